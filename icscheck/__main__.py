@@ -1,0 +1,5 @@
+"""Allow ``python -m icscheck``."""
+
+from icscheck.cli import main
+
+main()

@@ -1,0 +1,37 @@
+"""The one result type every rule produces, whether from a schema or from Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How serious a gap is.
+
+    ``error`` marks a statutory or NHS England mandatory requirement (black text
+    in NHS England's model constitution); ``warning`` marks a guidance
+    expectation (green, optional text).
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One gap in one file, located at the YAML node concerned.
+
+    ``line`` and ``column`` are 1-based. ``node`` is the JSON Pointer of that
+    node (``/board/members/2``): unlike the line, it stays put when unrelated
+    lines move, so tools can use it to recognise the same finding again.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    message: str
+    source: str
+    node: str = ""

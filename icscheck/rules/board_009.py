@@ -1,0 +1,20 @@
+"""Non-executive members hold no post in another health or care body in the area.
+
+The design framework says the independent non-executives "will normally not
+hold positions or offices in other health and care organisations within the
+ICS footprint". "Normally" makes this guidance, so a warning: each
+non-executive member whose `other_positions` is not empty is one finding.
+The chair is held to a stricter standard by BOARD-014.
+"""
+
+from icscheck.finding import Severity
+from icscheck.rules.base import Area
+
+ID = "BOARD-009"
+AREA = Area.BOARD
+SEVERITY = Severity.WARNING
+SOURCE = (
+    "ICS design framework (NHS England, June 2021), board membership: independent non-executives 'will normally not hold positions or offices in other health and care organisations within the ICS footprint'"
+)
+FIX = "Move the post to a partner member, or record why the conflict is managed and accept the warning."
+SCHEMA = "board.schema.json"

@@ -1,0 +1,21 @@
+"""A director of public health takes part in the board.
+
+The design framework expects the board to include all parts of the local
+system, public health among them, with "directors of public health having an
+official role". Passes when a participant has
+`role: director_of_public_health` or a voting member is marked
+`director_of_public_health: true` (for example a local authority partner
+member who is a director of public health).
+"""
+
+from icscheck.finding import Severity
+from icscheck.rules.base import Area
+
+ID = "BOARD-010"
+AREA = Area.BOARD
+SEVERITY = Severity.WARNING
+SOURCE = (
+    "ICS design framework (NHS England, June 2021), board membership: directors of public health having an official role"
+)
+FIX = "Add a participant with role: director_of_public_health, or mark the member who is one."
+SCHEMA = "board.schema.json"

@@ -1,0 +1,38 @@
+"""A senior non-executive member is named and is a non-executive member.
+
+NHS England's guidance on ICB constitutions says one non-executive member
+should be named as the senior non-executive member (who may also be the
+deputy chair, unless they chair the audit committee, which BOARD-011
+covers). Checks that `board.senior_non_executive` is set and names a member
+with `role: non_executive_member`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.loader import Document
+from icscheck.rules.base import Area, Gap
+from icscheck.rules import model
+
+ID = "BOARD-013"
+AREA = Area.BOARD
+SEVERITY = Severity.WARNING
+SOURCE = (
+    "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): senior non-executive member"
+)
+FIX = "Name a non-executive member in board.senior_non_executive."
+
+
+def check(document: Document) -> Iterator[Gap]:
+    senior = model.get(document, "board", "senior_non_executive")
+    if senior is None:
+        yield Gap(("board",), "no senior non-executive member is named (board.senior_non_executive)")
+        return
+    role = model.role_of(document, senior)
+    if role is not None and role != "non_executive_member":
+        yield Gap(
+            ("board", "senior_non_executive"),
+            f"the senior non-executive member '{senior}' is the {role.replace('_', ' ')}, not a non-executive member",
+        )

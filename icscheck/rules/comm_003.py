@@ -1,0 +1,40 @@
+"""The audit committee is chaired by a non-executive member who is not the ICB chair.
+
+ICB constitutions have the audit committee chaired by an independent
+non-executive member with financial or audit expertise (Lincolnshire ICB),
+so that the board's assurance does not rest on those it assures. The
+committee's `chair` must name a member with `role: non_executive_member`:
+the ICB chair, an executive or a partner member fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.loader import Document
+from icscheck.rules.base import Area, Gap
+from icscheck.rules import model
+
+ID = "COMM-003"
+AREA = Area.COMMITTEES
+SEVERITY = Severity.ERROR
+SOURCE = (
+    "Lincolnshire ICB constitution: the audit committee is chaired by an independent non-executive member"
+)
+FIX = "Make a non-executive member (not the ICB chair) the audit committee's chair."
+
+
+def check(document: Document) -> Iterator[Gap]:
+    for node, committee in model.committees_of_type(document, "audit"):
+        chair = committee.get("chair")
+        if chair is None:
+            yield Gap(node, f"the audit committee '{model.ident(committee)}' names no chair")
+            continue
+        role = model.role_of(document, chair)
+        if role is not None and role != "non_executive_member":
+            yield Gap(
+                (*node, "chair"),
+                f"the audit committee is chaired by '{chair}', the {role.replace('_', ' ')}; "
+                "it must be a non-executive member other than the ICB chair",
+            )

@@ -1,0 +1,49 @@
+"""Accountability for delegated functions stays with the board or its committees.
+
+The ICB "will remain accountable for NHS resources deployed at place level"
+(design framework), and its board "remains accountable for all of its
+functions including those that it has delegated" (South West London ICB).
+A decision-map entry delegated to a place partnership must name who stays
+accountable, and any entry's `accountable` must be `board` or one of the
+ICB's committees, never a place partnership or a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.loader import Document
+from icscheck.rules.base import Area, Gap
+from icscheck.rules import model
+
+ID = "MAP-002"
+AREA = Area.MAP
+SEVERITY = Severity.ERROR
+SOURCE = (
+    "ICS design framework (NHS England, June 2021): the ICS NHS body remains accountable for NHS resources deployed at place; South West London ICB, 'About our board': the board remains accountable for functions it has delegated"
+)
+FIX = "Set accountable to board, or to the ICB committee that oversees the delegation."
+
+
+def check(document: Document) -> Iterator[Gap]:
+    groups = set(model.committees(document))
+    places = set(model.places(document))
+    others = places | set(model.members(document)) | set(model.participants(document))
+    for node, entry in model.entries(document, "decision_map"):
+        function = entry.get("function")
+        decided_by = entry.get("decided_by")
+        accountable = entry.get("accountable")
+        if accountable is None:
+            if decided_by in places:
+                yield Gap(
+                    node,
+                    f"'{function}' is delegated to place partnership '{decided_by}' without saying "
+                    "who stays accountable (accountable)",
+                )
+        elif accountable != model.BOARD and accountable not in groups and accountable in others:
+            yield Gap(
+                (*node, "accountable"),
+                f"accountability for '{function}' is given to '{accountable}'; "
+                "it must stay with the board or one of the ICB's committees",
+            )

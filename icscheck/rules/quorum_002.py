@@ -1,0 +1,38 @@
+"""The quorum is at least half of the voting members, and no more than all of them.
+
+No statute or NHS England document read for icscheck sets a minimum quorum,
+so this is icscheck's own convention and only a warning: below half, a
+minority of the board could take decisions that bind it; above the number
+of voting members, the board could never meet. Compares
+`board.quorum.minimum` with the number of `board.members`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.loader import Document
+from icscheck.rules.base import Area, Gap
+from icscheck.rules import model
+
+ID = "QUORUM-002"
+AREA = Area.BOARD
+SEVERITY = Severity.WARNING
+SOURCE = (
+    "icscheck convention: no statutory or NHS England minimum quorum has been found; a quorum below half the voting members lets a minority decide"
+)
+FIX = "Set board.quorum.minimum to at least half of the voting members, and no more than all of them."
+
+
+def check(document: Document) -> Iterator[Gap]:
+    minimum = model.get(document, "board", "quorum", "minimum")
+    voting = sum(1 for _ in model.entries(document, "board", "members"))
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or voting == 0:
+        return
+    half = (voting + 1) // 2
+    where = ("board", "quorum", "minimum")
+    if minimum < half:
+        yield Gap(where, f"the quorum of {minimum} is less than half of the {voting} voting members (at least {half})")
+    elif minimum > voting:
+        yield Gap(where, f"the quorum of {minimum} is more than the {voting} voting members: the board could never meet")

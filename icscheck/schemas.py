@@ -1,0 +1,193 @@
+"""The packaged JSON Schemas, their compiled validators, and schema errors as gaps.
+
+``constitution.schema.json`` is the format (rule FMT-001). The other files hold
+the guide rails JSON Schema can say, one ``$defs`` entry per rule ID, each
+carrying its rule's metadata (``x-rule``, ``x-severity``, ``x-source``,
+``x-title``) so the schemas describe themselves to other tools, and an
+``x-message`` naming what is missing. A branch of a rule (one required sector,
+one principle) may carry its own ``x-message``; the deepest one on the failing
+path wins. Messages may use ``{count}``, ``{min}`` and ``{max}`` for
+``contains`` / ``minContains`` / ``maxContains`` failures.
+
+Schemas are read only from the installed package: nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from icscheck.loader import Document, NodePath
+from icscheck.rules.base import Gap
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+FORMAT_SCHEMA = "constitution.schema.json"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """Read one packaged schema by file name."""
+    text = (files("icscheck.schema_files") / name).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def rule_schema(name: str, rule_id: str) -> dict[str, Any]:
+    """The part of schema file ``name`` that says rule ``rule_id``.
+
+    That is its ``$defs`` entry for the rule ID, or the whole file when the file
+    is the rule (the format schema).
+    """
+    schema = load_schema(name)
+    part: dict[str, Any] = schema.get("$defs", {}).get(rule_id, schema)
+    return part
+
+
+@cache
+def validator(name: str, rule_id: str) -> Validator:
+    """Compile the validator for one rule once per process."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(
+        rule_schema(name, rule_id), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def schema_gaps(name: str, rule_id: str, document: Document) -> Iterator[Gap]:
+    """Validate ``document`` against one rule's schema and yield its gaps."""
+    check = validator(name, rule_id)
+    root = rule_schema(name, rule_id)
+    errors = sorted(check.iter_errors(document.data), key=_error_order)
+    for error in errors:
+        yield from _gaps(error, root, check)
+
+
+def _error_order(error: ValidationError) -> tuple[str, str]:
+    return (json.dumps(list(error.absolute_path)), json.dumps(list(error.absolute_schema_path)))
+
+
+def _gaps(error: ValidationError, root: Mapping[str, Any], check: Validator) -> Iterator[Gap]:
+    node: NodePath = tuple(error.absolute_path)
+    template = _template(root, error)
+    if template is not None:
+        yield Gap(node, template.format_map(_facts(error, check)))
+        return
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
+        yield from _gaps(best_match(error.context), root, check)
+        return
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = sorted(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key not in known:
+                yield Gap((*node, key), f"unknown field '{key}' in {field_name(node)}" + _did_you_mean(key, known))
+        return
+    yield Gap(node, describe(error))
+
+
+def _template(root: Mapping[str, Any], error: ValidationError) -> str | None:
+    """The deepest ``x-message`` on the path from the rule's root to the failing keyword."""
+    found: str | None = root.get("x-message")
+    node: Any = root
+    for step in error.absolute_schema_path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, Mapping) and "x-message" in node:
+            found = node["x-message"]
+    return found
+
+
+def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    count = 0
+    if "contains" in schema and isinstance(error.instance, list):
+        matcher = check.evolve(schema=schema["contains"])
+        count = sum(1 for item in error.instance if matcher.is_valid(item))
+    return {"count": count, "min": schema.get("minContains", 1), "max": schema.get("maxContains", "")}
+
+
+def field_name(node: NodePath) -> str:
+    """``("board", "members", 2, "role")`` -> ``board.members[2].role``."""
+    text = ""
+    for part in node:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the top level"
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def describe(error: ValidationError) -> str:
+    """A one-line, field-naming message for a format-schema error."""
+    where = field_name(tuple(error.absolute_path))
+    value = error.validator_value
+    match error.validator:
+        case "required":
+            missing = re.match(r"'(.*)' is a required property", error.message)
+            name = missing.group(1) if missing else error.message
+            return f"missing required field '{name}' in {where}"
+        case "enum":
+            allowed = ", ".join(str(v) for v in value)
+            hint = _did_you_mean(str(error.instance), [str(v) for v in value])
+            return f"{where}: {error.instance!r} is not allowed{hint}; allowed values: {allowed}"
+        case "const":
+            return f"{where}: must be {value!r}, found {error.instance!r}"
+        case "type":
+            expected = _TYPE_NAMES.get(value, str(value))
+            message = f"{where}: expected {expected}, found {_kind(error.instance)}"
+            if value == "string" and isinstance(error.instance, int | float):
+                # YAML reads 1.10 as the number 1.1; quoting keeps the text.
+                message += " (put the value in quotes)"
+            return message
+        case "minItems":
+            return f"{where}: needs at least {value} item{'s' if value != 1 else ''}"
+        case "uniqueItems":
+            return f"{where}: lists the same item more than once"
+        case "pattern":
+            return f"{where}: {error.instance!r} does not match the expected form {value}"
+        case "format":
+            return f"{where}: {error.instance!r} is not a valid {value}"
+        case "minLength":
+            return f"{where}: must not be empty"
+        case "minimum":
+            return f"{where}: must be at least {value}"
+        case _:
+            return f"{where}: {error.message}"
