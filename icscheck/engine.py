@@ -15,12 +15,18 @@ RULESET = f"icscheck {__version__} ({len(RULES)} rules)"
 
 def check_document(document: Document, rules: Iterable[Rule] = RULES.values()) -> FileResult:
     """Apply ``rules`` to one parsed document."""
-    name = document.data.get("icb", {}).get("name") if isinstance(document.data.get("icb"), dict) else None
+    name = (
+        document.data.get("icb", {}).get("name")
+        if isinstance(document.data.get("icb"), dict)
+        else None
+    )
     version = document.data.get("icscheck")
     return FileResult(
         path=document.path,
         icb_name=name if isinstance(name, str) else None,
-        format_version=version if isinstance(version, int) and not isinstance(version, bool) else None,
+        format_version=version
+        if isinstance(version, int) and not isinstance(version, bool)
+        else None,
         rules=tuple(RuleResult(rule, tuple(rule.check(document))) for rule in rules),
     )
 

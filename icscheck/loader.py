@@ -145,7 +145,7 @@ def _plain(path: str, root: Any) -> tuple[dict[str, Any], dict[NodePath, Positio
     Iterative rather than recursive, so that deeply nested input cannot
     exhaust the Python stack here.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap
 
     positions: dict[NodePath, Position] = {(): (root.lc.line + 1, root.lc.col + 1)}
     out: dict[str, Any] = {}
@@ -208,7 +208,9 @@ def _scalar(path: str, value: Any, here: NodePath, mark: tuple[int, int]) -> Any
     if isinstance(value, _dt.datetime | _dt.date):
         return value.isoformat()
     tag = getattr(getattr(value, "tag", None), "value", None) or type(value).__name__
-    raise LoadError(path, f"unsupported YAML tag {tag} at {pointer(here) or '/'}", mark[0] + 1, mark[1] + 1)
+    raise LoadError(
+        path, f"unsupported YAML tag {tag} at {pointer(here) or '/'}", mark[0] + 1, mark[1] + 1
+    )
 
 
 def _refuse_tag(path: str, node: Any, where: Position) -> None:

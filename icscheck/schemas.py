@@ -86,10 +86,14 @@ def _gaps(error: ValidationError, root: Mapping[str, Any], check: Validator) -> 
         yield from _gaps(best_match(error.context), root, check)
         return
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = sorted(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        known = sorted(schema.get("properties", {}))
         for key in error.instance:
             if key not in known:
-                yield Gap((*node, key), f"unknown field '{key}' in {field_name(node)}" + _did_you_mean(key, known))
+                yield Gap(
+                    (*node, key),
+                    f"unknown field '{key}' in {field_name(node)}" + _did_you_mean(key, known),
+                )
         return
     yield Gap(node, describe(error))
 
@@ -114,7 +118,11 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
     if "contains" in schema and isinstance(error.instance, list):
         matcher = check.evolve(schema=schema["contains"])
         count = sum(1 for item in error.instance if matcher.is_valid(item))
-    return {"count": count, "min": schema.get("minContains", 1), "max": schema.get("maxContains", "")}
+    return {
+        "count": count,
+        "min": schema.get("minContains", 1),
+        "max": schema.get("maxContains", ""),
+    }
 
 
 def field_name(node: NodePath) -> str:
@@ -158,7 +166,7 @@ def _kind(value: Any) -> str:
 def describe(error: ValidationError) -> str:
     """A one-line, field-naming message for a format-schema error."""
     where = field_name(tuple(error.absolute_path))
-    value = error.validator_value
+    value: Any = error.validator_value
     match error.validator:
         case "required":
             missing = re.match(r"'(.*)' is a required property", error.message)

@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-001"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS Act 2006 Sch. 1B para 3(1)(a), inserted by the Health and Care Act 2022"
-)
+SOURCE = "NHS Act 2006 Sch. 1B para 3(1)(a), inserted by the Health and Care Act 2022"
 FIX = "Give exactly one voting board member role: chair."
 SCHEMA = "board.schema.json"

@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-002"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS Act 2006 Sch. 1B para 3(1)(b) and para 7, inserted by the Health and Care Act 2022"
-)
+SOURCE = "NHS Act 2006 Sch. 1B para 3(1)(b) and para 7, inserted by the Health and Care Act 2022"
 FIX = "Add one voting board member with role: chief_executive."
 SCHEMA = "board.schema.json"

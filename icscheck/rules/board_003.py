@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-003"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS Act 2006 Sch. 1B para 3(1)(c); ICS design framework (NHS England, June 2021), board membership: partner members"
-)
+SOURCE = "NHS Act 2006 Sch. 1B para 3(1)(c); ICS design framework (NHS England, June 2021), board membership: partner members"
 FIX = "Add partner members (role: partner_member) until there are at least three."
 SCHEMA = "board.schema.json"

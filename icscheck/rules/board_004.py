@@ -15,8 +15,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-004"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS Act 2006 Sch. 1B Part 1, nominations of ordinary members (Hertfordshire and West Essex ICB constitution s.2.1.6); ICS design framework (NHS England, June 2021), board membership: partner members"
-)
+SOURCE = "NHS Act 2006 Sch. 1B Part 1, nominations of ordinary members (Hertfordshire and West Essex ICB constitution s.2.1.6); ICS design framework (NHS England, June 2021), board membership: partner members"
 FIX = "Add a partner member with nominated_by set to each missing sector."
 SCHEMA = "board.schema.json"

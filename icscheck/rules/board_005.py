@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-005"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS England policy on board membership (Hertfordshire and West Essex ICB constitution s.2.1.5); ICS design framework (NHS England, June 2021), board membership: independent non-executives"
-)
+SOURCE = "NHS England policy on board membership (Hertfordshire and West Essex ICB constitution s.2.1.5); ICS design framework (NHS England, June 2021), board membership: independent non-executives"
 FIX = "Add non-executive members (role: non_executive_member) until there are at least two."
 SCHEMA = "board.schema.json"

@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-006"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS England policy on board membership (Hertfordshire and West Essex ICB constitution s.2.1.5); ICS design framework (NHS England, June 2021), board membership: executive roles"
-)
+SOURCE = "NHS England policy on board membership (Hertfordshire and West Essex ICB constitution s.2.1.5); ICS design framework (NHS England, June 2021), board membership: executive roles"
 FIX = "Add a voting board member with role: director_of_finance."
 SCHEMA = "board.schema.json"

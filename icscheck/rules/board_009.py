@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-009"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "ICS design framework (NHS England, June 2021), board membership: independent non-executives 'will normally not hold positions or offices in other health and care organisations within the ICS footprint'"
-)
+SOURCE = "ICS design framework (NHS England, June 2021), board membership: independent non-executives 'will normally not hold positions or offices in other health and care organisations within the ICS footprint'"
 FIX = "Move the post to a partner member, or record why the conflict is managed and accept the warning."
 SCHEMA = "board.schema.json"

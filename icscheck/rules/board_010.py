@@ -14,8 +14,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-010"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "ICS design framework (NHS England, June 2021), board membership: directors of public health having an official role"
-)
+SOURCE = "ICS design framework (NHS England, June 2021), board membership: directors of public health having an official role"
 FIX = "Add a participant with role: director_of_public_health, or mark the member who is one."
 SCHEMA = "board.schema.json"

@@ -13,15 +13,13 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "BOARD-011"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): deputy chair"
-)
+SOURCE = "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): deputy chair"
 FIX = "Name a non-executive member who does not chair the audit committee in board.deputy_chair."
 
 
@@ -35,7 +33,10 @@ def check(document: Document) -> Iterator[Gap]:
         return  # not a board member: REF-001's finding
     where = ("board", "deputy_chair")
     if role != "non_executive_member":
-        yield Gap(where, f"the deputy chair '{deputy}' is the {role.replace('_', ' ')}, not a non-executive member")
+        yield Gap(
+            where,
+            f"the deputy chair '{deputy}' is the {role.replace('_', ' ')}, not a non-executive member",
+        )
     for _, committee in model.committees_of_type(document, "audit"):
         if committee.get("chair") == deputy:
             yield Gap(where, f"the deputy chair '{deputy}' also chairs the audit committee")

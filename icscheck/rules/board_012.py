@@ -14,8 +14,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-012"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "NHS Act 2006 Sch. 1B Part 1, mental health member (UK Parliament written answer HL9462, 22 July 2025; Capsticks, 13 April 2022)"
-)
+SOURCE = "NHS Act 2006 Sch. 1B Part 1, mental health member (UK Parliament written answer HL9462, 22 July 2025; Capsticks, 13 April 2022)"
 FIX = "Set mental_health_expertise: true on the ordinary member who holds this knowledge and experience, or add one."
 SCHEMA = "board.schema.json"

@@ -13,22 +13,22 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "BOARD-013"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): senior non-executive member"
-)
+SOURCE = "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): senior non-executive member"
 FIX = "Name a non-executive member in board.senior_non_executive."
 
 
 def check(document: Document) -> Iterator[Gap]:
     senior = model.get(document, "board", "senior_non_executive")
     if senior is None:
-        yield Gap(("board",), "no senior non-executive member is named (board.senior_non_executive)")
+        yield Gap(
+            ("board",), "no senior non-executive member is named (board.senior_non_executive)"
+        )
         return
     role = model.role_of(document, senior)
     if role is not None and role != "non_executive_member":

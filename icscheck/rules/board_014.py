@@ -15,8 +15,6 @@ from icscheck.rules.base import Area
 ID = "BOARD-014"
 AREA = Area.BOARD
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "UK Parliament written answer HL6183, 23 February 2022 (chair eligibility); NHS Act 2006 Sch. 1B para 4"
-)
+SOURCE = "UK Parliament written answer HL6183, 23 February 2022 (chair eligibility); NHS Act 2006 Sch. 1B para 4"
 FIX = "The chair must give up the other post, or another person must be appointed chair."
 SCHEMA = "board.schema.json"

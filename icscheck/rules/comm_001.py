@@ -12,8 +12,6 @@ from icscheck.rules.base import Area
 ID = "COMM-001"
 AREA = Area.COMMITTEES
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "ICS design framework (NHS England, June 2021), committees: each board establishes an audit committee and a remuneration committee; Lincolnshire ICB constitution: 'two statutory committees - Audit and Remuneration'"
-)
+SOURCE = "ICS design framework (NHS England, June 2021), committees: each board establishes an audit committee and a remuneration committee; Lincolnshire ICB constitution: 'two statutory committees - Audit and Remuneration'"
 FIX = "Add a committee with type: audit."
 SCHEMA = "committees.schema.json"

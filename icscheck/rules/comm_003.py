@@ -13,15 +13,13 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "COMM-003"
 AREA = Area.COMMITTEES
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "Lincolnshire ICB constitution: the audit committee is chaired by an independent non-executive member"
-)
+SOURCE = "Lincolnshire ICB constitution: the audit committee is chaired by an independent non-executive member"
 FIX = "Make a non-executive member (not the ICB chair) the audit committee's chair."
 
 

@@ -13,15 +13,13 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "COMM-004"
 AREA = Area.COMMITTEES
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "Hertfordshire and West Essex ICB constitution s.8.1.2 to s.8.1.4; Lincolnshire ICB constitution: remuneration committee chaired by a non-executive member other than the chair or the audit committee chair"
-)
+SOURCE = "Hertfordshire and West Essex ICB constitution s.8.1.2 to s.8.1.4; Lincolnshire ICB constitution: remuneration committee chaired by a non-executive member other than the chair or the audit committee chair"
 FIX = "Make a non-executive member who chairs neither the board nor the audit committee the remuneration committee's chair."
 
 
@@ -42,4 +40,7 @@ def check(document: Document) -> Iterator[Gap]:
                 "it must be a non-executive member",
             )
         elif chair in audit_chairs:
-            yield Gap((*node, "chair"), f"the remuneration committee chair '{chair}' also chairs the audit committee")
+            yield Gap(
+                (*node, "chair"),
+                f"the remuneration committee chair '{chair}' also chairs the audit committee",
+            )

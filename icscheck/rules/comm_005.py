@@ -14,15 +14,13 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "COMM-005"
 AREA = Area.COMMITTEES
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "South West London ICB, 'About our board': the board remains accountable for all of its functions, including those it has delegated"
-)
+SOURCE = "South West London ICB, 'About our board': the board remains accountable for all of its functions, including those it has delegated"
 FIX = "Set reports_to to board, or to a committee that reports to the board."
 
 
@@ -38,10 +36,16 @@ def check(document: Document) -> Iterator[Gap]:
         while isinstance(target, str) and target != model.BOARD and target in groups:
             target = groups[target].get("reports_to")
             if target is None:
-                yield Gap((*node, "reports_to"), f"committee '{name}' reports to '{chain[-1]}', which reports to no one")
+                yield Gap(
+                    (*node, "reports_to"),
+                    f"committee '{name}' reports to '{chain[-1]}', which reports to no one",
+                )
                 break
             if target in chain:
                 loop = " -> ".join(str(step) for step in [*chain, target])
-                yield Gap((*node, "reports_to"), f"committee '{name}' has a reporting loop ({loop}) that never reaches the board")
+                yield Gap(
+                    (*node, "reports_to"),
+                    f"committee '{name}' has a reporting loop ({loop}) that never reaches the board",
+                )
                 break
             chain.append(target)

@@ -22,8 +22,6 @@ from icscheck.rules.base import Area
 ID = "FMT-001"
 AREA = Area.FORMAT
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "icscheck constitution format, version 1 (docs/format.md); NHS Act 2006 Sch. 1B paras 1 and 2 (an ICB has a constitution that names it and its area)"
-)
+SOURCE = "icscheck constitution format, version 1 (docs/format.md); NHS Act 2006 Sch. 1B paras 1 and 2 (an ICB has a constitution that names it and its area)"
 FIX = "Correct the field as the message says; docs/format.md lists every field and its allowed values."
 SCHEMA = "constitution.schema.json"

@@ -13,8 +13,6 @@ from icscheck.rules.base import Area
 ID = "MAP-001"
 AREA = Area.MAP
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "ICS design framework (NHS England, June 2021): every ICS NHS body is expected to maintain a 'functions and decision map'"
-)
+SOURCE = "ICS design framework (NHS England, June 2021): every ICS NHS body is expected to maintain a 'functions and decision map'"
 FIX = "Add a decision_map listing each function, who decides it and who stays accountable."
 SCHEMA = "decision-map.schema.json"

@@ -14,15 +14,13 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "MAP-002"
 AREA = Area.MAP
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "ICS design framework (NHS England, June 2021): the ICS NHS body remains accountable for NHS resources deployed at place; South West London ICB, 'About our board': the board remains accountable for functions it has delegated"
-)
+SOURCE = "ICS design framework (NHS England, June 2021): the ICS NHS body remains accountable for NHS resources deployed at place; South West London ICB, 'About our board': the board remains accountable for functions it has delegated"
 FIX = "Set accountable to board, or to the ICB committee that oversees the delegation."
 
 

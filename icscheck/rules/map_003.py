@@ -14,15 +14,13 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "MAP-003"
 AREA = Area.MAP
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "ICS design framework (NHS England, June 2021): the functions and decision map shows arrangements at place"
-)
+SOURCE = "ICS design framework (NHS England, June 2021): the functions and decision map shows arrangements at place"
 FIX = "Add decision_map entries for what each place partnership decides, or remove the partnership."
 
 
@@ -34,4 +32,6 @@ def check(document: Document) -> Iterator[Gap]:
     for node, place in model.entries(document, "place_partnerships"):
         key = model.ident(place)
         if key is not None and key not in used:
-            yield Gap(node, f"place partnership '{key}' does not appear in the decision map (decided_by)")
+            yield Gap(
+                node, f"place partnership '{key}' does not appear in the decision map (decided_by)"
+            )

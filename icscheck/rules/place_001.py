@@ -16,8 +16,6 @@ from icscheck.rules.base import Area
 ID = "PLACE-001"
 AREA = Area.PLACE
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "ICS design framework (NHS England, June 2021), place-based partnerships: at a minimum primary care provider leadership, local authorities including directors of public health, acute, community and mental health providers, and representatives of people who access care and support"
-)
+SOURCE = "ICS design framework (NHS England, June 2021), place-based partnerships: at a minimum primary care provider leadership, local authorities including directors of public health, acute, community and mental health providers, and representatives of people who access care and support"
 FIX = "Add the missing participants to the place partnership's participants list."
 SCHEMA = "place.schema.json"

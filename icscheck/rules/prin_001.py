@@ -15,8 +15,6 @@ from icscheck.rules.base import Area
 ID = "PRIN-001"
 AREA = Area.PRINCIPLES
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "The Seven Principles of Public Life (Nolan principles); Hertfordshire and West Essex ICB constitution s.3.1: board members uphold them; Suffolk and North East Essex ICS governance framework"
-)
+SOURCE = "The Seven Principles of Public Life (Nolan principles); Hertfordshire and West Essex ICB constitution s.3.1: board members uphold them; Suffolk and North East Essex ICS governance framework"
 FIX = "List all seven principles in principles."
 SCHEMA = "principles.schema.json"

@@ -12,8 +12,6 @@ from icscheck.rules.base import Area
 ID = "PRIN-002"
 AREA = Area.PRINCIPLES
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "Hertfordshire and West Essex ICB constitution s.7.3: the conflicts of interest policy and registers of interests are published"
-)
+SOURCE = "Hertfordshire and West Essex ICB constitution s.7.3: the conflicts of interest policy and registers of interests are published"
 FIX = "Set conflicts_of_interest.register_published: true and name the policy."
 SCHEMA = "principles.schema.json"

@@ -12,8 +12,6 @@ from icscheck.rules.base import Area
 ID = "PRIN-003"
 AREA = Area.PRINCIPLES
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "Capsticks on the Health and Care Bill: 'Each ICB must publish its constitution'; Hertfordshire and West Essex ICB constitution s.7.3"
-)
+SOURCE = "Capsticks on the Health and Care Bill: 'Each ICB must publish its constitution'; Hertfordshire and West Essex ICB constitution s.7.3"
 FIX = "Set icb.constitution.published_url to the address where the constitution is published."
 SCHEMA = "principles.schema.json"

@@ -14,8 +14,6 @@ from icscheck.rules.base import Area
 ID = "QUORUM-001"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): local quorum rules"
-)
+SOURCE = "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): local quorum rules"
 FIX = "Add board.quorum with minimum (and must_include)."
 SCHEMA = "board.schema.json"

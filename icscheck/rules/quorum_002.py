@@ -13,16 +13,16 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "QUORUM-002"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "icscheck convention: no statutory or NHS England minimum quorum has been found; a quorum below half the voting members lets a minority decide"
+SOURCE = "icscheck convention: no statutory or NHS England minimum quorum has been found; a quorum below half the voting members lets a minority decide"
+FIX = (
+    "Set board.quorum.minimum to at least half of the voting members, and no more than all of them."
 )
-FIX = "Set board.quorum.minimum to at least half of the voting members, and no more than all of them."
 
 
 def check(document: Document) -> Iterator[Gap]:
@@ -33,6 +33,12 @@ def check(document: Document) -> Iterator[Gap]:
     half = (voting + 1) // 2
     where = ("board", "quorum", "minimum")
     if minimum < half:
-        yield Gap(where, f"the quorum of {minimum} is less than half of the {voting} voting members (at least {half})")
+        yield Gap(
+            where,
+            f"the quorum of {minimum} is less than half of the {voting} voting members (at least {half})",
+        )
     elif minimum > voting:
-        yield Gap(where, f"the quorum of {minimum} is more than the {voting} voting members: the board could never meet")
+        yield Gap(
+            where,
+            f"the quorum of {minimum} is more than the {voting} voting members: the board could never meet",
+        )

@@ -14,8 +14,6 @@ from icscheck.rules.base import Area
 ID = "QUORUM-003"
 AREA = Area.BOARD
 SEVERITY = Severity.WARNING
-SOURCE = (
-    "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): local quorum rules should let the board meet without the chair; ICS design framework (NHS England, June 2021): a unitary board of non-executives, executives and partner members"
-)
+SOURCE = "NHS England, Guidance on integrated care board constitutions and governance (updated model constitution): local quorum rules should let the board meet without the chair; ICS design framework (NHS England, June 2021): a unitary board of non-executives, executives and partner members"
 FIX = "List chair_or_deputy, executive_member, non_executive_member and partner_member in board.quorum.must_include."
 SCHEMA = "board.schema.json"

@@ -17,22 +17,18 @@ rules meaningless. Checked references:
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from icscheck.finding import Severity
-from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
 from typing import Any
 
-from icscheck.loader import NodePath
+from icscheck.finding import Severity
+from icscheck.loader import Document, NodePath
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 from icscheck.schemas import field_name
 
 ID = "REF-001"
 AREA = Area.FORMAT
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "icscheck constitution format, version 1: references between entries (docs/format.md#ids-and-references)"
-)
+SOURCE = "icscheck constitution format, version 1: references between entries (docs/format.md#ids-and-references)"
 FIX = "Use the id of an existing entry of the right kind, or add the missing entry."
 
 
@@ -55,7 +51,10 @@ def check(document: Document) -> Iterator[Gap]:
         kind = kinds.get(value)
         where = field_name(node)
         if kind is None:
-            yield Gap(node, f"{where}: '{value}' is not the id of anything in this file; expected {expected}")
+            yield Gap(
+                node,
+                f"{where}: '{value}' is not the id of anything in this file; expected {expected}",
+            )
         else:
             yield Gap(node, f"{where}: '{value}' is {kind}; expected {expected}")
 
@@ -65,9 +64,14 @@ def check(document: Document) -> Iterator[Gap]:
         yield from ref((*node, "chair"), committee.get("chair"), voting, "a board member")
         listed = committee.get("members")
         for index, member in enumerate(listed if isinstance(listed, list) else []):
-            yield from ref((*node, "members", index), member, people, "a board member or participant")
+            yield from ref(
+                (*node, "members", index), member, people, "a board member or participant"
+            )
         yield from ref(
-            (*node, "reports_to"), committee.get("reports_to"), {model.BOARD} | groups, "the board or a committee"
+            (*node, "reports_to"),
+            committee.get("reports_to"),
+            {model.BOARD} | groups,
+            "the board or a committee",
         )
     for node, entry in model.entries(document, "decision_map"):
         yield from ref(
@@ -76,4 +80,6 @@ def check(document: Document) -> Iterator[Gap]:
             {model.BOARD} | groups | places,
             "the board, a committee or a place partnership",
         )
-        yield from ref((*node, "accountable"), entry.get("accountable"), set(kinds), "the board or a committee")
+        yield from ref(
+            (*node, "accountable"), entry.get("accountable"), set(kinds), "the board or a committee"
+        )

@@ -11,23 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck.finding import Severity
-from icscheck.loader import Document
-from icscheck.rules.base import Area, Gap
-from icscheck.loader import NodePath
+from icscheck.loader import Document, NodePath
 from icscheck.rules import model
+from icscheck.rules.base import Area, Gap
 
 ID = "REF-002"
 AREA = Area.FORMAT
 SEVERITY = Severity.ERROR
-SOURCE = (
-    "icscheck constitution format, version 1: ids (docs/format.md#ids-and-references)"
-)
+SOURCE = "icscheck constitution format, version 1: ids (docs/format.md#ids-and-references)"
 FIX = "Give each member, participant, committee and place partnership an id used nowhere else in the file."
 
 
 def check(document: Document) -> Iterator[Gap]:
     first: dict[str, NodePath] = {}
-    for path in (("board", "members"), ("board", "participants"), ("committees",), ("place_partnerships",)):
+    for path in (
+        ("board", "members"),
+        ("board", "participants"),
+        ("committees",),
+        ("place_partnerships",),
+    ):
         for node, item in model.entries(document, *path):
             key = model.ident(item)
             if key is None:

@@ -1,0 +1,19 @@
+"""Reporters: turn a Report into output. The only code, with the CLI, that writes.
+
+Each reporter is a small class behind a name in ``REPORTERS``; the name is what
+``--format`` accepts. Reporters import their heavy dependencies (Rich) only when
+they run, so choosing ``json`` never loads Rich.
+"""
+
+from __future__ import annotations
+
+from icscheck.reporters.base import Reporter
+from icscheck.reporters.json import JsonReporter
+from icscheck.reporters.text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+}
+
+__all__ = ["REPORTERS", "Reporter"]
