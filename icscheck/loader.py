@@ -92,7 +92,7 @@ def parse(path: str, text: str) -> Document:
         root = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        problem = _problem(exc.context, exc.problem)
         if mark is None:
             raise LoadError(path, f"invalid YAML: {problem}") from None
         raise LoadError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None
@@ -107,6 +107,14 @@ def parse(path: str, text: str) -> Document:
         raise LoadError(path, f"holds {kind} at the top level: expected a mapping", 1, 1)
     data, positions = _plain(path, root)
     return Document(path=path, data=data, positions=positions)
+
+
+def _problem(context: str | None, problem: str | None) -> str:
+    """ruamel's two-part message ("while parsing ...", "expected ...") as one line."""
+    parts = [" ".join(str(part).split()) for part in (context, problem) if part]
+    if len(parts) == 2 and parts[1].startswith("but "):
+        return f"{parts[0]} {parts[1]}"  # "expected a single document ... but found another"
+    return ": ".join(parts) or "invalid YAML"
 
 
 def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -145,8 +153,9 @@ def _plain(path: str, root: Any) -> tuple[dict[str, Any], dict[NodePath, Positio
     Iterative rather than recursive, so that deeply nested input cannot
     exhaust the Python stack here.
     """
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    _refuse_tag(path, root, (root.lc.line, root.lc.col))
     positions: dict[NodePath, Position] = {(): (root.lc.line + 1, root.lc.col + 1)}
     out: dict[str, Any] = {}
     stack: list[tuple[Any, Any, NodePath]] = [(root, out, ())]
@@ -154,18 +163,18 @@ def _plain(path: str, root: Any) -> tuple[dict[str, Any], dict[NodePath, Positio
         source, target, at = stack.pop()
         if isinstance(source, CommentedMap):
             for key, value in source.items():
-                name = key if isinstance(key, str) else _scalar(path, key, at, source.lc.key(key))
+                mark = source.lc.key(key)
+                name = key if isinstance(key, str) else _scalar(path, key, at, mark)
                 here = (*at, str(name))
                 # An entry is located at its key: the line a reader scans for.
-                line, col = source.lc.key(key)
-                positions[here] = (line + 1, col + 1)
-                target[str(name)] = _child(path, value, here, positions, stack)
+                positions[here] = (mark[0] + 1, mark[1] + 1)
+                target[str(name)] = _child(path, value, here, source.lc.value(key), stack)
         else:
             for index, value in enumerate(source):
                 here = (*at, index)
-                line, col = source.lc.item(index)
-                positions[here] = (line + 1, col + 1)
-                target.append(_child(path, value, here, positions, stack))
+                mark = source.lc.item(index)
+                positions[here] = (mark[0] + 1, mark[1] + 1)
+                target.append(_child(path, value, here, mark, stack))
     return out, positions
 
 
@@ -173,22 +182,26 @@ def _child(
     path: str,
     value: Any,
     here: NodePath,
-    positions: dict[NodePath, Position],
+    mark: tuple[int, int],
     stack: list[tuple[Any, Any, NodePath]],
 ) -> Any:
+    """The plain stand-in for ``value``; containers are queued to be filled in.
+
+    ``mark`` is the 0-based position of the value itself, for error messages.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(value, CommentedMap):
-        _refuse_tag(path, value, positions[here])
+        _refuse_tag(path, value, mark)
         child: dict[str, Any] = {}
         stack.append((value, child, here))
         return child
     if isinstance(value, CommentedSeq):
-        _refuse_tag(path, value, positions[here])
+        _refuse_tag(path, value, mark)
         items: list[Any] = []
         stack.append((value, items, here))
         return items
-    return _scalar(path, value, here, (positions[here][0] - 1, positions[here][1] - 1))
+    return _scalar(path, value, here, mark)
 
 
 def _scalar(path: str, value: Any, here: NodePath, mark: tuple[int, int]) -> Any:
@@ -207,14 +220,26 @@ def _scalar(path: str, value: Any, here: NodePath, mark: tuple[int, int]) -> Any
     # YAML reads 2022-07-01 as a date; the format stores dates as ISO strings.
     if isinstance(value, _dt.datetime | _dt.date):
         return value.isoformat()
-    tag = getattr(getattr(value, "tag", None), "value", None) or type(value).__name__
-    raise LoadError(
-        path, f"unsupported YAML tag {tag} at {pointer(here) or '/'}", mark[0] + 1, mark[1] + 1
-    )
+    tag = _tag(value) or type(value).__name__
+    where = pointer(here) or "/"
+    raise LoadError(path, f"unsupported YAML tag {tag} at {where}", mark[0] + 1, mark[1] + 1)
 
 
-def _refuse_tag(path: str, node: Any, where: Position) -> None:
-    """Refuse explicit tags (``!!python/...``, ``!custom``): nothing is constructed from them."""
+def _tag(node: Any) -> str | None:
+    """The node's explicit tag in its short form (``!!python/...``), if it has one."""
     tag = getattr(getattr(node, "tag", None), "value", None)
-    if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-        raise LoadError(path, f"unsupported YAML tag {tag}", *where)
+    if not isinstance(tag, str):
+        return None
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _refuse_tag(path: str, node: Any, mark: tuple[int, int]) -> None:
+    """Refuse explicit tags (``!!python/...``, ``!custom``): nothing is built from them.
+
+    The round-trip loader never calls Python constructors for such tags (it keeps
+    them as plain containers), so refusing is about honesty rather than safety:
+    a file that relies on a tag means something icscheck cannot check.
+    """
+    tag = _tag(node)
+    if tag and tag not in ("!!map", "!!seq"):
+        raise LoadError(path, f"unsupported YAML tag {tag}", mark[0] + 1, mark[1] + 1)

@@ -71,7 +71,9 @@ class TextReporter(Reporter):
         from rich.text import Text
 
         console.print(Text(result.icb_name or "(ICB name not given)", style="bold"))
-        console.print(Text(f"  file: {result.path}", overflow="fold"))
+        # Paths and locations are never split: a terminal may soft-wrap them,
+        # but copying one must give the real path.
+        console.print(Text(f"  file: {result.path}"), soft_wrap=True)
         version = result.format_version if result.format_version is not None else "not given"
         console.print(
             Text(
@@ -99,9 +101,8 @@ class TextReporter(Reporter):
         findings = result.findings
         if findings:
             console.print()
-            console.print(
-                Text(f"Gaps in {result.path} ({len(findings)})", style="bold", overflow="fold")
-            )
+            heading = Text(f"Gaps in {result.path} ({len(findings)})", style="bold")
+            console.print(heading, soft_wrap=True)
             for finding in findings:
                 self._gap(console, finding)
         console.print()
@@ -112,12 +113,12 @@ class TextReporter(Reporter):
 
         symbol = ERROR if finding.severity is Severity.ERROR else WARNING
         rule = RULES[finding.rule]
-        head = Text(overflow="fold")
+        head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
         head.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")
         head.append(f"  {finding.rule}  {finding.severity}", style=STYLE[symbol])
         console.print()
-        console.print(head)
+        console.print(head, soft_wrap=True)
         body = Text(overflow="fold")
         body.append(finding.message)
         body.append("\nfix: ", style="bold")

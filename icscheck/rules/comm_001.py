@@ -4,6 +4,10 @@ The design framework says each board "will be required to establish an
 audit committee and a remuneration committee"; ICB constitutions call them
 the two statutory committees (Lincolnshire ICB). At least one entry of
 `committees` must have `type: audit`.
+
+The audit committee gives the board independent assurance on governance,
+risk management and internal control, and oversees the external audit of the
+accounts.
 """
 
 from icscheck.finding import Severity

@@ -4,6 +4,10 @@ The design framework says each board "will be required to establish an
 audit committee and a remuneration committee"; ICB constitutions call them
 the two statutory committees (Lincolnshire ICB). At least one entry of
 `committees` must have `type: remuneration`.
+
+The remuneration committee decides the pay and terms of the chief executive
+and other senior staff, under Sch. 1B paras 18 to 20 as cited by the
+Hertfordshire and West Essex ICB constitution (s.8.1.5).
 """
 
 from icscheck.finding import Severity

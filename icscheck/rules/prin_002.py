@@ -4,6 +4,11 @@ The model constitution publishes the conflicts of interest policy and the
 registers of interests (Hertfordshire and West Essex ICB constitution
 s.7.3). Checks that `conflicts_of_interest.register_published` is true and
 `conflicts_of_interest.policy` names a policy.
+
+Managing conflicts of interest is a section of its own in the model
+constitution; a register nobody can read protects no decision, so the file
+should say both that the register is published and which policy governs
+declarations.
 """
 
 from icscheck.finding import Severity

@@ -1,0 +1,204 @@
+"""End to end: the CLI through Typer's CliRunner and as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from icscheck import __version__
+from icscheck.cli import app
+from icscheck.rules import RULES
+from tests.conftest import ROOT, SUFFOLK
+
+Write = Callable[..., str]
+runner = CliRunner()
+SCRIPT = Path(sys.executable).with_name("icscheck")
+
+
+@cache
+def report_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
+    return schema
+
+
+def parse_json(output: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(output)
+    jsonschema.validate(document, report_schema())
+    return document
+
+
+def without_member(text: str, member_id: str) -> str:
+    """``text`` without the board member entry whose id is ``member_id``."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index(f"    - id: {member_id}\n")
+    end = start + 1
+    while lines[end].startswith("      "):
+        end += 1
+    return "".join(lines[:start] + lines[end:])
+
+
+def two_partner_members(text: str) -> str:
+    """The Suffolk sample left with two partner members, neither from primary care.
+
+    Breaks BOARD-003 (at least three) and BOARD-004 (one per nominating sector).
+    """
+    for member_id in ("pm-primary-care", "pm-essex-cc", "pm-trusts-acute"):
+        text = without_member(text, member_id)
+    return text
+
+
+def test_compliant_sample_exits_0_and_shows_every_rule_passing() -> None:
+    result = runner.invoke(app, ["validate", str(SUFFOLK)])
+    assert result.exit_code == 0, result.output
+    assert "NHS Suffolk and North East Essex Integrated Care Board" in result.stdout
+    for rule_id in RULES:
+        assert rule_id in result.stdout
+    assert "✗" not in result.stdout and "⚠" not in result.stdout
+    assert result.stdout.count("✓") == len(RULES) + 1  # each rule, and the verdict
+    assert result.stdout.rstrip().endswith(
+        "✓ 0 errors, 0 warnings in 1 file checked: every rule passes"
+    )
+
+
+def test_error_findings_exit_1_with_located_cited_gaps(write: Write, suffolk_text: str) -> None:
+    path = write(two_partner_members(suffolk_text))
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 1
+    flat = " ".join(result.stdout.split())
+    board_line = suffolk_text.splitlines().index("  members:") + 1
+    assert f"✗ {path}:{board_line}:3 BOARD-003 error" in flat
+    assert "the board has 2 partner members; it must have at least 3" in flat
+    assert (
+        "no partner member is nominated by providers of primary medical services "
+        "(nominated_by: primary_medical_services)"
+    ) in flat
+    assert f"source: {RULES['BOARD-004'].source}" in flat
+    assert f"fix: {RULES['BOARD-004'].fix}" in flat
+    assert flat.endswith("✗ 2 errors, 0 warnings in 1 file checked: does not meet the guide rails")
+
+
+def test_broken_yaml_exits_2_with_one_line_naming_file_line_and_column(write: Write) -> None:
+    path = write("icscheck: 1\nicb:\n  name: [unclosed\n")
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"icscheck: error: {path}:4:1: invalid YAML: while parsing a flow sequence: "
+        "expected ',' or ']', but got '<stream end>'"
+    ]
+
+
+def test_every_file_is_checked_and_the_worst_outcome_wins(write: Write, tmp_path: Path) -> None:
+    missing = str(tmp_path / "absent.yaml")
+    result = runner.invoke(app, ["validate", "--format", "json", missing, str(SUFFOLK)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"icscheck: error: {missing}: no such file"
+    document = parse_json(result.stdout)
+    first, second = document["files"]
+    assert first["error"] == {"message": "no such file", "line": None, "column": None}
+    assert first["rules"] == [] and first["findings"] == []
+    assert second["error"] is None
+    assert {rule["status"] for rule in second["rules"]} == {"pass"}
+    assert document["summary"] == {"files": 2, "errors": 0, "warnings": 0, "unreadable": 1}
+
+
+def test_json_output_lists_every_rule_and_every_finding(write: Write, suffolk_text: str) -> None:
+    path = write(two_partner_members(suffolk_text))
+    result = runner.invoke(app, ["validate", "--format", "json", path])
+    assert result.exit_code == 1
+    document = parse_json(result.stdout)
+    assert document["exit_code"] == 1
+    assert document["tool"] == {"name": "icscheck", "version": __version__}
+    (file,) = document["files"]
+    assert [rule["id"] for rule in file["rules"]] == list(RULES)
+    failing = {rule["id"] for rule in file["rules"] if rule["status"] == "fail"}
+    assert failing == {"BOARD-003", "BOARD-004"}
+    board_line = suffolk_text.splitlines().index("  members:") + 1
+    assert [(f["rule"], f["line"], f["column"], f["node"]) for f in file["findings"]] == [
+        ("BOARD-003", board_line, 3, "/board/members"),
+        ("BOARD-004", board_line, 3, "/board/members"),
+    ]
+    finding = file["findings"][0]
+    assert finding["message"] == "the board has 2 partner members; it must have at least 3"
+    assert finding["severity"] == "error"
+    assert finding["source"] == RULES["BOARD-003"].source
+    assert finding["path"] == path
+
+
+def test_strict_makes_warnings_fail(write: Write, suffolk_text: str) -> None:
+    path = write(suffolk_text.replace("  senior_non_executive: ned-people\n", ""))
+    assert runner.invoke(app, ["validate", path]).exit_code == 0
+    strict = runner.invoke(app, ["validate", "--strict", path])
+    assert strict.exit_code == 1
+    assert "BOARD-013" in strict.stdout
+    assert strict.stdout.rstrip().endswith(
+        "✗ 0 errors, 1 warning in 1 file checked: does not meet the guide rails"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate"], ["validate", "--format", "xml", "x.yaml"], ["check", "x.yaml"], ["--bogus"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert runner.invoke(app, args).exit_code == 2
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"icscheck {__version__}\n"
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script, as a user or a CI job would."""
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **env},
+        check=False,
+    )
+
+
+def test_console_script_compliant_text_report() -> None:
+    result = run("validate", str(SUFFOLK))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "\x1b[" not in result.stdout  # not a terminal: plain text
+    assert "Board composition" in result.stdout
+    assert result.stdout.rstrip().endswith("every rule passes")
+
+
+def test_console_script_json_and_exit_codes(write: Write, suffolk_text: str) -> None:
+    failing = write(two_partner_members(suffolk_text), "failing.yaml")
+    result = run("validate", "--format", "json", str(SUFFOLK), failing)
+    assert result.returncode == 1, result.stderr
+    document = parse_json(result.stdout)
+    assert [f["summary"] for f in document["files"]] == [
+        {"errors": 0, "warnings": 0},
+        {"errors": 2, "warnings": 0},
+    ]
+
+
+def test_console_script_never_shows_a_traceback(write: Write) -> None:
+    for text in (
+        b"\xff\xfe\x00",
+        b"- a\n",
+        b"icscheck: 1\n\tboard: x\n",
+        b"a: !!python/name:os.system\n",
+    ):
+        result = run("validate", write(text))
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        assert result.stderr.startswith("icscheck: error: ")

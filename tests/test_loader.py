@@ -1,0 +1,124 @@
+"""The loader: plain data, positions, and a clear LoadError for every unreadable file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from icscheck.errors import LoadError
+from icscheck.loader import load, parse, pointer
+
+Write = Callable[..., str]
+
+
+def test_positions_are_one_based_and_point_at_keys_and_items() -> None:
+    document = parse(
+        "c.yaml", "icscheck: 1\nboard:\n  members:\n    - id: chair\n      role: chair\n"
+    )
+    assert document.locate(()) == (1, 1)
+    assert document.locate(("board",)) == (2, 1)
+    assert document.locate(("board", "members")) == (3, 3)
+    assert document.locate(("board", "members", 0)) == (4, 7)
+    assert document.locate(("board", "members", 0, "role")) == (5, 7)
+
+
+def test_a_missing_node_is_located_at_the_mapping_that_should_hold_it() -> None:
+    document = parse("c.yaml", "icscheck: 1\nboard:\n  members: []\n")
+    assert document.locate(("board", "quorum", "minimum")) == (2, 1)
+
+
+def test_flow_sequence_items_have_their_own_columns() -> None:
+    document = parse("c.yaml", "principles: [openness, honesty]\n")
+    assert document.locate(("principles", 1)) == (1, 24)
+
+
+def test_data_is_plain_json_like() -> None:
+    document = parse(
+        "c.yaml",
+        "icscheck: 1\nicb:\n  established: 2022-07-01\n  flag: true\n  version: 1.10\n",
+    )
+    assert document.data == {
+        "icscheck": 1,
+        "icb": {"established": "2022-07-01", "flag": True, "version": 1.1},
+    }
+    assert type(document.data["icb"]["flag"]) is bool
+
+
+def test_pointer_escapes_per_rfc_6901() -> None:
+    assert pointer(("a/b", "c~d", 3)) == "/a~1b/c~0d/3"
+    assert pointer(()) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ("icscheck: 1\nboard:\n  members:\n  - id: [x\n", "invalid YAML", 5, 1),
+        ("a: 1\n b: 2\n", "invalid YAML", 2, 3),
+        ("a: 1\na: 2\n", 'found duplicate key "a"', 2, 1),
+        (
+            "---\na: 1\n---\nb: 2\n",
+            "expected a single document in the stream but found another document",
+            3,
+            1,
+        ),
+        ("- a\n- b\n", "holds a list at the top level: expected a mapping", 1, 1),
+        ("just text\n", "holds a single value at the top level", 1, 1),
+        (
+            "a: !!python/object/apply:os.system [echo]\n",
+            "unsupported YAML tag !!python/object/apply:os.system",
+            1,
+            4,
+        ),
+        ("a: !custom {x: 1}\n", "unsupported YAML tag !custom", 1, 4),
+        ("icscheck: 2\n", "format version 2 is not supported", 1, 1),
+    ],
+)
+def test_unparseable_files_raise_load_error_with_position(
+    write: Write, text: str, message: str, line: int, column: int
+) -> None:
+    path = write(text)
+    with pytest.raises(LoadError) as raised:
+        load(path)
+    error = raised.value
+    assert message in error.message
+    assert (error.line, error.column) == (line, column)
+    assert str(error).startswith(f"{path}:{line}:{column}: ")
+    assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "   \n"])
+def test_empty_files_are_refused(write: Write, text: str) -> None:
+    with pytest.raises(LoadError, match="is empty"):
+        load(write(text))
+
+
+def test_invalid_utf8_is_refused_with_its_position(write: Write) -> None:
+    path = write(b"icscheck: 1\nicb:\n  name: caf\xe9\n")
+    with pytest.raises(LoadError) as raised:
+        load(path)
+    assert raised.value.message == "is not valid UTF-8 text"
+    assert (raised.value.line, raised.value.column) == (3, 12)
+
+
+def test_a_utf8_byte_order_mark_is_accepted(write: Write) -> None:
+    document = load(write("\ufefficscheck: 1\n".encode()))
+    assert document.data == {"icscheck": 1}
+
+
+def test_missing_file_directory_and_oversized_file(tmp_path: Path, write: Write) -> None:
+    with pytest.raises(LoadError, match="no such file"):
+        load(str(tmp_path / "absent.yaml"))
+    with pytest.raises(LoadError, match="is a directory"):
+        load(str(tmp_path))
+    with pytest.raises(LoadError, match="larger than the 1 MiB limit"):
+        load(write("a: 1\n" * 300_000), max_bytes=1024 * 1024)
+
+
+def test_tags_are_refused_before_anything_is_constructed(write: Write, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = write(f"a: !!python/object/apply:os.system ['touch {marker}']\n")
+    with pytest.raises(LoadError):
+        load(path)
+    assert not marker.exists()

@@ -1,0 +1,72 @@
+"""Every registered rule is complete: ID, title, citation, fix, docs, schema metadata, cases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from icscheck.finding import Severity
+from icscheck.rules import RULES, Area, Rule
+from icscheck.schemas import load_schema
+from tests.conftest import ROOT
+
+CASES = ROOT / "tests" / "rules" / "cases"
+RULE_DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+def test_the_catalogue_is_complete_and_ordered() -> None:
+    expected = (
+        ["FMT-001", "REF-001", "REF-002"]
+        + [f"BOARD-{n:03d}" for n in range(1, 15)]
+        + ["QUORUM-001", "QUORUM-002", "QUORUM-003"]
+        + [f"COMM-{n:03d}" for n in range(1, 6)]
+        + ["PLACE-001", "MAP-001", "MAP-002", "MAP-003", "PRIN-001", "PRIN-002", "PRIN-003"]
+    )
+    assert list(RULES) == expected
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_rule_metadata(rule: Rule) -> None:
+    assert re.fullmatch(r"[A-Z]+-\d{3}", rule.id)
+    assert isinstance(rule.area, Area)
+    assert isinstance(rule.severity, Severity)
+    assert rule.title.endswith(".") and "\n" not in rule.title and len(rule.title) < 130
+    assert len(rule.source) > 20, "a rule must cite its source"
+    assert rule.fix.endswith(".") and len(rule.fix) > 15
+    assert len(rule.doc.split()) >= 40, "the docstring is the rule's documentation"
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_rule_is_documented_in_the_generated_docs(rule: Rule) -> None:
+    section = RULE_DOCS.split(f"### {rule.id}\n", 1)[1].split("\n### ", 1)[0]
+    assert f"**{rule.title}**" in section
+    assert f"- Source: {rule.source}" in section
+    assert rule.doc in section
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES.values() if r.schema and r.id != "FMT-001"], ids=lambda r: r.id
+)
+def test_schema_rules_carry_the_same_metadata_as_their_module(rule: Rule) -> None:
+    assert rule.schema is not None
+    schema = load_schema(rule.schema)
+    definition = schema["$defs"][rule.id]
+    assert definition["x-rule"] == rule.id
+    assert definition["x-severity"] == str(rule.severity)
+    assert definition["x-source"] == rule.source
+    assert definition["x-title"] == rule.title
+    assert {"$ref": f"#/$defs/{rule.id}"} in schema["allOf"]
+
+
+def test_every_schema_rule_definition_is_registered() -> None:
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        for key, definition in load_schema(path.name).get("$defs", {}).items():
+            if "x-rule" in definition:
+                assert key in RULES and RULES[key].schema == path.name
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_rule_has_a_case_file(rule_id: str) -> None:
+    assert Path(CASES / f"{rule_id}.yaml").is_file()
