@@ -153,7 +153,7 @@ def _plain(path: str, root: Any) -> tuple[dict[str, Any], dict[NodePath, Positio
     Iterative rather than recursive, so that deeply nested input cannot
     exhaust the Python stack here.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap
 
     _refuse_tag(path, root, (root.lc.line, root.lc.col))
     positions: dict[NodePath, Position] = {(): (root.lc.line + 1, root.lc.col + 1)}
