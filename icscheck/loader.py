@@ -1,20 +1,27 @@
-"""Read a constitution file into plain data plus the position of every node.
+"""Parse constitution text into plain data plus the position of every node.
 
 ruamel.yaml's round-trip loader keeps the line and column of every mapping
 key and sequence item; JSON Schema wants plain dicts, lists and scalars. The
 loader produces both in one pass: ``Document.data`` for validation and
 ``Document.locate()`` to turn any node path back into ``line:col``.
+
+The input may be hostile (docs/security.md). The round-trip loader builds only
+plain containers and scalars, never Python objects, and explicit tags are
+refused; nesting and alias expansion are bounded so that no input can exhaust
+the stack, the memory or the clock; duplicate keys are kept as data for rule
+FMT-002 rather than stopping the parse.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from icscheck.errors import LoadError
+from icscheck.reader import MAX_BYTES, read_text
 
 NodePath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -22,9 +29,22 @@ Position = tuple[int, int]
 FORMAT_VERSION = 1
 """The constitution format version this icscheck reads (the ``icscheck:`` key)."""
 
-MAX_BYTES = 10 * 1024 * 1024
-"""Largest file read. Real constitutions are a few hundred lines; anything far
-larger is a mistake or an attack, and is refused before parsing."""
+MAX_DEPTH = 100
+"""Deepest nesting accepted. A constitution nests about six levels; ruamel's
+parser recurses per level and its scanner slows quadratically with flow depth."""
+
+MAX_NODES = 1_000_000
+"""Most nodes a document may hold once aliases are expanded: an alias bomb
+("billion laughs") is refused here instead of being expanded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A key that appears twice in one mapping; only the first is read."""
+
+    node: NodePath
+    first: Position
+    again: Position
 
 
 @dataclass(frozen=True)
@@ -34,6 +54,7 @@ class Document:
     path: str
     data: dict[str, Any]
     positions: dict[NodePath, Position] = field(repr=False)
+    duplicates: tuple[Duplicate, ...] = ()
 
     def locate(self, node: Sequence[str | int]) -> Position:
         """Return the 1-based ``(line, column)`` of ``node``.
@@ -50,71 +71,6 @@ class Document:
 def pointer(node: Iterable[str | int]) -> str:
     """Render a node path as a JSON Pointer (RFC 6901)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in node)
-
-
-def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
-    """Read ``path`` as UTF-8 text, or raise LoadError with a one-line reason."""
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise LoadError(path, "is a directory, not a constitution file")
-        with file.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise LoadError(path, "no such file") from None
-    except PermissionError:
-        raise LoadError(path, "permission denied") from None
-    except OSError as exc:
-        raise LoadError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > max_bytes:
-        raise LoadError(path, f"is larger than the {max_bytes // (1024 * 1024)} MiB limit")
-    return decode(path, raw)
-
-
-def decode(path: str, raw: bytes) -> str:
-    """Decode UTF-8 (a byte-order mark is allowed and dropped)."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError(path, "is not valid UTF-8 text", line, column) from None
-
-
-def parse(path: str, text: str) -> Document:
-    """Parse YAML text into a Document, or raise LoadError with its position."""
-    # Imported here so that commands which never parse YAML do not pay for it.
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    yaml = YAML(typ="rt")
-    try:
-        root = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = _problem(exc.context, exc.problem)
-        if mark is None:
-            raise LoadError(path, f"invalid YAML: {problem}") from None
-        raise LoadError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None
-    except YAMLError as exc:
-        raise LoadError(path, f"invalid YAML: {' '.join(str(exc).split())}") from None
-    except RecursionError:
-        raise LoadError(path, "invalid YAML: nesting is too deep") from None
-    if root is None:
-        raise LoadError(path, "is empty: expected a constitution (a YAML mapping)")
-    if not _is_mapping(root):
-        kind = "a list" if _is_sequence(root) else "a single value"
-        raise LoadError(path, f"holds {kind} at the top level: expected a mapping", 1, 1)
-    data, positions = _plain(path, root)
-    return Document(path=path, data=data, positions=positions)
-
-
-def _problem(context: str | None, problem: str | None) -> str:
-    """ruamel's two-part message ("while parsing ...", "expected ...") as one line."""
-    parts = [" ".join(str(part).split()) for part in (context, problem) if part]
-    if len(parts) == 2 and parts[1].startswith("but "):
-        return f"{parts[0]} {parts[1]}"  # "expected a single document ... but found another"
-    return ": ".join(parts) or "invalid YAML"
 
 
 def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -135,47 +91,159 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
     return document
 
 
+def parse(path: str, text: str) -> Document:
+    """Parse YAML text into a Document, or raise LoadError with its position."""
+    _check_flow_depth(path, text)
+    yaml = _yaml()
+    root = _compose(path, yaml, text)
+    if root is None:
+        raise LoadError(path, "is empty: expected a constitution (a YAML mapping)")
+    if not _is_mapping(root):
+        kind = "a list" if isinstance(root, list) else "a single value"
+        raise LoadError(path, f"holds {kind} at the top level: expected a mapping", 1, 1)
+    data, positions, paths = _plain(path, root)
+    duplicates = tuple(
+        Duplicate((*paths[id(mapping)], str(key)), _one_based(first), _one_based(again))
+        for mapping, key, first, again in yaml.constructor.duplicates
+        if id(mapping) in paths
+    )
+    return Document(path=path, data=data, positions=positions, duplicates=duplicates)
+
+
+def _yaml() -> Any:
+    """A round-trip YAML loader that records duplicate keys instead of failing."""
+    # Imported here so that commands which never parse YAML do not pay for it.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class Constructor(RoundTripConstructor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.duplicates: list[tuple[Any, Any, tuple[int, int], tuple[int, int]]] = []
+
+        def check_mapping_key(
+            self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+        ) -> bool:
+            if key in mapping:
+                # The first value is kept; FMT-002 reports both lines.
+                mark = key_node.start_mark
+                self.duplicates.append(
+                    (mapping, key, mapping.lc.key(key), (mark.line, mark.column))
+                )
+                return False
+            return True
+
+    yaml = YAML(typ="rt")
+    yaml.Constructor = Constructor
+    return yaml
+
+
+def _compose(path: str, yaml: Any, text: str) -> Any:
+    """Run the YAML parser, turning every failure into a positioned LoadError."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = _problem(exc.context, exc.problem)
+        if mark is None:
+            raise LoadError(path, f"invalid YAML: {problem}") from None
+        raise LoadError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None
+    except ReaderError as exc:
+        line, column = _line_col(text, exc.position)
+        code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise LoadError(path, f"contains a control character ({code})", line, column) from None
+    except YAMLError as exc:
+        raise LoadError(path, f"invalid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels") from None
+
+
+def _problem(context: str | None, problem: str | None) -> str:
+    """ruamel's two-part message ("while parsing ...", "expected ...") as one line."""
+    parts = [" ".join(str(part).split()) for part in (context, problem) if part]
+    if len(parts) == 2 and parts[1].startswith("but "):
+        return f"{parts[0]} {parts[1]}"  # "expected a single document ... but found another"
+    return ": ".join(parts) or "invalid YAML"
+
+
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _check_flow_depth(path: str, text: str) -> None:
+    """Refuse flow collections nested deeper than MAX_DEPTH before ruamel sees them.
+
+    Counts brackets without regard to quoting, which can only over-count; a
+    real constitution never comes near the limit either way.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for match in _FLOW.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line, column = _line_col(text, match.start())
+            raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", line, column)
+
+
+def _line_col(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _one_based(mark: tuple[int, int]) -> Position:
+    return mark[0] + 1, mark[1] + 1
+
+
 def _is_mapping(node: Any) -> bool:
     from ruamel.yaml.comments import CommentedMap
 
     return isinstance(node, CommentedMap)
 
 
-def _is_sequence(node: Any) -> bool:
-    from ruamel.yaml.comments import CommentedSeq
-
-    return isinstance(node, CommentedSeq)
-
-
-def _plain(path: str, root: Any) -> tuple[dict[str, Any], dict[NodePath, Position]]:
+def _plain(
+    path: str, root: Any
+) -> tuple[dict[str, Any], dict[NodePath, Position], dict[int, NodePath]]:
     """Convert ruamel's round-trip tree to plain data, recording positions.
 
-    Iterative rather than recursive, so that deeply nested input cannot
-    exhaust the Python stack here.
+    Iterative rather than recursive, so that depth cannot exhaust the Python
+    stack here; counts nodes as it goes, so that aliases cannot make it expand
+    a small file into a huge document. Also returns the node path of each
+    mapping, by ``id``, to place duplicate keys.
     """
     from ruamel.yaml.comments import CommentedMap
 
     _refuse_tag(path, root, (root.lc.line, root.lc.col))
     positions: dict[NodePath, Position] = {(): (root.lc.line + 1, root.lc.col + 1)}
+    paths: dict[int, NodePath] = {}
     out: dict[str, Any] = {}
     stack: list[tuple[Any, Any, NodePath]] = [(root, out, ())]
     while stack:
         source, target, at = stack.pop()
+        if len(positions) > MAX_NODES:
+            raise LoadError(
+                path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)"
+            )
+        if len(at) > MAX_DEPTH:
+            raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", *positions[at])
         if isinstance(source, CommentedMap):
+            paths.setdefault(id(source), at)
             for key, value in source.items():
                 mark = source.lc.key(key)
                 name = key if isinstance(key, str) else _scalar(path, key, at, mark)
                 here = (*at, str(name))
                 # An entry is located at its key: the line a reader scans for.
-                positions[here] = (mark[0] + 1, mark[1] + 1)
+                positions[here] = _one_based(mark)
                 target[str(name)] = _child(path, value, here, source.lc.value(key), stack)
         else:
             for index, value in enumerate(source):
                 here = (*at, index)
                 mark = source.lc.item(index)
-                positions[here] = (mark[0] + 1, mark[1] + 1)
+                positions[here] = _one_based(mark)
                 target.append(_child(path, value, here, mark, stack))
-    return out, positions
+    return out, positions, paths
 
 
 def _child(
@@ -211,11 +279,11 @@ def _scalar(path: str, value: Any, here: NodePath, mark: tuple[int, int]) -> Any
     # ruamel's ScalarBoolean subclasses int: test it before int.
     if isinstance(value, bool) or type(value).__name__ == "ScalarBoolean":
         return bool(value)
-    if isinstance(value, str):
+    if isinstance(value, str) and _tag(value) is None:
         return str(value)
-    if isinstance(value, int):
+    if isinstance(value, int) and _tag(value) is None:
         return int(value)
-    if isinstance(value, float):
+    if isinstance(value, float) and _tag(value) is None:
         return float(value)
     # YAML reads 2022-07-01 as a date; the format stores dates as ISO strings.
     if isinstance(value, _dt.datetime | _dt.date):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from icscheck.errors import LoadError
-from icscheck.loader import load, parse, pointer
+from icscheck.loader import Duplicate, load, parse, pointer
 
 Write = Callable[..., str]
 
@@ -56,7 +56,6 @@ def test_pointer_escapes_per_rfc_6901() -> None:
     [
         ("icscheck: 1\nboard:\n  members:\n  - id: [x\n", "invalid YAML", 5, 1),
         ("a: 1\n b: 2\n", "invalid YAML", 2, 3),
-        ("a: 1\na: 2\n", 'found duplicate key "a"', 2, 1),
         (
             "---\na: 1\n---\nb: 2\n",
             "expected a single document in the stream but found another document",
@@ -112,7 +111,7 @@ def test_missing_file_directory_and_oversized_file(tmp_path: Path, write: Write)
         load(str(tmp_path / "absent.yaml"))
     with pytest.raises(LoadError, match="is a directory"):
         load(str(tmp_path))
-    with pytest.raises(LoadError, match="larger than the 1 MiB limit"):
+    with pytest.raises(LoadError, match=r"is 1.4 MiB, over the 1 MiB limit"):
         load(write("a: 1\n" * 300_000), max_bytes=1024 * 1024)
 
 
@@ -122,3 +121,12 @@ def test_tags_are_refused_before_anything_is_constructed(write: Write, tmp_path:
     with pytest.raises(LoadError):
         load(path)
     assert not marker.exists()
+
+
+def test_duplicate_keys_keep_the_first_value_and_are_recorded() -> None:
+    document = parse("c.yaml", "a: 1\nb:\n  c: 2\n  c: 3\na: 4\n")
+    assert document.data == {"a": 1, "b": {"c": 2}}
+    assert document.duplicates == (
+        Duplicate(("b", "c"), first=(3, 3), again=(4, 3)),
+        Duplicate(("a",), first=(1, 1), again=(5, 1)),
+    )

@@ -27,6 +27,7 @@ from icscheck.rules import (
     comm_004,
     comm_005,
     fmt_001,
+    fmt_002,
     map_001,
     map_002,
     map_003,
@@ -48,6 +49,7 @@ RULES: dict[str, Rule] = {
         Rule.from_module,
         (
             fmt_001,
+            fmt_002,
             ref_001,
             ref_002,
             board_001,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from rich.cells import cell_len
 
+from icscheck import __version__
 from icscheck.engine import check_files
 from icscheck.reporters.text import TextReporter
 from icscheck.rules import RULES
@@ -28,7 +29,7 @@ def test_header_tables_and_verdict() -> None:
     lines = text.splitlines()
     assert lines[0] == "NHS Suffolk and North East Essex Integrated Care Board"
     assert lines[1] == f"  file: {SUFFOLK}"
-    assert lines[2] == "  format version: 1   ruleset: icscheck 0.1.0, 32 rules"
+    assert lines[2] == f"  format version: 1   ruleset: icscheck {__version__}, {len(RULES)} rules"
     for area in (
         "File format and references",
         "Board composition",

@@ -1,0 +1,81 @@
+"""Read a file's text safely: the right kind of file, a bounded size, a known encoding.
+
+Files arrive in pull requests, so nothing here trusts them: a FIFO or device is
+refused before it is opened (opening a FIFO would block), the size is capped
+before anything is parsed, and bytes that are not text are refused with their
+position. Nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import stat
+
+from icscheck.errors import LoadError
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Default size limit (10 MiB): real constitutions are a few hundred lines, so
+anything far larger is a mistake or an attack. ``--max-file-size`` changes it."""
+
+
+def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
+    """Read ``path`` as text, or raise LoadError with a one-line reason."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise LoadError(path, _os_reason(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(path, "is a directory, not a constitution file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
+        raise LoadError(path, f"is {kind}; icscheck reads regular files only")
+    if info.st_size > max_bytes:
+        raise LoadError(path, f"is {_size(info.st_size)}, over the {_size(max_bytes)} limit")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoadError(path, _os_reason(exc)) from None
+    if len(raw) > max_bytes:  # the file grew after stat()
+        raise LoadError(path, f"is over the {_size(max_bytes)} limit")
+    return decode(path, raw)
+
+
+def decode(path: str, raw: bytes) -> str:
+    """Decode UTF-8 (with or without a byte-order mark), or UTF-16 with one."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not raw.startswith(
+        codecs.BOM_UTF32_LE
+    ):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise LoadError(path, "is not valid UTF-16 text") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        what = "binary data, not text" if b"\x00" in raw[:8192] else "not valid UTF-8 text"
+        raise LoadError(path, f"is {what}", line, column) from None
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {
+        errno.ENOENT: "no such file",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ELOOP: "is a symbolic link loop",
+        errno.ENAMETOOLONG: "file name too long",
+        errno.EISDIR: "is a directory, not a constitution file",
+    }
+    return reasons.get(exc.errno or 0, f"cannot be read: {exc.strerror or exc}")
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MiB".replace(".0 MiB", " MiB")
+    if count >= 1024:
+        return f"{count / 1024:.1f} KiB".replace(".0 KiB", " KiB")
+    return f"{count} bytes"

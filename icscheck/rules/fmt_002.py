@@ -1,0 +1,35 @@
+"""No key appears twice in the same mapping.
+
+YAML requires the keys of a mapping to be unique (YAML 1.2.2 specification,
+section 3.2.1.1, "Nodes"). Many YAML readers quietly keep the last value of a
+repeated key, others the first, so a constitution that repeats `quorum:` or
+`chair:` means different things to different tools, and an edit can be
+silently lost. icscheck reads the first value and reports each repeat at its
+own line, naming the line of the first, instead of refusing the whole file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.loader import Document
+from icscheck.rules.base import Area, Gap
+from icscheck.schemas import field_name
+
+ID = "FMT-002"
+AREA = Area.FORMAT
+SEVERITY = Severity.ERROR
+SOURCE = "YAML 1.2.2 specification, section 3.2.1.1 (Nodes): the keys of a mapping are unique"
+FIX = "Remove or merge the repeated key; icscheck reads only the first."
+
+
+def check(document: Document) -> Iterator[Gap]:
+    for duplicate in document.duplicates:
+        line = duplicate.first[0]
+        key = duplicate.node[-1]
+        yield Gap(
+            duplicate.node,
+            f"the key '{key}' appears again at line {duplicate.again[0]} in "
+            f"{field_name(duplicate.node[:-1])}; only this first one (line {line}) is read",
+        )
