@@ -216,16 +216,14 @@ def _plain(
     from ruamel.yaml.comments import CommentedMap
 
     _refuse_tag(path, root, (root.lc.line, root.lc.col))
+    if _expanded_size(root) > MAX_NODES:
+        raise LoadError(path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)")
     positions: dict[NodePath, Position] = {(): (root.lc.line + 1, root.lc.col + 1)}
     paths: dict[int, NodePath] = {}
     out: dict[str, Any] = {}
     stack: list[tuple[Any, Any, NodePath]] = [(root, out, ())]
     while stack:
         source, target, at = stack.pop()
-        if len(positions) > MAX_NODES:
-            raise LoadError(
-                path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)"
-            )
         if len(at) > MAX_DEPTH:
             raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", *positions[at])
         if isinstance(source, CommentedMap):
@@ -244,6 +242,40 @@ def _plain(
                 positions[here] = _one_based(mark)
                 target.append(_child(path, value, here, mark, stack))
     return out, positions, paths
+
+
+def _expanded_size(root: Any) -> int:
+    """How many nodes ``root`` holds once every alias is expanded.
+
+    An alias is the same Python object reached twice, so sizes are memoised by
+    ``id``: the count costs one visit per distinct node, however far the
+    aliases would multiply (a billion-laughs file is a few hundred bytes that
+    expand to 10^9 nodes). The count saturates just above MAX_NODES.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def containers(node: Any) -> list[Any]:
+        values = node.values() if isinstance(node, CommentedMap) else node
+        return [v for v in values if isinstance(v, CommentedMap | CommentedSeq)]
+
+    sizes: dict[int, int] = {}
+    opened: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if children_done:
+            inner = containers(node)
+            total = 1 + len(node) - len(inner) + sum(sizes.get(id(c), 0) for c in inner)
+            sizes[id(node)] = min(total, MAX_NODES + 1)
+        elif id(node) in opened:
+            return MAX_NODES + 1  # a node inside itself: a cycle expands without end
+        else:
+            opened.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in containers(node) if id(c) not in sizes)
+    return sizes[id(root)]
 
 
 def _child(

@@ -130,3 +130,15 @@ def test_duplicate_keys_keep_the_first_value_and_are_recorded() -> None:
         Duplicate(("b", "c"), first=(3, 3), again=(4, 3)),
         Duplicate(("a",), first=(1, 1), again=(5, 1)),
     )
+
+
+def test_harmless_aliases_are_expanded() -> None:
+    document = parse("a.yaml", "base: &b {x: 1, y: [1, 2]}\nother: *b\n")
+    assert document.data == {"base": {"x": 1, "y": [1, 2]}, "other": {"x": 1, "y": [1, 2]}}
+
+
+def test_an_alias_bomb_is_refused_before_it_is_expanded() -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    with pytest.raises(LoadError, match=r"expands to more than 1,000,000 nodes"):
+        parse("lol.yaml", "\n".join(lines) + "\n")
