@@ -7,6 +7,8 @@ exit code from ``errors.ExitCode``, never as a traceback.
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -15,6 +17,7 @@ import typer
 
 from icscheck import __version__
 from icscheck.errors import ExitCode, IcscheckError
+from icscheck.reader import MAX_BYTES
 
 app = typer.Typer(
     name="icscheck",
@@ -29,6 +32,19 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _size(text: str | int) -> int:
+    """Parse ``--max-file-size``: bytes, or a number with K, M or G (binary multiples)."""
+    if isinstance(text, int):  # Typer passes the default through the parser too
+        return text
+    match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", text, re.IGNORECASE)
+    if match is None or int(match[1]) == 0:
+        raise typer.BadParameter(f"{text!r} is not a size such as 10M, 512K or 1048576")
+    return int(match[1]) * _UNITS[match[2].lower()]
 
 
 def _version(value: bool) -> None:
@@ -62,6 +78,16 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings as well as errors.")
     ] = False,
+    max_file_size: Annotated[
+        int,
+        typer.Option(
+            "--max-file-size",
+            parser=_size,
+            metavar="SIZE",
+            help="Refuse files larger than SIZE (bytes, or e.g. 512K, 10M). [default: 10M]",
+            show_default=False,
+        ),
+    ] = MAX_BYTES,
 ) -> None:
     """Check each FILE and report every gap, with its location, rule, severity and source.
 
@@ -71,7 +97,7 @@ def validate(
     from icscheck.engine import check_files
     from icscheck.reporters import REPORTERS
 
-    report = check_files(files, strict=strict)
+    report = check_files(files, strict=strict, max_bytes=max_file_size)
     for result in report.files:
         if result.error is not None:
             typer.echo(f"icscheck: error: {result.error}", err=True)
@@ -81,6 +107,11 @@ def validate(
 
 def main() -> None:
     """Console-script entry point: map every icscheck error to its exit code."""
+    # A terminal or pipe that cannot encode a character (LANG=C, a legacy code
+    # page) gets an escape for it rather than a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except IcscheckError as error:

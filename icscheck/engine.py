@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from icscheck import __version__
 from icscheck.errors import LoadError
 from icscheck.loader import Document, load
+from icscheck.reader import MAX_BYTES
 from icscheck.result import FileResult, Report, RuleResult
 from icscheck.rules import RULES, Rule
 
@@ -31,15 +32,17 @@ def check_document(document: Document, rules: Iterable[Rule] = RULES.values()) -
     )
 
 
-def check_file(path: str) -> FileResult:
+def check_file(path: str, max_bytes: int = MAX_BYTES) -> FileResult:
     """Load and check one file; a load failure becomes the result's ``error``."""
     try:
-        document = load(path)
+        document = load(path, max_bytes)
     except LoadError as error:
         return FileResult(path=path, error=error)
     return check_document(document)
 
 
-def check_files(paths: Iterable[str], strict: bool = False) -> Report:
+def check_files(paths: Iterable[str], strict: bool = False, max_bytes: int = MAX_BYTES) -> Report:
     """Check each file in turn; one bad file never stops the others."""
-    return Report(files=tuple(check_file(path) for path in paths), ruleset=RULESET, strict=strict)
+    return Report(
+        files=tuple(check_file(path, max_bytes) for path in paths), ruleset=RULESET, strict=strict
+    )

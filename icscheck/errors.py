@@ -26,6 +26,14 @@ class UsageError(IcscheckError):
     """The command line asks for something icscheck cannot do."""
 
 
+class SchemaError(IcscheckError):
+    """A packaged schema is unusable, e.g. it refers to a schema outside the package.
+
+    Only a damaged installation can cause this; it is reported, never worked
+    around by fetching.
+    """
+
+
 class LoadError(IcscheckError):
     """A file cannot be read or parsed as a constitution.
 

@@ -33,6 +33,8 @@ MAX_DEPTH = 100
 """Deepest nesting accepted. A constitution nests about six levels; ruamel's
 parser recurses per level and its scanner slows quadratically with flow depth."""
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 MAX_NODES = 1_000_000
 """Most nodes a document may hold once aliases are expanded: an alias bomb
 ("billion laughs") is refused here instead of being expanded."""
@@ -71,6 +73,14 @@ class Document:
 def pointer(node: Iterable[str | int]) -> str:
     """Render a node path as a JSON Pointer (RFC 6901)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in node)
+
+
+def field_name(node: NodePath) -> str:
+    """``("board", "members", 2, "role")`` -> ``board.members[2].role``."""
+    text = ""
+    for part in node:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the top level"
 
 
 def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -230,7 +240,7 @@ def _plain(
             paths.setdefault(id(source), at)
             for key, value in source.items():
                 mark = source.lc.key(key)
-                name = key if isinstance(key, str) else _scalar(path, key, at, mark)
+                name = _scalar(path, key, at, mark)
                 here = (*at, str(name))
                 # An entry is located at its key: the line a reader scans for.
                 positions[here] = _one_based(mark)
@@ -306,6 +316,16 @@ def _child(
 
 def _scalar(path: str, value: Any, here: NodePath, mark: tuple[int, int]) -> Any:
     """Turn a round-trip scalar into the plain JSON-like value it stands for."""
+    if isinstance(value, str) and (surrogate := _SURROGATE.search(value)):
+        # YAML's \ud800 escapes can make lone surrogates: not characters, and
+        # unencodable on output (YAML 1.2.2 §5.7 escapes denote characters).
+        code = f"\\u{ord(surrogate[0]):04x}"
+        raise LoadError(
+            path,
+            f"contains {code}, a surrogate escape that is not a character",
+            mark[0] + 1,
+            mark[1] + 1,
+        )
     if value is None or type(value) in (str, int, float, bool):
         return value
     # ruamel's ScalarBoolean subclasses int: test it before int.

@@ -9,7 +9,10 @@ one principle) may carry its own ``x-message``; the deepest one on the failing
 path wins. Messages may use ``{count}``, ``{min}`` and ``{max}`` for
 ``contains`` / ``minContains`` / ``maxContains`` failures.
 
-Schemas are read only from the installed package: nothing is fetched.
+Schemas are read only from the installed package, and nothing is fetched:
+every validator gets a registry of the packaged schemas whose retrieval
+refuses any other URI. (Without a registry, jsonschema would still fetch a
+remote ``$ref`` over HTTP, with only a deprecation warning.)
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from icscheck.loader import Document, NodePath
+from icscheck.errors import SchemaError
+from icscheck.loader import Document, NodePath, field_name
 from icscheck.rules.base import Gap
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
+    from referencing import Registry, Resource
 
 FORMAT_SCHEMA = "constitution.schema.json"
 
@@ -51,13 +56,40 @@ def rule_schema(name: str, rule_id: str) -> dict[str, Any]:
     return part
 
 
+def packaged_schemas() -> list[str]:
+    """File names of every schema shipped in the package."""
+    root = files("icscheck.schema_files")
+    return sorted(p.name for p in root.iterdir() if p.name.endswith(".schema.json"))
+
+
+def _refuse_retrieval(uri: str) -> Resource[Any]:
+    raise SchemaError(f"schema reference {uri!r} is not packaged with icscheck; nothing is fetched")
+
+
+@cache
+def registry() -> Registry[Any]:
+    """The packaged schemas by ``$id``; any other reference is refused, never fetched."""
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    return Registry(retrieve=_refuse_retrieval).with_resources(  # type: ignore[call-arg]
+        (load_schema(name)["$id"], DRAFT202012.create_resource(load_schema(name)))
+        for name in packaged_schemas()
+    )
+
+
 @cache
 def validator(name: str, rule_id: str) -> Validator:
     """Compile the validator for one rule once per process."""
+    return compile_schema(rule_schema(name, rule_id))
+
+
+def compile_schema(schema: Mapping[str, Any]) -> Validator:
+    """A Draft 2020-12 validator for ``schema`` that resolves references offline only."""
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(
-        rule_schema(name, rule_id), format_checker=Draft202012Validator.FORMAT_CHECKER
+        schema, registry=registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
     )
 
 
@@ -65,9 +97,19 @@ def schema_gaps(name: str, rule_id: str, document: Document) -> Iterator[Gap]:
     """Validate ``document`` against one rule's schema and yield its gaps."""
     check = validator(name, rule_id)
     root = rule_schema(name, rule_id)
-    errors = sorted(check.iter_errors(document.data), key=_error_order)
+    errors = sorted(validation_errors(check, document.data), key=_error_order)
     for error in errors:
         yield from _gaps(error, root, check)
+
+
+def validation_errors(check: Validator, instance: Any) -> list[ValidationError]:
+    """Every error of ``instance``; a reference outside the package is a SchemaError."""
+    from referencing.exceptions import Unresolvable
+
+    try:
+        return list(check.iter_errors(instance))
+    except Unresolvable as error:
+        raise SchemaError(f"schema reference {error.ref!r} cannot be resolved offline") from None
 
 
 def _error_order(error: ValidationError) -> tuple[str, str]:
@@ -123,14 +165,6 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
         "min": schema.get("minContains", 1),
         "max": schema.get("maxContains", ""),
     }
-
-
-def field_name(node: NodePath) -> str:
-    """``("board", "members", 2, "role")`` -> ``board.members[2].role``."""
-    text = ""
-    for part in node:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "the top level"
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

@@ -82,5 +82,8 @@ class JsonReporter(Reporter):
     """Machine-readable output for tools and tests."""
 
     def write(self, report: Report) -> None:
-        json.dump(report_json(report), self.stream, indent=2, ensure_ascii=False)
+        # Non-ASCII text as itself where the stream is UTF-8, else as JSON escapes:
+        # the output must parse whatever the locale.
+        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        json.dump(report_json(report), self.stream, indent=2, ensure_ascii=encoding != "utf8")
         self.stream.write("\n")

@@ -70,11 +70,12 @@ class Rule:
         schema: str | None = getattr(module, "SCHEMA", None)
         gaps: Check
         if schema is not None:
-            from icscheck.schemas import schema_gaps
-
             rule_id: str = module.ID
 
             def gaps(document: Document) -> Iterator[Gap]:
+                # Imported here: schemas needs Gap from this package (a cycle at import time).
+                from icscheck.schemas import schema_gaps
+
                 return schema_gaps(schema, rule_id, document)
 
         else:

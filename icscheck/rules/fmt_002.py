@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck.finding import Severity
-from icscheck.loader import Document
+from icscheck.loader import Document, field_name
 from icscheck.rules.base import Area, Gap
-from icscheck.schemas import field_name
 
 ID = "FMT-002"
 AREA = Area.FORMAT

@@ -20,10 +20,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from icscheck.finding import Severity
-from icscheck.loader import Document, NodePath
+from icscheck.loader import Document, NodePath, field_name
 from icscheck.rules import model
 from icscheck.rules.base import Area, Gap
-from icscheck.schemas import field_name
 
 ID = "REF-001"
 AREA = Area.FORMAT

@@ -1,0 +1,225 @@
+"""The hostile-input corpus: files that are broken by accident or crafted on purpose.
+
+Each case builds its file in a given directory and says what icscheck must
+answer (docs/security.md): the exit code, and a pattern for the one line on
+stderr, or the rule of the finding it must give instead. Built at test time,
+so the repository holds no 50 MB file, FIFO or symlink loop.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import SUFFOLK
+
+Build = Callable[[Path], Path]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    build: Build
+    exit_code: int
+    error: str | None = None
+    """Regex the stderr line must match after ``icscheck: error: <path>``."""
+    finding: tuple[str, int, int, str] | None = None
+    """A finding (rule, line, column, message regex) it must give, for content problems."""
+
+
+def _text(name: str, text: str) -> Build:
+    return _bytes(name, text.encode("utf-8"))
+
+
+def _bytes(name: str, data: bytes) -> Build:
+    def build(directory: Path) -> Path:
+        path = directory / name
+        path.write_bytes(data)
+        return path
+
+    return build
+
+
+def _suffolk(name: str, encode: Callable[[str], bytes]) -> Build:
+    def build(directory: Path) -> Path:
+        path = directory / name
+        path.write_bytes(encode(SUFFOLK.read_text(encoding="utf-8")))
+        return path
+
+    return build
+
+
+def _big(directory: Path) -> Path:
+    path = directory / "big.yaml"
+    line = b"# " + b"x" * 1021 + b"\n"
+    with path.open("wb") as handle:
+        handle.write(b"icscheck: 1\n")
+        for _ in range(50 * 1024):  # 50 MiB
+            handle.write(line)
+    return path
+
+
+def _directory(directory: Path) -> Path:
+    path = directory / "folder.yaml"
+    path.mkdir()
+    return path
+
+
+def _missing(directory: Path) -> Path:
+    return directory / "missing.yaml"
+
+
+def _unreadable(directory: Path) -> Path:
+    path = directory / "secret.yaml"
+    path.write_text("icscheck: 1\n", encoding="utf-8")
+    path.chmod(0)
+    return path
+
+
+def _fifo(directory: Path) -> Path:
+    path = directory / "fifo.yaml"
+    os.mkfifo(path)
+    return path
+
+
+def _symlink_loop(directory: Path) -> Path:
+    (directory / "loop-a.yaml").symlink_to(directory / "loop-b.yaml")
+    (directory / "loop-b.yaml").symlink_to(directory / "loop-a.yaml")
+    return directory / "loop-a.yaml"
+
+
+LAUGHS = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
+)
+
+CASES = [
+    Case("empty", _text("empty.yaml", ""), 2, r": is empty"),
+    Case("comments only", _text("comments.yaml", "# nothing\n# here\n"), 2, r": is empty"),
+    Case("top-level scalar", _text("scalar.yaml", "hello\n"), 2, r":1:1: holds a single value"),
+    Case("top-level list", _text("list.yaml", "- a\n- b\n"), 2, r":1:1: holds a list"),
+    Case(
+        "several documents",
+        _text("multi.yaml", "a: 1\n---\nb: 2\n"),
+        2,
+        r":2:1: invalid YAML: expected a single document in the stream",
+    ),
+    Case(
+        "tab indentation",
+        _text("tabs.yaml", "icb:\n\tname: x\n"),
+        2,
+        r":2:1: invalid YAML: .*found character '\\t' that cannot start any token",
+    ),
+    Case(
+        "broken indentation",
+        _text("indent.yaml", "icb:\n  name: x\n name2: y\n"),
+        2,
+        r":3:2: invalid YAML: while parsing a block mapping",
+    ),
+    Case(
+        "unclosed quote",
+        _text("quote.yaml", 'icb:\n  name: "NHS\n'),
+        2,
+        r":3:1: invalid YAML: while scanning a quoted scalar",
+    ),
+    Case(
+        "unclosed bracket",
+        _text("bracket.yaml", "a: [1, 2\nb: 3\n"),
+        2,
+        r":2:2: invalid YAML: while parsing a flow sequence",
+    ),
+    Case(
+        "duplicate keys",
+        _text("dup.yaml", "icscheck: 1\nicscheck: 1\n"),
+        1,
+        finding=("FMT-002", 1, 1, r"'icscheck' appears again at line 2 .*first one \(line 1\)"),
+    ),
+    Case(
+        "harmless aliases",
+        _text("alias.yaml", "icscheck: 1\nx: &x {a: 1}\ny: *x\n"),
+        1,
+        finding=("FMT-001", 3, 1, r"unknown field 'y' in the top level"),
+    ),
+    Case("alias bomb", _text("laughs.yaml", LAUGHS), 2, r": expands to more than 1,000,000 nodes"),
+    Case(
+        "python tag",
+        _text("python.yaml", "icscheck: !!python/object/apply:os.system ['touch pwned']\n"),
+        2,
+        r":1:11: unsupported YAML tag",
+    ),
+    Case(
+        "custom tag",
+        _text("custom.yaml", "icb: !secret {name: x}\n"),
+        2,
+        r":1:6: unsupported YAML tag",
+    ),
+    Case(
+        "invalid UTF-8",
+        _bytes("latin1.yaml", "icb:\n  name: Caf\xe9\n".encode("latin-1")),
+        2,
+        r":2:12: is not valid UTF-8",
+    ),
+    Case("UTF-8 with BOM", _suffolk("bom8.yaml", lambda t: codecs.BOM_UTF8 + t.encode()), 0),
+    Case("UTF-16 with BOM", _suffolk("bom16.yaml", lambda t: t.encode("utf-16")), 0),
+    Case(
+        "NUL byte",
+        _bytes("nul.yaml", b"icscheck: 1\nicb:\x00\n"),
+        2,
+        r":2:5: contains a control character \(#x0000\)",
+    ),
+    Case(
+        "control character",
+        _bytes("ctrl.yaml", b"icscheck: 1\nicb: a\x07b\n"),
+        2,
+        r":2:7: contains a control character",
+    ),
+    Case(
+        "binary file",
+        _bytes("image.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"),
+        2,
+        r":1:1: is binary data, not text",
+    ),
+    Case("50 MB file", _big, 2, r": is 50 MiB, over the 10 MiB limit"),
+    Case(
+        "10,000-deep flow nesting",
+        _text("deepflow.yaml", "a: " + "[" * 10_000 + "]" * 10_000 + "\n"),
+        2,
+        r":1:\d+: nests deeper than 100 levels",
+    ),
+    Case(
+        "10,000-deep block nesting",
+        _text("deepblock.yaml", "a:\n  " + "- " * 10_000 + "x\n"),
+        2,
+        r": nests deeper than 100 levels",
+    ),
+    Case(
+        "1 MB single line",
+        _text("long.yaml", "icscheck: 1\nnote: " + "x" * 1_000_000 + "\n"),
+        1,
+        finding=("FMT-001", 2, 1, r"unknown field 'note'"),
+    ),
+    Case("directory", _directory, 2, r": is a directory"),
+    Case("missing file", _missing, 2, r": no such file"),
+    Case("no read permission", _unreadable, 2, r": permission denied"),
+    Case("FIFO", _fifo, 2, r": is a FIFO"),
+    Case("symlink loop", _symlink_loop, 2, r": is a symbolic link loop"),
+    Case(
+        "version as a float",
+        _text("float.yaml", "icscheck: 1\nicb:\n  constitution:\n    version: 1.10\n"),
+        1,
+        finding=(
+            "FMT-001",
+            4,
+            5,
+            r"version: expected a string, found a number \(put the value in quotes\)",
+        ),
+    ),
+    Case(
+        "text where a date is expected",
+        _text("date.yaml", "icscheck: 1\nicb:\n  constitution:\n    approved: 1st April 2024\n"),
+        1,
+        finding=("FMT-001", 4, 5, r"'1st April 2024' is not a valid date"),
+    ),
+]

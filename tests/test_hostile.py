@@ -1,0 +1,71 @@
+"""Every hostile input gets an answer: exit 2 and one positioned line, or a located finding.
+
+Never a traceback, a hang, a constructed object or a changed file
+(docs/security.md). Runs through the CLI, as CI would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from icscheck.cli import app
+from tests.hostile import CASES, Case
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_hostile_input_gets_a_clear_answer(case: Case, tmp_path: Path) -> None:
+    if case.name == "no read permission" and os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = case.build(tmp_path)
+    result = runner.invoke(app, ["validate", "--format", "json", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == case.exit_code, result.stderr
+    assert "Traceback" not in result.stderr
+    if case.error is not None:
+        [line] = result.stderr.splitlines()
+        assert re.fullmatch(re.escape(f"icscheck: error: {path}") + case.error + ".*", line), line
+    else:
+        assert result.stderr == ""
+    report = json.loads(result.stdout)
+    findings = report["files"][0]["findings"]
+    if case.finding is not None:
+        rule, line_no, column, message = case.finding
+        assert any(
+            (f["rule"], f["line"], f["column"]) == (rule, line_no, column)
+            and re.search(message, f["message"])
+            for f in findings
+        ), findings
+
+
+def test_a_python_tag_constructs_nothing(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    path = tmp_path / "attack.yaml"
+    path.write_text(f"icscheck: !!python/object/apply:os.system ['touch {marker}']\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert not marker.exists()
+
+
+def test_the_size_limit_is_configurable(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("icscheck: 1\n" + "# padding\n" * 200)
+    small = runner.invoke(app, ["validate", "--max-file-size", "1K", str(path)])
+    assert small.exit_code == 2
+    assert small.stderr == f"icscheck: error: {path}: is 2 KiB, over the 1 KiB limit\n"
+    large = runner.invoke(app, ["validate", "--max-file-size", "10M", str(path)])
+    assert large.exit_code == 1  # read and checked: it is far from a constitution
+
+
+@pytest.mark.parametrize("size", ["0", "ten", "5X", "-1"])
+def test_a_bad_size_is_a_usage_error(size: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--max-file-size", size, str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2
+    assert "--max-file-size" in result.stderr
