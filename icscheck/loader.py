@@ -33,6 +33,9 @@ MAX_DEPTH = 100
 """Deepest nesting accepted. A constitution nests about six levels; ruamel's
 parser recurses per level and its scanner slows quadratically with flow depth."""
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""The line breaks of YAML 1.2.2 §5.4 (with NEL and LS/PS, which ruamel also counts)."""
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_NODES = 1_000_000
@@ -199,8 +202,10 @@ def _check_flow_depth(path: str, text: str) -> None:
 
 
 def _line_col(text: str, index: int) -> Position:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    """1-based position of ``text[index]``, counting lines as YAML does."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
 
 
 def _one_based(mark: tuple[int, int]) -> Position:

@@ -142,3 +142,10 @@ def test_an_alias_bomb_is_refused_before_it_is_expanded() -> None:
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
     with pytest.raises(LoadError, match=r"expands to more than 1,000,000 nodes"):
         parse("lol.yaml", "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\x85", "\u2028"])
+def test_error_positions_count_every_yaml_line_break(newline: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        parse("c.yaml", f"a: 1{newline}b: 2{newline}c: x\x07y{newline}")
+    assert (caught.value.line, caught.value.column) == (3, 5)
