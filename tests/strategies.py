@@ -74,7 +74,7 @@ def constitutions(draw: Any) -> dict[str, Any]:
         board,
         "quorum",
         st.fixed_dictionaries(
-            {"minimum": st.integers(0, 20)},
+            {"minimum": st.integers(1, 20)},
             optional={"must_include": st.lists(st.sampled_from(QUORUM_MUST), unique=True)},
         ),
     )

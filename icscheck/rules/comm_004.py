@@ -24,7 +24,7 @@ FIX = "Make a non-executive member who chairs neither the board nor the audit co
 
 
 def check(document: Document) -> Iterator[Gap]:
-    audit_chairs = {c.get("chair") for _, c in model.committees_of_type(document, "audit")}
+    audit_chairs = {model.text(c, "chair") for _, c in model.committees_of_type(document, "audit")}
     for node, committee in model.committees_of_type(document, "remuneration"):
         chair = committee.get("chair")
         if chair is None:

@@ -30,8 +30,10 @@ def check(document: Document) -> Iterator[Gap]:
     others = places | set(model.members(document)) | set(model.participants(document))
     for node, entry in model.entries(document, "decision_map"):
         function = entry.get("function")
-        decided_by = entry.get("decided_by")
+        decided_by = model.text(entry, "decided_by")
         accountable = entry.get("accountable")
+        if accountable is not None and not isinstance(accountable, str):
+            continue  # a reference that is not text: FMT-001's finding
         if accountable is None:
             if decided_by in places:
                 yield Gap(

@@ -28,7 +28,7 @@ def check(document: Document) -> Iterator[Gap]:
     decisions = list(model.entries(document, "decision_map"))
     if not decisions:
         return  # no map at all: MAP-001's finding
-    used = {entry.get("decided_by") for _, entry in decisions}
+    used = {model.text(entry, "decided_by") for _, entry in decisions}
     for node, place in model.entries(document, "place_partnerships"):
         key = model.ident(place)
         if key is not None and key not in used:

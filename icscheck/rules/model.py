@@ -37,7 +37,12 @@ def entries(document: Document, *path: str) -> Iterator[tuple[NodePath, dict[str
 
 def ident(item: dict[str, Any]) -> str | None:
     """An item's ``id`` if it is a string."""
-    value = item.get("id")
+    return text(item, "id")
+
+
+def text(item: dict[str, Any], key: str) -> str | None:
+    """``item[key]`` if it is a string; a reference of another type is FMT-001's to report."""
+    value = item.get(key)
     return value if isinstance(value, str) else None
 
 

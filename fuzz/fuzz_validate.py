@@ -1,0 +1,78 @@
+"""Coverage-guided fuzzing of icscheck's whole in-memory pipeline with atheris.
+
+Each input is a file's bytes: decoded, parsed, checked by every rule and
+rendered by every reporter, as ``icscheck validate`` would. A LoadError is an
+answer; any other exception, or a finding outside the file, is a crash that
+libFuzzer saves under fuzz/crashes/. See fuzz/README.md.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports():
+    from icscheck.engine import check_document
+    from icscheck.errors import LoadError
+    from icscheck.loader import parse
+    from icscheck.reader import decode
+    from icscheck.reporters import REPORTERS
+    from icscheck.result import Report
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parent / "sample_constitutions"
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def test_one_input(data: bytes) -> None:
+    try:
+        text = decode("fuzz.yaml", data)
+        document = parse("fuzz.yaml", text)
+    except LoadError as error:
+        if error.line is not None:
+            _inside(text if "text" in locals() else "", error.line, error.column or 1, data)
+        return
+    result = check_document(document)
+    lines = LINE_BREAK.split(text)
+    for finding in result.findings:
+        _inside(text, finding.line, finding.column, data, lines)
+    report = Report(files=(result,), ruleset="fuzz")
+    for reporter in REPORTERS.values():
+        reporter(io.StringIO()).write(report)
+
+
+def _inside(text: str, line: int, column: int, data: bytes, lines: list[str] | None = None) -> None:
+    if not text:
+        return  # an undecodable file: its position counts bytes, checked by the unit tests
+    lines = lines if lines is not None else LINE_BREAK.split(text)
+    if not (1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1):
+        raise AssertionError(f"position {line}:{column} outside the file ({len(lines)} lines)")
+
+
+def main() -> None:
+    corpus = HERE / "work" / "corpus"
+    if not corpus.is_dir():  # seed from the samples; libFuzzer adds what it finds
+        corpus.mkdir(parents=True)
+        for sample in sorted(SAMPLES.rglob("*.yaml")):
+            shutil.copy(sample, corpus / sample.name)
+    (HERE / "crashes").mkdir(exist_ok=True)
+    args = [
+        sys.argv[0],
+        f"-artifact_prefix={HERE / 'crashes'}/",
+        "-timeout=5",
+        "-rss_limit_mb=1024",
+    ]
+    args += sys.argv[1:]
+    if all(arg.startswith("-") for arg in sys.argv[1:]):  # no corpus or crash file given
+        args.append(str(corpus))
+    atheris.Setup(args, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
