@@ -1,23 +1,26 @@
 """The command line: parse options, run the engine, hand the report to a reporter.
 
-Option parsing (Typer) stays here; the work is in ``engine``; output is the
-reporters'. Every error a user can cause ends as one line on stderr and an
-exit code from ``errors.ExitCode``, never as a traceback.
+Option parsing (Typer) stays here and ends in a ``Settings``; the work is in
+``engine``; output is the reporters'. Every error a user can cause ends as one
+line on stderr and an exit code from ``errors.ExitCode``, never as a traceback.
 """
 
 from __future__ import annotations
 
 import io
-import re
+import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, TextIO
 
 import typer
 
 from icscheck import __version__
-from icscheck.errors import ExitCode, IcscheckError
-from icscheck.reader import MAX_BYTES
+from icscheck.config import Settings, check_selectors, find_config, load_settings, parse_size
+from icscheck.errors import ExitCode, IcscheckError, UsageError
+from icscheck.result import FailOn
 
 app = typer.Typer(
     name="icscheck",
@@ -32,19 +35,17 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
+    GITLAB = "gitlab"
 
 
-_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
-
-
-def _size(text: str | int) -> int:
-    """Parse ``--max-file-size``: bytes, or a number with K, M or G (binary multiples)."""
-    if isinstance(text, int):  # Typer passes the default through the parser too
-        return text
-    match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", text, re.IGNORECASE)
-    if match is None or int(match[1]) == 0:
-        raise typer.BadParameter(f"{text!r} is not a size such as 10M, 512K or 1048576")
-    return int(match[1]) * _UNITS[match[2].lower()]
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 def _version(value: bool) -> None:
@@ -69,17 +70,56 @@ def _main(
 def validate(
     files: Annotated[
         list[str],
-        typer.Argument(help="Constitution files (YAML) to check.", show_default=False),
+        typer.Argument(
+            help="Constitution files (YAML), directories (their *.yaml and *.yml files) "
+            "or - for standard input.",
+            show_default=False,
+        ),
     ],
     output_format: Annotated[
-        OutputFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-    ] = OutputFormat.TEXT,
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="Output format. [default: text]", case_sensitive=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file, not stdout.", dir_okay=False
+        ),
+    ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on warnings as well as errors.")
+        bool,
+        typer.Option("--strict", help="Fail on warnings as well as errors (--fail-on warning)."),
+    ] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that makes the exit code 1. [default: error]",
+            case_sensitive=False,
+        ),
+    ] = None,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help="Do not run these rules: IDs or families, comma-separated.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Read settings from this file (.icscheck.toml or pyproject.toml).",
+            dir_okay=False,
+        ),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
     max_file_size: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--max-file-size",
             parser=_size,
@@ -87,22 +127,112 @@ def validate(
             help="Refuse files larger than SIZE (bytes, or e.g. 512K, 10M). [default: 10M]",
             show_default=False,
         ),
-    ] = MAX_BYTES,
+    ] = None,
 ) -> None:
     """Check each FILE and report every gap, with its location, rule, severity and source.
 
-    Exit codes: 0 no error-level findings; 1 error-level findings (or warnings
-    with --strict); 2 usage error, or a file that cannot be read or parsed.
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it
+    (errors by default, warnings too with --strict); 2 usage error, or a file
+    that cannot be read or parsed.
     """
-    from icscheck.engine import check_files
+    try:
+        code = _run(
+            files,
+            output_format,
+            output,
+            strict,
+            fail_on,
+            select,
+            ignore,
+            config,
+            isolated,
+            max_file_size,
+        )
+    except IcscheckError as error:
+        typer.echo(f"icscheck: error: {error}", err=True)
+        code = error.exit_code
+    raise typer.Exit(code)
+
+
+def _run(
+    files: list[str],
+    output_format: OutputFormat | None,
+    output: Path | None,
+    strict: bool,
+    fail_on: FailOn | None,
+    select: str | None,
+    ignore: str | None,
+    config: Path | None,
+    isolated: bool,
+    max_file_size: int | None,
+) -> ExitCode:
+    from icscheck.engine import STDIN, check_files
     from icscheck.reporters import REPORTERS
 
-    report = check_files(files, strict=strict, max_bytes=max_file_size)
+    settings = _settings(config, isolated)
+    if select is not None:
+        settings = replace(settings, select=_selectors(select, "--select"))
+    if ignore is not None:
+        settings = replace(settings, ignore=_selectors(ignore, "--ignore"))
+    if strict:
+        settings = replace(settings, fail_on=FailOn.WARNING)
+    if fail_on is not None:
+        settings = replace(settings, fail_on=fail_on)
+    if max_file_size is not None:
+        settings = replace(settings, max_bytes=max_file_size)
+    chosen = output_format.value if output_format is not None else settings.format
+
+    stdin = sys.stdin.buffer.read(settings.max_bytes + 1) if STDIN in files else b""
+    report = check_files(files, settings, stdin=stdin)
     for result in report.files:
         if result.error is not None:
             typer.echo(f"icscheck: error: {result.error}", err=True)
-    REPORTERS[output_format.value](sys.stdout).write(report)
-    raise typer.Exit(report.exit_code)
+    with _open(output) as stream:
+        REPORTERS[chosen](stream).write(report)
+    # In GitHub Actions the default report also becomes annotations on the pull request.
+    if (
+        output_format is None
+        and settings.format == "text"
+        and os.environ.get("GITHUB_ACTIONS") == "true"
+    ):
+        REPORTERS["github"](sys.stdout).write(report)
+    return report.exit_code
+
+
+def _settings(config: Path | None, isolated: bool) -> Settings:
+    if isolated:
+        return Settings()
+    path = config if config is not None else find_config(Path.cwd())
+    if path is None:
+        return Settings()
+    if not path.is_file():
+        raise UsageError(f"{path}: no such configuration file")
+    return load_settings(path)
+
+
+def _selectors(text: str, option: str) -> tuple[str, ...]:
+    return check_selectors([s.strip() for s in text.split(",") if s.strip()], option)
+
+
+class _open:
+    """stdout, or the --output file (created or replaced only once the run has a report)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is None:
+            return sys.stdout
+        try:
+            self.handle = self.path.open("w", encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{self.path}: cannot write the report: {error.strerror}") from None
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
 
 
 def main() -> None:

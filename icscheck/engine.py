@@ -1,21 +1,48 @@
-"""Run every rule over every file. A file that cannot be read is a result, not a crash."""
+"""Run the selected rules over every file, then apply waivers.
+
+A file that cannot be read is a result, not a crash: one bad file never stops
+the others.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from icscheck import __version__
+from icscheck.config import Settings
 from icscheck.errors import LoadError
-from icscheck.loader import Document, load
-from icscheck.reader import MAX_BYTES
-from icscheck.result import FileResult, Report, RuleResult
-from icscheck.rules import RULES, Rule
+from icscheck.finding import Finding
+from icscheck.loader import Document, load, parse
+from icscheck.reader import decode
+from icscheck.result import FileResult, Report, RuleResult, Waived
+from icscheck.rules import RULES, Outcome, Rule
+from icscheck.waivers import Waiver, today
 
 RULESET = f"icscheck {__version__} ({len(RULES)} rules)"
+STDIN = "-"
+"""The path that stands for standard input."""
+STDIN_NAME = "<stdin>"
 
 
-def check_document(document: Document, rules: Iterable[Rule] = RULES.values()) -> FileResult:
-    """Apply ``rules`` to one parsed document."""
+def check_document(
+    document: Document,
+    rules: Iterable[Rule] = RULES.values(),
+    on: _dt.date | None = None,
+) -> FileResult:
+    """Apply ``rules`` to one parsed document, and its waivers to their findings."""
+    rules = list(rules)
+    usable = [w for w in document.waivers if w.applies(on or today())]
+    outcomes: dict[str, RuleResult] = {}
+    raw: list[Finding] = []
+    for rule in (r for r in rules if not r.review):
+        found = tuple(rule.check(document))
+        raw.extend(found)
+        outcomes[rule.id] = _waive(rule, found, usable)
+    review = Outcome(findings=tuple(raw), ran=frozenset(r.id for r in rules))
+    for rule in (r for r in rules if r.review):
+        outcomes[rule.id] = RuleResult(rule, tuple(rule.check(document, review)))
     name = (
         document.data.get("icb", {}).get("name")
         if isinstance(document.data.get("icb"), dict)
@@ -28,21 +55,78 @@ def check_document(document: Document, rules: Iterable[Rule] = RULES.values()) -
         format_version=version
         if isinstance(version, int) and not isinstance(version, bool)
         else None,
-        rules=tuple(RuleResult(rule, tuple(rule.check(document))) for rule in rules),
+        rules=tuple(outcomes[rule.id] for rule in rules),
     )
 
 
-def check_file(path: str, max_bytes: int = MAX_BYTES) -> FileResult:
+def _waive(rule: Rule, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:
+    """Split ``found`` into open findings and those an applicable waiver accepts.
+
+    A waiver covers a finding of a rule it names on its target line: the line
+    of the node, or the line after a waiver that stands alone (docs/waivers.md).
+    """
+    if rule.id.startswith("WAIVE-"):
+        return RuleResult(rule, tuple(found))
+    open_: list[Finding] = []
+    waived: list[Waived] = []
+    for finding in found:
+        waiver = next((w for w in waivers if w.target == finding.line and rule.id in w.rules), None)
+        if waiver is None:
+            open_.append(finding)
+        else:
+            waived.append(Waived(finding, waiver))
+    return RuleResult(rule, tuple(open_), tuple(waived))
+
+
+def check_file(path: str, settings: Settings) -> FileResult:
     """Load and check one file; a load failure becomes the result's ``error``."""
     try:
-        document = load(path, max_bytes)
+        document = load(path, settings.max_bytes)
     except LoadError as error:
         return FileResult(path=path, error=error)
-    return check_document(document)
+    return check_document(document, settings.rules_for(path))
 
 
-def check_files(paths: Iterable[str], strict: bool = False, max_bytes: int = MAX_BYTES) -> Report:
-    """Check each file in turn; one bad file never stops the others."""
-    return Report(
-        files=tuple(check_file(path, max_bytes) for path in paths), ruleset=RULESET, strict=strict
+def check_bytes(name: str, raw: bytes, settings: Settings) -> FileResult:
+    """Check content that is not a file on disk (standard input)."""
+    try:
+        if len(raw) > settings.max_bytes:
+            raise LoadError(name, f"is over the {settings.max_bytes:,}-byte limit")
+        document = parse(name, decode(name, raw))
+    except LoadError as error:
+        return FileResult(path=name, error=error)
+    return check_document(document, settings.rules_for(name))
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files to check: each path as given; a directory's *.yaml and *.yml files, sorted.
+
+    Hidden directories (``.git``, ``.venv``) are not searched.
+    """
+    files: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path != STDIN and folder.is_dir():
+            found = [
+                p
+                for p in folder.rglob("*")
+                if p.suffix in (".yaml", ".yml")
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])
+            ]
+            # An empty directory stays, to be reported: a gate must not pass on nothing.
+            files.extend([str(p) for p in sorted(found)] or [path])
+        else:
+            files.append(path)
+    return files
+
+
+def check_files(
+    paths: Iterable[str], settings: Settings = Settings(), stdin: bytes = b""
+) -> Report:
+    """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others."""
+    results = tuple(
+        check_bytes(STDIN_NAME, stdin, settings) if path == STDIN else check_file(path, settings)
+        for path in expand(paths)
     )
+    return Report(files=results, ruleset=RULESET, fail_on=settings.fail_on)

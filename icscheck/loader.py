@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from icscheck.errors import LoadError
-from icscheck.reader import MAX_BYTES, read_text
+from icscheck.reader import LINE_BREAK, MAX_BYTES, read_text
+from icscheck.waivers import Waiver, find_waivers
 
 NodePath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -32,9 +33,6 @@ FORMAT_VERSION = 1
 MAX_DEPTH = 100
 """Deepest nesting accepted. A constitution nests about six levels; ruamel's
 parser recurses per level and its scanner slows quadratically with flow depth."""
-
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-"""The line breaks of YAML 1.2.2 §5.4 (with NEL and LS/PS, which ruamel also counts)."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -60,6 +58,7 @@ class Document:
     data: dict[str, Any]
     positions: dict[NodePath, Position] = field(repr=False)
     duplicates: tuple[Duplicate, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
 
     def locate(self, node: Sequence[str | int]) -> Position:
         """Return the 1-based ``(line, column)`` of ``node``.
@@ -120,7 +119,13 @@ def parse(path: str, text: str) -> Document:
         for mapping, key, first, again in yaml.constructor.duplicates
         if id(mapping) in paths
     )
-    return Document(path=path, data=data, positions=positions, duplicates=duplicates)
+    return Document(
+        path=path,
+        data=data,
+        positions=positions,
+        duplicates=duplicates,
+        waivers=find_waivers(text),
+    )
 
 
 def _yaml() -> Any:
@@ -203,7 +208,7 @@ def _check_flow_depth(path: str, text: str) -> None:
 
 def _line_col(text: str, index: int) -> Position:
     """1-based position of ``text[index]``, counting lines as YAML does."""
-    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    breaks = list(LINE_BREAK.finditer(text, 0, index))
     start = breaks[-1].end() if breaks else 0
     return len(breaks) + 1, index - start + 1
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 
 from icscheck.errors import LoadError
+
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""The line breaks of YAML 1.2.2 §5.4 (with NEL and LS/PS, which ruamel also counts)."""
 
 MAX_BYTES = 10 * 1024 * 1024
 """Default size limit (10 MiB): real constitutions are a few hundred lines, so
@@ -27,7 +31,8 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise LoadError(path, _os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(path, "is a directory, not a constitution file")
+        # Directories are expanded before reading; one that reaches here holds no YAML.
+        raise LoadError(path, "is a directory with no .yaml or .yml files")
     if not stat.S_ISREG(info.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
         raise LoadError(path, f"is {kind}; icscheck reads regular files only")

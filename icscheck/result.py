@@ -12,6 +12,7 @@ from enum import StrEnum
 from icscheck.errors import ExitCode, LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.rules import Rule
+from icscheck.waivers import Waiver
 
 
 class Status(StrEnum):
@@ -19,6 +20,24 @@ class Status(StrEnum):
 
     PASS = "pass"
     FAIL = "fail"
+    WAIVED = "waived"
+    """Every finding is waived: a gap the board has accepted, shown apart."""
+
+
+class FailOn(StrEnum):
+    """The lowest severity that fails a run (``--fail-on``; ``--strict`` is ``warning``)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Waived:
+    """A finding an in-date, well-formed waiver accepts, with that waiver."""
+
+    finding: Finding
+    waiver: Waiver
 
 
 @dataclass(frozen=True)
@@ -27,10 +46,13 @@ class RuleResult:
 
     rule: Rule
     findings: tuple[Finding, ...]
+    waived: tuple[Waived, ...] = ()
 
     @property
     def status(self) -> Status:
-        return Status.FAIL if self.findings else Status.PASS
+        if self.findings:
+            return Status.FAIL
+        return Status.WAIVED if self.waived else Status.PASS
 
 
 @dataclass(frozen=True)
@@ -51,6 +73,14 @@ class FileResult:
             key=lambda f: (f.line, f.column, f.rule, f.message),
         )
 
+    @property
+    def waived(self) -> list[Waived]:
+        """All waived findings, in file order."""
+        return sorted(
+            (w for result in self.rules for w in result.waived),
+            key=lambda w: (w.finding.line, w.finding.column, w.finding.rule, w.finding.message),
+        )
+
     def count(self, severity: Severity) -> int:
         return sum(1 for result in self.rules for f in result.findings if f.severity == severity)
 
@@ -61,10 +91,14 @@ class Report:
 
     files: tuple[FileResult, ...]
     ruleset: str
-    strict: bool = field(default=False)
+    fail_on: FailOn = field(default=FailOn.ERROR)
 
     def count(self, severity: Severity) -> int:
         return sum(result.count(severity) for result in self.files)
+
+    @property
+    def waived(self) -> int:
+        return sum(len(result.waived) for result in self.files)
 
     @property
     def unreadable(self) -> int:
@@ -72,12 +106,18 @@ class Report:
 
     @property
     def exit_code(self) -> ExitCode:
-        """0 clean; 1 error findings (or warnings under strict); 2 a file could not be checked."""
+        """2 if a file could not be checked; else 1 if a finding at or above ``fail_on``; else 0.
+
+        Waived findings never count.
+        """
         if self.unreadable:
             return ExitCode.USAGE
-        if self.count(Severity.ERROR) or (self.strict and self.count(Severity.WARNING)):
-            return ExitCode.FINDINGS
-        return ExitCode.OK
+        if self.fail_on is FailOn.NEVER:
+            return ExitCode.OK
+        failing = self.count(Severity.ERROR)
+        if self.fail_on is FailOn.WARNING:
+            failing += self.count(Severity.WARNING)
+        return ExitCode.FINDINGS if failing else ExitCode.OK
 
 
 def counts(files: Iterable[FileResult]) -> tuple[int, int]:

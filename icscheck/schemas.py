@@ -7,7 +7,8 @@ carrying its rule's metadata (``x-rule``, ``x-severity``, ``x-source``,
 ``x-message`` naming what is missing. A branch of a rule (one required sector,
 one principle) may carry its own ``x-message``; the deepest one on the failing
 path wins. Messages may use ``{count}``, ``{min}`` and ``{max}`` for
-``contains`` / ``minContains`` / ``maxContains`` failures.
+``contains`` / ``minContains`` / ``maxContains`` failures, and ``{missing}``
+for the property a ``required`` failure is about.
 
 Schemas are read only from the installed package, and nothing is fetched:
 every validator gets a registry of the packaged schemas whose retrieval
@@ -160,10 +161,16 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
     if "contains" in schema and isinstance(error.instance, list):
         matcher = check.evolve(schema=schema["contains"])
         count = sum(1 for item in error.instance if matcher.is_valid(item))
+    missing = ""
+    if error.validator == "required":
+        # jsonschema gives one error per missing property; its name is only in the message.
+        required = error.validator_value if isinstance(error.validator_value, list) else []
+        missing = next((k for k in required if error.message.startswith(repr(k))), "")
     return {
         "count": count,
         "min": schema.get("minContains", 1),
         "max": schema.get("maxContains", ""),
+        "missing": missing,
     }
 
 

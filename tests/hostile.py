@@ -200,7 +200,7 @@ CASES = [
         1,
         finding=("FMT-001", 2, 1, r"unknown field 'note'"),
     ),
-    Case("directory", _directory, 2, r": is a directory"),
+    Case("directory", _directory, 2, r": is a directory with no .yaml or .yml files"),
     Case("missing file", _missing, 2, r": no such file"),
     Case("no read permission", _unreadable, 2, r": permission denied"),
     Case("FIFO", _fifo, 2, r": is a FIFO"),

@@ -23,6 +23,7 @@ def test_the_catalogue_is_complete_and_ordered() -> None:
         + ["QUORUM-001", "QUORUM-002", "QUORUM-003"]
         + [f"COMM-{n:03d}" for n in range(1, 6)]
         + ["PLACE-001", "MAP-001", "MAP-002", "MAP-003", "PRIN-001", "PRIN-002", "PRIN-003"]
+        + ["WAIVE-001", "WAIVE-002", "WAIVE-003"]
     )
     assert list(RULES) == expected
 

@@ -14,6 +14,7 @@ from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import FileResult, Report
 from icscheck.rules import RULES
+from icscheck.waivers import Waiver
 
 OUTPUT_VERSION = 1
 
@@ -34,6 +35,16 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
+def waiver_json(waiver: Waiver) -> dict[str, Any]:
+    return {
+        "line": waiver.line,
+        "rules": list(waiver.rules),
+        "reason": waiver.reason,
+        "approved_by": waiver.approved_by,
+        "until": waiver.until.isoformat() if waiver.until else None,
+    }
+
+
 def file_json(result: FileResult) -> dict[str, Any]:
     error = result.error
     return {
@@ -46,6 +57,7 @@ def file_json(result: FileResult) -> dict[str, Any]:
         "summary": {
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
+            "waived": len(result.waived),
         },
         "rules": [
             {
@@ -55,10 +67,15 @@ def file_json(result: FileResult) -> dict[str, Any]:
                 "severity": str(outcome.rule.severity),
                 "status": str(outcome.status),
                 "findings": len(outcome.findings),
+                "waived": len(outcome.waived),
             }
             for outcome in result.rules
         ],
         "findings": [finding_json(f) for f in result.findings],
+        "waived": [
+            {**finding_json(item.finding), "waiver": waiver_json(item.waiver)}
+            for item in result.waived
+        ],
     }
 
 
@@ -68,10 +85,12 @@ def report_json(report: Report) -> dict[str, Any]:
         "tool": {"name": "icscheck", "version": __version__},
         "ruleset": report.ruleset,
         "exit_code": int(report.exit_code),
+        "fail_on": str(report.fail_on),
         "summary": {
             "files": len(report.files),
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
+            "waived": report.waived,
             "unreadable": report.unreadable,
         },
         "files": [file_json(result) for result in report.files],

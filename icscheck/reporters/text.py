@@ -2,7 +2,8 @@
 
 For each file: a header, a table per area listing every rule (passes are
 evidence too), then each gap with its location, rule, severity, message, fix
-and source, then a one-line verdict. Everything wraps rather than truncates,
+and source, then the waived findings apart, each with its waiver, then a
+one-line verdict. Everything wraps rather than truncates,
 so at 80 columns no information is lost; without a terminal, or with
 NO_COLOR set, the output is plain text.
 """
@@ -16,21 +17,33 @@ from typing import TYPE_CHECKING
 from icscheck import __version__
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
-from icscheck.result import FileResult, Report, RuleResult, Status
+from icscheck.result import FailOn, FileResult, Report, RuleResult, Status
 from icscheck.rules import RULES
+from icscheck.waivers import Waiver
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-PASS, ERROR, WARNING = "✓", "✗", "⚠"
-STYLE = {PASS: "green", ERROR: "bold red", WARNING: "yellow"}
+PASS, ERROR, WARNING, WAIVED = "✓", "✗", "⚠", "○"
+STYLE = {PASS: "green", ERROR: "bold red", WARNING: "yellow", WAIVED: "cyan"}
 
 
 def mark(outcome: RuleResult) -> str:
-    """✓ for a pass, ✗ for an error-level gap, ⚠ for a warning-level gap."""
+    """✓ pass, ✗ error-level gap, ⚠ warning-level gap, ○ every gap waived."""
     if outcome.status is Status.PASS:
         return PASS
+    if outcome.status is Status.WAIVED:
+        return WAIVED
     return ERROR if outcome.rule.severity is Severity.ERROR else WARNING
+
+
+def _gaps(outcome: RuleResult) -> str:
+    """The Gaps column: open gaps, and how many more are waived."""
+    parts = [str(len(outcome.findings))] if outcome.findings else []
+    if outcome.waived:
+        parts.append(f"{len(outcome.waived)} waived")
+        return " + ".join(parts)
+    return parts[0] if parts else ""
 
 
 def plural(count: int, word: str) -> str:
@@ -94,7 +107,7 @@ class TextReporter(Reporter):
                     outcome.rule.id,
                     str(outcome.rule.severity),
                     outcome.rule.title,
-                    str(len(outcome.findings)) if outcome.findings else "",
+                    _gaps(outcome),
                 )
             console.print()
             console.print(table)
@@ -105,18 +118,29 @@ class TextReporter(Reporter):
             console.print(heading, soft_wrap=True)
             for finding in findings:
                 self._gap(console, finding)
+        waived = result.waived
+        if waived:
+            console.print()
+            heading = Text(f"Waived in {result.path} ({len(waived)})", style="bold")
+            console.print(heading, soft_wrap=True)
+            for item in waived:
+                self._gap(console, item.finding, item.waiver)
         console.print()
 
-    def _gap(self, console: Console, finding: Finding) -> None:
+    def _gap(self, console: Console, finding: Finding, waiver: Waiver | None = None) -> None:
         from rich.padding import Padding
         from rich.text import Text
 
         symbol = ERROR if finding.severity is Severity.ERROR else WARNING
+        if waiver is not None:
+            symbol = WAIVED
         rule = RULES[finding.rule]
         head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
         head.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")
         head.append(f"  {finding.rule}  {finding.severity}", style=STYLE[symbol])
+        if waiver is not None:
+            head.append("  waived", style=STYLE[symbol])
         console.print()
         console.print(head, soft_wrap=True)
         body = Text(overflow="fold")
@@ -125,6 +149,9 @@ class TextReporter(Reporter):
         body.append(rule.fix)
         body.append("\nsource: ", style="bold")
         body.append(finding.source)
+        if waiver is not None:
+            body.append(f"\nwaiver (line {waiver.line}): ", style="bold")
+            body.append(waiver.describe())
         console.print(Padding(body, (0, 0, 0, 2)))
 
     def _verdict(self, console: Console, report: Report) -> None:
@@ -134,6 +161,8 @@ class TextReporter(Reporter):
         warnings = report.count(Severity.WARNING)
         checked = len(report.files) - report.unreadable
         parts = [plural(errors, "error"), plural(warnings, "warning")]
+        if report.waived:
+            parts.append(f"{report.waived} waived")
         if report.unreadable:
             parts.append(f"{report.unreadable} unreadable")
         summary = ", ".join(parts) + f" in {plural(checked, 'file')} checked"
@@ -141,7 +170,7 @@ class TextReporter(Reporter):
             console.print(
                 Text(f"{ERROR} {summary}: not every file could be checked", style=STYLE[ERROR])
             )
-        elif errors or (report.strict and warnings):
+        elif errors or (report.fail_on is FailOn.WARNING and warnings):
             console.print(
                 Text(f"{ERROR} {summary}: does not meet the guide rails", style=STYLE[ERROR])
             )

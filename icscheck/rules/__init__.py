@@ -40,8 +40,11 @@ from icscheck.rules import (
     quorum_003,
     ref_001,
     ref_002,
+    waive_001,
+    waive_002,
+    waive_003,
 )
-from icscheck.rules.base import Area, Gap, Rule
+from icscheck.rules.base import Area, Gap, Outcome, Rule
 
 RULES: dict[str, Rule] = {
     rule.id: rule
@@ -81,8 +84,11 @@ RULES: dict[str, Rule] = {
             prin_001,
             prin_002,
             prin_003,
+            waive_001,
+            waive_002,
+            waive_003,
         ),
     )
 }
 
-__all__ = ["RULES", "Area", "Gap", "Rule"]
+__all__ = ["RULES", "Area", "Gap", "Outcome", "Rule"]

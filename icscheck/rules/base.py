@@ -12,6 +12,10 @@ A rule module (yamllint's model) holds module-level constants and either a
 docstring     first line: the rule's title (what a compliant constitution does);
               the rest: its documentation, from which docs/rules.md is generated
 
+A rule that judges the other rules' findings (WAIVE-003: a waiver that waives
+nothing) sets ``REVIEW = True``; its ``check(document, outcome)`` runs after
+every other rule, with their findings in ``outcome``.
+
 Both kinds yield ``Gap`` objects (node path and message); ``Rule.check``
 locates them in the file and turns them into ``Finding``s, so schema rules and
 Python rules produce exactly the same thing.
@@ -20,8 +24,8 @@ Python rules produce exactly the same thing.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from types import ModuleType
 
@@ -38,6 +42,7 @@ class Area(StrEnum):
     PLACE = "Place-based partnerships"
     MAP = "Functions and decision map"
     PRINCIPLES = "Principles and transparency"
+    WAIVERS = "Waivers"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +51,20 @@ class Gap:
 
     node: NodePath
     message: str
+    at: tuple[int, int] | None = None
+    """An explicit ``(line, column)``, for what is not a node (a waiver comment)."""
 
 
-Check = Callable[[Document], Iterator[Gap]]
+@dataclass(frozen=True)
+class Outcome:
+    """What the other rules found, for a rule that reviews them."""
+
+    findings: Sequence[Finding] = ()
+    ran: frozenset[str] = field(default_factory=frozenset)
+    """IDs of the rules that ran on this file."""
+
+
+Check = Callable[[Document, Outcome], Iterator[Gap]]
 
 
 @dataclass(frozen=True)
@@ -65,21 +81,31 @@ class Rule:
     schema: str | None
     gaps: Check
 
+    review: bool = False
+    """Runs after the other rules, on their findings (see ``Outcome``)."""
+
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
         schema: str | None = getattr(module, "SCHEMA", None)
+        review: bool = getattr(module, "REVIEW", False)
         gaps: Check
         if schema is not None:
             rule_id: str = module.ID
 
-            def gaps(document: Document) -> Iterator[Gap]:
+            def gaps(document: Document, outcome: Outcome) -> Iterator[Gap]:
                 # Imported here: schemas needs Gap from this package (a cycle at import time).
                 from icscheck.schemas import schema_gaps
 
                 return schema_gaps(schema, rule_id, document)
 
-        else:
+        elif review:
             gaps = module.check
+        else:
+            check: Callable[[Document], Iterator[Gap]] = module.check
+
+            def gaps(document: Document, outcome: Outcome) -> Iterator[Gap]:
+                return check(document)
+
         title, _, doc = inspect.cleandoc(module.__doc__ or "").partition("\n")
         return cls(
             id=module.ID,
@@ -91,12 +117,13 @@ class Rule:
             doc=doc.strip(),
             schema=schema,
             gaps=gaps,
+            review=review,
         )
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check(self, document: Document, outcome: Outcome | None = None) -> Iterator[Finding]:
         """Run the rule on one document and yield its located findings."""
-        for gap in self.gaps(document):
-            line, column = document.locate(gap.node)
+        for gap in self.gaps(document, outcome or Outcome()):
+            line, column = gap.at or document.locate(gap.node)
             yield Finding(
                 path=document.path,
                 line=line,

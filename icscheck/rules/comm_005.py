@@ -32,15 +32,8 @@ def check(document: Document) -> Iterator[Gap]:
         if target is None:
             yield Gap(node, f"committee '{name}' does not say whom it reports to (reports_to)")
             continue
-        chain = [name, target]
+        chain: list[str | None] = [name]
         while isinstance(target, str) and target != model.BOARD and target in groups:
-            target = groups[target].get("reports_to")
-            if target is None:
-                yield Gap(
-                    (*node, "reports_to"),
-                    f"committee '{name}' reports to '{chain[-1]}', which reports to no one",
-                )
-                break
             if target in chain:
                 loop = " -> ".join(str(step) for step in [*chain, target])
                 yield Gap(
@@ -49,3 +42,19 @@ def check(document: Document) -> Iterator[Gap]:
                 )
                 break
             chain.append(target)
+            target = groups[target].get("reports_to")
+            if target is None:
+                yield Gap(
+                    (*node, "reports_to"),
+                    f"committee '{name}' reports to '{chain[-1]}', which reports to no one",
+                )
+                break
+        else:
+            # A line that ends at an unknown id further up never reaches the board;
+            # an unknown direct target is REF-001's finding alone.
+            if isinstance(target, str) and target != model.BOARD and len(chain) > 1:
+                yield Gap(
+                    (*node, "reports_to"),
+                    f"committee '{name}' reports through '{chain[-1]}' to '{target}', "
+                    "which is not a committee, so the line never reaches the board",
+                )

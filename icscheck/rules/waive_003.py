@@ -1,0 +1,41 @@
+"""Every waiver waives a finding.
+
+A waiver that matches no finding (docs/waivers.md) is either stale, because
+the gap was closed, or misplaced: it is not on the line of the node concerned
+or alone on the line above it, or it names the wrong rule. Either way it would
+silently cover a future gap, so it is reported. Only in-date, well-formed
+waivers are judged here (WAIVE-001 and WAIVE-002 report the others), and a
+rule that was not run (deselected by configuration) is not held against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.loader import Document
+from icscheck.rules.base import Area, Gap, Outcome
+from icscheck.waivers import today
+
+ID = "WAIVE-003"
+AREA = Area.WAIVERS
+SEVERITY = Severity.WARNING
+SOURCE = "icscheck convention for accountable waivers (docs/waivers.md); no statutory source"
+FIX = "Remove the waiver, or move it onto the line of the finding (or alone on the line above)."
+REVIEW = True
+
+
+def check(document: Document, outcome: Outcome) -> Iterator[Gap]:
+    now = today()
+    found = {(f.line, f.rule) for f in outcome.findings}
+    for waiver in document.waivers:
+        if not waiver.applies(now) or any(r.startswith("WAIVE-") for r in waiver.rules):
+            continue
+        ran = [rule for rule in waiver.rules if rule in outcome.ran]
+        unused = [rule for rule in ran if (waiver.target, rule) not in found]
+        if unused:
+            yield Gap(
+                (),
+                f"this waiver of {', '.join(unused)} matches no finding on line {waiver.target}",
+                at=(waiver.line, waiver.column),
+            )

@@ -1,0 +1,73 @@
+"""Every rule's pass and fail cases, kept as data in tests/rules/cases/<RULE-ID>.yaml.
+
+A case file holds ``pass`` and ``fail`` lists. Each case is a whole (usually
+small) constitution, checked by the engine as ``icscheck validate`` would
+(waivers included). Only the open findings of the case file's own rule are
+compared, so a case need not satisfy every other rule: a pass case must give
+no finding for the rule, a fail case exactly the listed ``line``/``column``
+pairs, in file order, each message containing the case's ``message`` text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from icscheck.engine import check_document
+from icscheck.finding import Finding
+from icscheck.loader import parse
+from icscheck.rules import RULES
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        rule_id = path.stem
+        for kind in ("pass", "fail"):
+            for case in data.get(kind) or []:
+                params.append(
+                    pytest.param(rule_id, kind, case, id=f"{rule_id}:{kind}:{case['name']}")
+                )
+    return params
+
+
+def _findings(rule_id: str, document: str) -> list[Finding]:
+    result = check_document(parse(f"{rule_id}.yaml", document))
+    return [finding for finding in result.findings if finding.rule == rule_id]
+
+
+@pytest.mark.parametrize(("rule_id", "kind", "case"), _cases())
+def test_case(rule_id: str, kind: str, case: dict[str, Any]) -> None:
+    findings = _findings(rule_id, case["document"])
+    if kind == "pass":
+        assert [(f.line, f.column, f.message) for f in findings] == []
+        return
+    expected = sorted(case["findings"], key=lambda e: (e["line"], e["column"]))
+    assert [(f.line, f.column) for f in findings] == [(e["line"], e["column"]) for e in expected]
+    for finding, want in zip(findings, expected, strict=True):
+        assert finding.rule == rule_id
+        assert finding.severity == RULES[rule_id].severity
+        assert want.get("message", "") in finding.message, finding.message
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_every_rule_has_a_pass_and_a_fail_case(rule_id: str) -> None:
+    path = CASES / f"{rule_id}.yaml"
+    assert path.is_file(), f"{path.name} is missing"
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    assert data["rule"] == rule_id
+    assert data.get("pass"), f"{rule_id} has no pass case"
+    assert data.get("fail"), f"{rule_id} has no fail case"
+    for case in data["fail"]:
+        assert case["findings"], f"{rule_id}:{case['name']} lists no findings"
+        assert all("message" in f for f in case["findings"]), "name what the message says"
+
+
+def test_no_case_file_for_an_unknown_rule() -> None:
+    assert {p.stem for p in CASES.glob("*.yaml")} <= set(RULES)
