@@ -1,0 +1,152 @@
+"""Configuration: found by walking up, validated strictly, overridden by flags."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from icscheck.cli import app
+from icscheck.config import ConfigError, Settings, find_config, load_settings
+from icscheck.finding import Severity
+from icscheck.result import FailOn
+from tests.conftest import SUFFOLK
+from tests.test_cli import two_partner_members
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose constitution breaks BOARD-003 and BOARD-004 (errors), run from a subfolder."""
+    (tmp_path / "governance").mkdir()
+    text = two_partner_members(SUFFOLK.read_text(encoding="utf-8"))
+    (tmp_path / "governance" / "constitution.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "governance")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, dict[str, object] | None, str]:
+    result = runner.invoke(app, ["validate", "--format", "json", *args])
+    document = json.loads(result.stdout) if result.stdout.strip() else None
+    return result.exit_code, document, result.stderr
+
+
+def rules_found(document: dict[str, object] | None) -> list[str]:
+    assert document is not None
+    files = document["files"]
+    assert isinstance(files, list)
+    return sorted({f["rule"] for f in files[0]["findings"]})
+
+
+def test_without_configuration_both_errors_fail(project: Path) -> None:
+    code, document, _ = run("constitution.yaml")
+    assert (code, rules_found(document)) == (1, ["BOARD-003", "BOARD-004"])
+
+
+def test_pyproject_is_found_by_walking_up(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.icscheck]\nignore = ["BOARD-004"]\n'
+        'severity = { BOARD-003 = "warning" }\n',
+        encoding="utf-8",
+    )
+    code, document, _ = run("constitution.yaml")
+    assert code == 0
+    assert rules_found(document) == ["BOARD-003"]
+    assert document is not None
+    [finding] = document["files"][0]["findings"]  # type: ignore[index]
+    assert finding["severity"] == "warning"
+    assert "BOARD-004" not in [r["id"] for r in document["files"][0]["rules"]]  # type: ignore[index]
+
+
+def test_a_dotfile_wins_over_pyproject_in_the_same_directory(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.icscheck]\nignore = ["BOARD"]\n')
+    (project / ".icscheck.toml").write_text('select = ["BOARD-003"]\nstrict = true\n')
+    code, document, _ = run("constitution.yaml")
+    assert (code, rules_found(document)) == (1, ["BOARD-003"])
+    assert document is not None and document["fail_on"] == "warning"
+
+
+def test_a_pyproject_without_the_table_is_passed_over(project: Path) -> None:
+    (project / "governance" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (project / ".icscheck.toml").write_text('ignore = ["BOARD-003", "BOARD-004"]\n')
+    assert find_config(project / "governance") == project / ".icscheck.toml"
+    code, document, _ = run("constitution.yaml")
+    assert (code, rules_found(document)) == (0, [])
+
+
+def test_per_file_ignores_match_paths_relative_to_the_configuration(project: Path) -> None:
+    (project / ".icscheck.toml").write_text(
+        '[per-file-ignores]\n"governance/*.yaml" = ["BOARD-003"]\n"other/*.yaml" = ["BOARD-004"]\n'
+    )
+    code, document, _ = run("constitution.yaml")
+    assert (code, rules_found(document)) == (1, ["BOARD-004"])
+
+
+def test_flags_win_over_the_file(project: Path) -> None:
+    (project / ".icscheck.toml").write_text(
+        'fail-on = "never"\nformat = "text"\nignore = ["BOARD-003"]\n'
+    )
+    code, document, _ = run("constitution.yaml", "--ignore", "BOARD-004")
+    assert code == 0  # the file's fail-on = "never" holds...
+    assert rules_found(document) == ["BOARD-003"]  # ...but --ignore replaces its list
+    code, _, _ = run("constitution.yaml", "--fail-on", "error")
+    assert code == 1  # --fail-on error beats fail-on = "never"
+    code, _, _ = run("constitution.yaml", "--strict")
+    assert code == 1
+
+
+def test_isolated_and_explicit_config(project: Path, tmp_path: Path) -> None:
+    (project / ".icscheck.toml").write_text('ignore = ["BOARD"]\n')
+    assert rules_found(run("constitution.yaml", "--isolated")[1]) == ["BOARD-003", "BOARD-004"]
+    other = project / "strict.toml"
+    other.write_text('select = ["BOARD-004"]\n')
+    assert rules_found(run("constitution.yaml", "--config", str(other))[1]) == ["BOARD-004"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('selct = ["BOARD"]\n', r":1: unknown key 'selct' in \.icscheck\.toml"),
+        ('select = ["BORD-001"]\n', r":1: 'select': 'BORD-001' is not a rule ID or rule family"),
+        ('\n[severity]\nBOARD-003 = "fatal"\n', r":3: 'severity': BOARD-003 = 'fatal'; expected"),
+        ('\n\n[severity]\nBOARD-999 = "error"\n', r":4: 'severity': 'BOARD-999' is not a rule ID"),
+        (
+            'fail-on = "sometimes"\n',
+            r":1: 'fail-on' = 'sometimes'; expected one of: error, warning, never",
+        ),
+        ('format = "html"\n', r":1: 'format' = 'html'; expected one of: text, json"),
+        ('strict = "yes"\n', r":1: 'strict' must be true or false"),
+        ('max-file-size = "huge"\n', r":1: 'max-file-size': 'huge' is not a size"),
+        ("select = ]\n", r": invalid TOML: .*\(at line 1, column 10\)"),
+    ],
+)
+def test_a_bad_configuration_is_a_usage_error_naming_key_file_and_line(
+    project: Path, text: str, message: str
+) -> None:
+    path = project / ".icscheck.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(path)
+    code, document, stderr = run("constitution.yaml")
+    assert code == 2 and document is None
+    assert stderr.startswith(f"icscheck: error: {path}")
+    assert len(stderr.splitlines()) == 1
+
+
+def test_a_missing_explicit_config_is_a_usage_error(project: Path) -> None:
+    code, _, stderr = run("constitution.yaml", "--config", "nowhere.toml")
+    assert code == 2
+    assert stderr == "icscheck: error: nowhere.toml: no such configuration file\n"
+
+
+def test_settings_apply_overrides_to_rule_copies() -> None:
+    settings = Settings(
+        severity={"BOARD-003": Severity.WARNING}, select=("BOARD",), fail_on=FailOn.NEVER
+    )
+    rules = settings.rules_for("x.yaml")
+    assert [r.id for r in rules][:3] == ["BOARD-001", "BOARD-002", "BOARD-003"]
+    assert all(r.id.startswith("BOARD-") for r in rules)
+    assert rules[2].severity is Severity.WARNING

@@ -1,0 +1,162 @@
+"""Waivers: accountable, dated, shown apart, and never silent when stale or expired."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from icscheck.cli import app
+from icscheck.waivers import find_waivers
+from tests.conftest import SUFFOLK
+from tests.test_cli import two_partner_members
+
+runner = CliRunner()
+GOOD = (
+    'reason="third partner member being appointed" approved-by="Board 2024-03-12" until=2099-12-31'
+)
+
+
+def broken() -> tuple[list[str], int]:
+    """The Suffolk sample without three partner members, and the line of its BOARD-003 finding."""
+    lines = two_partner_members(SUFFOLK.read_text(encoding="utf-8")).splitlines(keepends=True)
+    return lines, lines.index("  members:\n") + 1
+
+
+def run(tmp_path: Path, lines: list[str], *args: str) -> tuple[int, dict[str, Any]]:
+    path = tmp_path / "constitution.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--format", "json", *args, str(path)])
+    document: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, document["files"][0]
+
+
+def with_waiver(comment: str) -> tuple[list[str], int]:
+    lines, line = broken()
+    lines.insert(line - 1, f"  # icscheck: waive {comment}\n")
+    return lines, line + 1  # the finding moves down one line
+
+
+def test_without_a_waiver_the_gap_fails(tmp_path: Path) -> None:
+    lines, line = broken()
+    code, result = run(tmp_path, lines)
+    assert code == 1
+    assert [(f["rule"], f["line"]) for f in result["findings"]] == [
+        ("BOARD-003", line),
+        ("BOARD-004", line),
+    ]
+
+
+def test_a_waiver_on_the_line_above_accepts_the_finding(tmp_path: Path) -> None:
+    lines, line = with_waiver(f"BOARD-003,BOARD-004 {GOOD}")
+    code, result = run(tmp_path, lines)
+    assert code == 0
+    assert result["findings"] == []
+    assert [(w["rule"], w["line"]) for w in result["waived"]] == [
+        ("BOARD-003", line),
+        ("BOARD-004", line),
+    ]
+    assert result["waived"][0]["waiver"] == {
+        "line": line - 1,
+        "rules": ["BOARD-003", "BOARD-004"],
+        "reason": "third partner member being appointed",
+        "approved_by": "Board 2024-03-12",
+        "until": "2099-12-31",
+    }
+    statuses = {r["id"]: r["status"] for r in result["rules"]}
+    assert statuses["BOARD-003"] == statuses["BOARD-004"] == "waived"
+    assert result["summary"] == {"errors": 0, "warnings": 0, "waived": 2}
+
+
+def test_the_text_report_shows_waived_findings_apart(tmp_path: Path) -> None:
+    lines, line = with_waiver(f"BOARD-003,BOARD-004 {GOOD}")
+    path = tmp_path / "constitution.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "│ ○ │ BOARD-003  │ error    │" in out
+    assert f"Waived in {path} (2)" in out
+    assert f"○ {path}:{line}:3  BOARD-003  error  waived" in out
+    assert f"waiver (line {line - 1}): reason: third partner member being appointed;" in out
+    assert out.rstrip().endswith(
+        "0 errors, 0 warnings, 2 waived in 1 file checked: every rule passes"
+    )
+
+
+def test_an_expired_waiver_is_an_error_and_the_finding_returns(tmp_path: Path) -> None:
+    lines, line = with_waiver('BOARD-003 reason="vacancy" approved-by="Board" until=2024-12-31')
+    code, result = run(tmp_path, lines)
+    assert code == 1
+    assert [(f["rule"], f["line"]) for f in result["findings"]] == [
+        ("WAIVE-002", line - 1),
+        ("BOARD-003", line),
+        ("BOARD-004", line),
+    ]
+    assert result["waived"] == []
+
+
+def test_a_waiver_without_a_reason_waives_nothing(tmp_path: Path) -> None:
+    lines, line = with_waiver('BOARD-003,BOARD-004 approved-by="Board" until=2099-01-01')
+    code, result = run(tmp_path, lines)
+    assert code == 1
+    findings = [(f["rule"], f["line"], f["severity"]) for f in result["findings"]]
+    assert findings == [
+        ("WAIVE-001", line - 1, "error"),
+        ("BOARD-003", line, "error"),
+        ("BOARD-004", line, "error"),
+    ]
+    assert "this waiver has no reason, so it waives nothing" in result["findings"][0]["message"]
+
+
+def test_a_waiver_that_waives_nothing_is_a_warning(tmp_path: Path) -> None:
+    lines, line = with_waiver(f"BOARD-003,BOARD-004,COMM-001 {GOOD}")
+    code, result = run(tmp_path, lines)
+    assert code == 0
+    [finding] = result["findings"]
+    assert (finding["rule"], finding["severity"], finding["line"]) == (
+        "WAIVE-003",
+        "warning",
+        line - 1,
+    )
+    assert finding["message"] == f"this waiver of COMM-001 matches no finding on line {line}"
+    assert run(tmp_path, lines, "--strict")[0] == 1
+
+
+def test_a_waiver_of_a_rule_that_did_not_run_is_not_held_against_it(tmp_path: Path) -> None:
+    lines, _ = with_waiver(f"BOARD-003,BOARD-004,COMM-001 {GOOD}")
+    code, result = run(tmp_path, lines, "--ignore", "COMM-001")
+    assert (code, result["findings"]) == (0, [])
+
+
+def test_waiver_expiry_is_judged_against_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines, _ = with_waiver('BOARD-003,BOARD-004 reason="r" approved-by="a" until=2030-06-30')
+    monkeypatch.setattr("icscheck.waivers.today", lambda: dt.date(2030, 6, 30))
+    monkeypatch.setattr("icscheck.rules.waive_002.today", lambda: dt.date(2030, 6, 30))
+    monkeypatch.setattr("icscheck.engine.today", lambda: dt.date(2030, 6, 30))
+    assert run(tmp_path, lines)[0] == 0  # in date on its last day
+    for where in ("icscheck.waivers", "icscheck.rules.waive_002", "icscheck.engine"):
+        monkeypatch.setattr(f"{where}.today", lambda: dt.date(2030, 7, 1))
+    assert run(tmp_path, lines)[0] == 1
+
+
+def test_waiver_comments_are_found_where_yaml_has_comments() -> None:
+    text = (
+        "a: 1  # icscheck: waive BOARD-001 reason=x approved-by=y until=2099-01-01\n"
+        "# icscheck: waive BOARD-002 reason='two words' approved-by=y until=2099-01-01\n"
+        "b: 2\n"
+        'c: "# icscheck: waive BOARD-003 reason=x"\n'
+        "d: e#icscheck: waive BOARD-004\n"
+    )
+    waivers = find_waivers(text)
+    assert [(w.line, w.column, w.target, w.rules) for w in waivers] == [
+        (1, 7, 1, ("BOARD-001",)),
+        (2, 1, 3, ("BOARD-002",)),
+    ]
+    assert waivers[1].reason == "two words"
