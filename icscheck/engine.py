@@ -122,9 +122,10 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 
 def check_files(
-    paths: Iterable[str], settings: Settings = Settings(), stdin: bytes = b""
+    paths: Iterable[str], settings: Settings | None = None, stdin: bytes = b""
 ) -> Report:
     """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others."""
+    settings = settings or Settings()
     results = tuple(
         check_bytes(STDIN_NAME, stdin, settings) if path == STDIN else check_file(path, settings)
         for path in expand(paths)

@@ -151,6 +151,15 @@ def _yaml() -> Any:
                 return False
             return True
 
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            # An impossible date (2022-13-01) stays text, so that FMT-001 reports
+            # it at its place ("is not a valid date") instead of the parse failing.
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
     yaml = YAML(typ="rt")
     yaml.Constructor = Constructor
     return yaml
@@ -249,12 +258,12 @@ def _plain(
         if isinstance(source, CommentedMap):
             paths.setdefault(id(source), at)
             for key, value in source.items():
-                mark = source.lc.key(key)
+                mark = _key_mark(source, key)
                 name = _scalar(path, key, at, mark)
                 here = (*at, str(name))
                 # An entry is located at its key: the line a reader scans for.
                 positions[here] = _one_based(mark)
-                target[str(name)] = _child(path, value, here, source.lc.value(key), stack)
+                target[str(name)] = _child(path, value, here, _value_mark(source, key), stack)
         else:
             for index, value in enumerate(source):
                 here = (*at, index)
@@ -296,6 +305,23 @@ def _expanded_size(root: Any) -> int:
             stack.append((node, True))
             stack.extend((c, False) for c in containers(node) if id(c) not in sizes)
     return sizes[id(root)]
+
+
+def _key_mark(mapping: Any, key: Any) -> tuple[int, int]:
+    """Where ``key`` is written; a key brought in by a merge (``<<: *x``) is placed at its mapping."""
+    try:
+        mark: tuple[int, int] = mapping.lc.key(key)
+    except KeyError:
+        return mapping.lc.line, mapping.lc.col
+    return mark
+
+
+def _value_mark(mapping: Any, key: Any) -> tuple[int, int]:
+    try:
+        mark: tuple[int, int] = mapping.lc.value(key)
+    except KeyError:
+        return mapping.lc.line, mapping.lc.col
+    return mark
 
 
 def _child(

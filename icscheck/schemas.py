@@ -126,6 +126,15 @@ def _gaps(error: ValidationError, root: Mapping[str, Any], check: Validator) -> 
     if error.validator in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
+        branch = _branch_of_the_right_type(error.context)
+        if branch:
+            # One alternative takes a value of this type (a mapping, say): its
+            # errors say what is wrong ("missing field 'name'"), where the best
+            # match across all branches might only say "expected a string".
+            for sub in sorted(branch, key=_error_order):
+                yield from _gaps(sub, root, check)
+            return
+
         yield from _gaps(best_match(error.context), root, check)
         return
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -139,6 +148,19 @@ def _gaps(error: ValidationError, root: Mapping[str, Any], check: Validator) -> 
                 )
         return
     yield Gap(node, describe(error))
+
+
+def _branch_of_the_right_type(context: list[ValidationError]) -> list[ValidationError]:
+    """The errors of the only anyOf/oneOf branch whose type fits the value, if exactly one does."""
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    fitting = [
+        errors
+        for errors in branches.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errors)
+    ]
+    return fitting[0] if len(fitting) == 1 else []
 
 
 def _template(root: Mapping[str, Any], error: ValidationError) -> str | None:

@@ -134,7 +134,7 @@ CASES = [
         "duplicate keys",
         _text("dup.yaml", "icscheck: 1\nicscheck: 1\n"),
         1,
-        finding=("FMT-002", 1, 1, r"'icscheck' appears again at line 2 .*first one \(line 1\)"),
+        finding=("FMT-002", 2, 1, r"'icscheck' in the top level was already given at line 1"),
     ),
     Case(
         "harmless aliases",

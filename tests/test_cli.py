@@ -107,7 +107,13 @@ def test_every_file_is_checked_and_the_worst_outcome_wins(write: Write, tmp_path
     assert first["rules"] == [] and first["findings"] == []
     assert second["error"] is None
     assert {rule["status"] for rule in second["rules"]} == {"pass"}
-    assert document["summary"] == {"files": 2, "errors": 0, "warnings": 0, "waived": 0, "unreadable": 1}
+    assert document["summary"] == {
+        "files": 2,
+        "errors": 0,
+        "warnings": 0,
+        "waived": 0,
+        "unreadable": 1,
+    }
 
 
 def test_json_output_lists_every_rule_and_every_finding(write: Write, suffolk_text: str) -> None:

@@ -8,12 +8,20 @@ they run, so choosing ``json`` never loads Rich.
 from __future__ import annotations
 
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.github import GithubReporter
+from icscheck.reporters.gitlab import GitlabReporter
 from icscheck.reporters.json import JsonReporter
+from icscheck.reporters.junit import JunitReporter
+from icscheck.reporters.sarif import SarifReporter
 from icscheck.reporters.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
+    "github": GithubReporter,
+    "gitlab": GitlabReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]

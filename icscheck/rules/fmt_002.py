@@ -25,10 +25,10 @@ FIX = "Remove or merge the repeated key; icscheck reads only the first."
 
 def check(document: Document) -> Iterator[Gap]:
     for duplicate in document.duplicates:
-        line = duplicate.first[0]
         key = duplicate.node[-1]
         yield Gap(
             duplicate.node,
-            f"the key '{key}' appears again at line {duplicate.again[0]} in "
-            f"{field_name(duplicate.node[:-1])}; only this first one (line {line}) is read",
+            f"the key '{key}' in {field_name(duplicate.node[:-1])} was already given at line "
+            f"{duplicate.first[0]}; only that first one is read, this one is ignored",
+            at=duplicate.again,
         )

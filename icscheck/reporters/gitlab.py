@@ -1,0 +1,76 @@
+"""``--format gitlab``: a GitLab Code Quality report, shown in merge requests.
+
+A JSON array with one issue per open finding. Each fingerprint is built from
+the rule, path, node and message but not the line, so GitLab recognises the
+same gap when unrelated lines move and only new gaps show as new. Waived
+findings are left out; a file that could not be checked is one ``blocker``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import PurePath
+from typing import Any
+
+from icscheck.errors import LoadError
+from icscheck.finding import Finding, Severity
+from icscheck.reporters.base import Reporter
+from icscheck.result import Report
+
+SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "minor"}
+CHECK_NAME = "icscheck"
+"""The check name of a file that could not be checked."""
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def fingerprint(finding: Finding) -> str:
+    """SHA-256 (hex) of rule, path, node and message, joined by NULs; never the line."""
+    return _hash(finding.rule, finding.path, finding.node, finding.message)
+
+
+def _path(path: str) -> str:
+    """The path with forward slashes, as GitLab matches it against the repository."""
+    return PurePath(path).as_posix()
+
+
+def issue(finding: Finding) -> dict[str, Any]:
+    return {
+        "description": f"{finding.rule}: {finding.message}",
+        "check_name": finding.rule,
+        "fingerprint": fingerprint(finding),
+        "severity": SEVERITY[finding.severity],
+        "location": {"path": _path(finding.path), "lines": {"begin": finding.line}},
+    }
+
+
+def unreadable(error: LoadError) -> dict[str, Any]:
+    return {
+        "description": f"{CHECK_NAME}: cannot check this file: {error.message}",
+        "check_name": CHECK_NAME,
+        "fingerprint": _hash(CHECK_NAME, error.path, error.message),
+        "severity": "blocker",
+        "location": {"path": _path(error.path), "lines": {"begin": error.line or 1}},
+    }
+
+
+def report_gitlab(report: Report) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = []
+    for result in report.files:
+        if result.error is not None:
+            issues.append(unreadable(result.error))
+        else:
+            issues.extend(issue(finding) for finding in result.findings)
+    return issues
+
+
+class GitlabReporter(Reporter):
+    """GitLab Code Quality JSON."""
+
+    def write(self, report: Report) -> None:
+        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        json.dump(report_gitlab(report), self.stream, indent=2, ensure_ascii=encoding != "utf8")
+        self.stream.write("\n")

@@ -1,0 +1,155 @@
+"""``--format junit``: JUnit XML, for CI systems that show test results (GitLab, Jenkins, Azure).
+
+Follows the Apache Ant JUnit schema (tests/data/junit.xsd): a ``<testsuites>``
+root with one ``<testsuite>`` per file and one ``<testcase>`` per rule that ran
+on it. The schema allows one outcome per test case, so a rule's open gaps
+share one ``<failure>``; a rule whose every gap is waived is ``<skipped>``,
+with each waiver; a file that could not be checked is a suite with one
+``load`` test case holding an ``<error>``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import socket
+from xml.etree import ElementTree as ET
+
+from icscheck.errors import LoadError
+from icscheck.finding import Finding
+from icscheck.reporters.base import Reporter
+from icscheck.result import FileResult, Report, RuleResult, Status, Waived
+from icscheck.rules import RULES
+
+# Characters XML 1.0 cannot carry at all, even escaped (C0 controls but tab,
+# line feed and carriage return; lone surrogates; U+FFFE and U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    """``text`` with characters XML cannot hold shown as escapes (``\\x01``)."""
+    return _NOT_XML.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
+def _hostname() -> str:
+    try:
+        return socket.gethostname().strip() or "localhost"
+    except OSError:
+        return "localhost"
+
+
+def _gap(finding: Finding) -> str:
+    rule = RULES[finding.rule]
+    return (
+        f"{finding.path}:{finding.line}:{finding.column}: {finding.message}\n"
+        f"fix: {rule.fix}\n"
+        f"source: {finding.source}"
+    )
+
+
+def _waived(item: Waived) -> str:
+    return f"{_gap(item.finding)}\nwaiver (line {item.waiver.line}): {item.waiver.describe()}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class JunitReporter(Reporter):
+    """JUnit XML for CI test-result views."""
+
+    def write(self, report: Report) -> None:
+        timestamp = _dt.datetime.now().replace(microsecond=0, tzinfo=None).isoformat()
+        hostname = _hostname()
+        root = ET.Element("testsuites")
+        for number, result in enumerate(report.files):
+            suite = ET.SubElement(
+                root,
+                "testsuite",
+                _attributes(
+                    name=result.path,
+                    tests="0",
+                    failures="0",
+                    errors="0",
+                    skipped="0",
+                    time="0",
+                    timestamp=timestamp,
+                    hostname=hostname,
+                    # Required in <testsuites>: the suite's name, and its index from 0.
+                    package=result.path,
+                    id=str(number),
+                ),
+            )
+            properties = ET.SubElement(suite, "properties")
+            if result.error is not None:
+                counts = self._unreadable(suite, result.path, result.error)
+            else:
+                _property(properties, "ruleset", report.ruleset)
+                if result.icb_name is not None:
+                    _property(properties, "icb", result.icb_name)
+                if result.format_version is not None:
+                    _property(properties, "format_version", str(result.format_version))
+                counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+                for outcome in result.rules:
+                    counts["tests"] += 1
+                    status = self._case(suite, result, outcome)
+                    if status is Status.FAIL:
+                        counts["failures"] += 1
+                    elif status is Status.WAIVED:
+                        counts["skipped"] += 1
+            suite.attrib.update({key: str(value) for key, value in counts.items()})
+            ET.SubElement(suite, "system-out")
+            ET.SubElement(suite, "system-err")
+        ET.indent(root)
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.stream.write(ET.tostring(root, encoding="unicode"))
+        self.stream.write("\n")
+
+    def _case(self, suite: ET.Element, result: FileResult, outcome: RuleResult) -> Status:
+        rule = outcome.rule
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            _attributes(name=f"{rule.id}: {rule.title}", classname=result.path, time="0"),
+        )
+        status = outcome.status
+        if status is Status.FAIL:
+            findings = outcome.findings
+            message = (
+                findings[0].message
+                if len(findings) == 1
+                else f"{_plural(len(findings), 'gap')}: " + "; ".join(f.message for f in findings)
+            )
+            text = "\n\n".join(_gap(f) for f in findings)
+            if outcome.waived:
+                more = _plural(len(outcome.waived), "more gap")
+                text += f"\n\n{more} waived:\n\n" + "\n\n".join(map(_waived, outcome.waived))
+            failure = ET.SubElement(
+                case, "failure", _attributes(message=message, type=str(rule.severity))
+            )
+            failure.text = _clean(text)
+        elif status is Status.WAIVED:
+            waivers = list(dict.fromkeys(item.waiver for item in outcome.waived))
+            message = (
+                f"waived: {waivers[0].describe()}"
+                if len(waivers) == 1
+                else f"waived: {_plural(len(outcome.waived), 'gap')}, "
+                f"{_plural(len(waivers), 'waiver')}"
+            )
+            skipped = ET.SubElement(case, "skipped", _attributes(message=message))
+            skipped.text = _clean("\n\n".join(map(_waived, outcome.waived)))
+        return status
+
+    def _unreadable(self, suite: ET.Element, path: str, error: LoadError) -> dict[str, int]:
+        case = ET.SubElement(suite, "testcase", _attributes(name="load", classname=path, time="0"))
+        element = ET.SubElement(case, "error", _attributes(message=error.message, type="LoadError"))
+        element.text = _clean(str(error))
+        return {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
+
+
+def _attributes(**values: str) -> dict[str, str]:
+    return {key: _clean(value) for key, value in values.items()}
+
+
+def _property(properties: ET.Element, name: str, value: str) -> None:
+    ET.SubElement(properties, "property", _attributes(name=name, value=value))
