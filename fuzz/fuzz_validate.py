@@ -9,7 +9,6 @@ libFuzzer saves under fuzz/crashes/. See fuzz/README.md.
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -20,13 +19,12 @@ with atheris.instrument_imports():
     from icscheck.engine import check_document
     from icscheck.errors import LoadError
     from icscheck.loader import parse
-    from icscheck.reader import decode
+    from icscheck.reader import LINE_BREAK, decode
     from icscheck.reporters import REPORTERS
     from icscheck.result import Report
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "sample_constitutions"
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def test_one_input(data: bytes) -> None:

@@ -217,6 +217,22 @@ CASES = [
         ),
     ),
     Case(
+        "YAML merge keys",
+        _text(
+            "merge.yaml",
+            "icscheck: 1\nboard:\n  members:\n    - &ned {id: ned-1, role: non_executive_member}\n"
+            "    - <<: *ned\n      id: ned-2\n",
+        ),
+        1,
+        finding=("FMT-001", 1, 1, r"missing required field 'icb'"),
+    ),
+    Case(
+        "an impossible date",
+        _text("baddate.yaml", "icscheck: 1\nicb:\n  established: 2022-13-01\n"),
+        1,
+        finding=("FMT-001", 3, 3, r"'2022-13-01' is not a valid date"),
+    ),
+    Case(
         "text where a date is expected",
         _text("date.yaml", "icscheck: 1\nicb:\n  constitution:\n    approved: 1st April 2024\n"),
         1,

@@ -208,3 +208,66 @@ def test_console_script_never_shows_a_traceback(write: Write) -> None:
         assert "Traceback" not in result.stderr
         assert len(result.stderr.splitlines()) == 1
         assert result.stderr.startswith("icscheck: error: ")
+
+
+def test_standard_input_is_read_for_a_dash(suffolk_text: str) -> None:
+    result = runner.invoke(app, ["validate", "--format", "json", "-"], input=suffolk_text)
+    assert result.exit_code == 0
+    [only] = parse_json(result.stdout)["files"]
+    assert (only["path"], only["findings"]) == ("<stdin>", [])
+    broken = runner.invoke(app, ["validate", "-"], input="icb: [\n")
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("icscheck: error: <stdin>:2:1: invalid YAML")
+
+
+def test_a_directory_is_expanded_to_its_yaml_files(tmp_path: Path, suffolk_text: str) -> None:
+    (tmp_path / "a.yaml").write_text(suffolk_text)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text(two_partner_members(suffolk_text))
+    (tmp_path / "notes.txt").write_text("not checked")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.yaml").write_text("not: checked")
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    files = parse_json(result.stdout)["files"]
+    assert [f["path"] for f in files] == [str(tmp_path / "a.yaml"), str(tmp_path / "sub" / "b.yml")]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = runner.invoke(app, ["validate", str(empty)])
+    assert nothing.exit_code == 2
+    assert (
+        nothing.stderr == f"icscheck: error: {empty}: is a directory with no .yaml or .yml files\n"
+    )
+
+
+def test_output_writes_the_report_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = runner.invoke(app, ["validate", "-f", "json", "-o", str(target), str(SUFFOLK)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert parse_json(target.read_text(encoding="utf-8"))["exit_code"] == 0
+    missing_dir = runner.invoke(
+        app, ["validate", "-o", str(tmp_path / "no" / "r.txt"), str(SUFFOLK)]
+    )
+    assert missing_dir.exit_code == 2
+    assert missing_dir.stderr.startswith(
+        f"icscheck: error: {tmp_path / 'no' / 'r.txt'}: cannot write"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [([], 1), (["--fail-on", "never"], 0), (["--fail-on", "warning"], 1), (["--strict"], 1)],
+)
+def test_fail_on_sets_the_threshold(
+    write: Write, suffolk_text: str, args: list[str], code: int
+) -> None:
+    path = write(two_partner_members(suffolk_text))
+    assert runner.invoke(app, ["validate", *args, path]).exit_code == code
+
+
+def test_fail_on_warning_fails_on_a_warning_alone(write: Write, suffolk_text: str) -> None:
+    path = write(suffolk_text.replace("  deputy_chair: ned-people\n", ""))
+    assert runner.invoke(app, ["validate", path]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--fail-on", "warning", path]).exit_code == 1
+    assert runner.invoke(app, ["validate", "--fail-on", "never", "--strict", path]).exit_code == 0

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from icscheck.cli import app
 from icscheck.errors import LoadError
-from icscheck.reader import decode
+from icscheck.reader import LINE_BREAK, decode
 from tests.conftest import SAMPLES
 from tests.strategies import constitutions
 
@@ -39,8 +39,6 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 SAMPLE_BYTES = [p.read_bytes() for p in sorted(SAMPLES.glob("*.yaml"))]
-# The line breaks YAML recognises (YAML 1.2.2 §5.4), so that line numbers agree with ruamel's.
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def run(path: Path) -> tuple[int, str, str]:
