@@ -125,6 +125,27 @@ def splice(text: str, region: str, content: str) -> str:
     return pattern.sub(lambda m: m.group(1) + content + "\n" + m.group(2), text)
 
 
+WALKTHROUGH = "sample_constitutions/non_compliant/conflicted-committee-chairs.yaml"
+
+
+def walkthrough(root: Path) -> str:
+    """A real run on a bundled sample, as a reader at an 80-column terminal sees it."""
+    import contextlib
+    import io
+
+    from icscheck.engine import check_files
+    from icscheck.reporters.text import TextReporter
+
+    with contextlib.chdir(root):
+        report = check_files([WALKTHROUGH])
+    out = io.StringIO()
+    TextReporter(out, color=False, width=80).write(report)
+    return (
+        f"```console\n$ icscheck validate {WALKTHROUGH}\n{out.getvalue()}"
+        f"$ echo $?\n{int(report.exit_code)}\n```"
+    )
+
+
 def generated(root: Path) -> dict[Path, str]:
     """Every generated file under ``root`` and the text it should hold."""
     readme = root / "README.md"
@@ -132,5 +153,9 @@ def generated(root: Path) -> dict[Path, str]:
     return {
         root / "docs" / "rules.md": rules_markdown(),
         fmt: splice(fmt.read_text(encoding="utf-8"), "fields", format_fields()),
-        readme: splice(readme.read_text(encoding="utf-8"), "rules", rule_table()),
+        readme: splice(
+            splice(readme.read_text(encoding="utf-8"), "rules", rule_table()),
+            "walkthrough",
+            walkthrough(root),
+        ),
     }

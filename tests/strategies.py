@@ -125,7 +125,7 @@ def constitutions(draw: Any) -> dict[str, Any]:
             max_size=5,
         ),
     )
-    _optional(draw, document, "principles", st.lists(text, max_size=7))
+    _optional(draw, document, "principles", st.lists(text, max_size=7, unique=True))
     _optional(
         draw,
         document,
