@@ -111,6 +111,7 @@ def test_pre_commit_snippet(tmp_path: Path) -> None:
         ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
     config["repos"][0].update(repo=str(ROOT), rev=head)
+    (tmp_path / "governance").mkdir()
     repo = project(tmp_path / "governance", bad=True)
     yaml = YAML()
     with (repo / ".pre-commit-config.yaml").open("w") as handle:
