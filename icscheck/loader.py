@@ -175,6 +175,13 @@ def _compose(path: str, yaml: Any, text: str) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = _problem(exc.context, exc.problem)
+        ended = any(word in (exc.problem or "") for word in ("end of stream", "<stream end>"))
+        if exc.context_mark is not None and exc.context and ended:
+            # "Unexpected end of stream" points past the last line; where the
+            # unclosed quote or bracket began is what the reader needs.
+            mark = exc.context_mark
+            what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+            problem = f"{what.replace('scalar', 'value')} that starts here is never closed"
         if mark is None:
             raise LoadError(path, f"invalid YAML: {problem}") from None
         raise LoadError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None

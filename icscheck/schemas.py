@@ -7,8 +7,8 @@ carrying its rule's metadata (``x-rule``, ``x-severity``, ``x-source``,
 ``x-message`` naming what is missing. A branch of a rule (one required sector,
 one principle) may carry its own ``x-message``; the deepest one on the failing
 path wins. Messages may use ``{count}``, ``{min}`` and ``{max}`` for
-``contains`` / ``minContains`` / ``maxContains`` failures, and ``{missing}``
-for the property a ``required`` failure is about.
+``contains`` / ``minContains`` / ``maxContains`` failures (``{s}`` is "s" unless the count is 1), and ``{missing}`` for the
+property a ``required`` failure is about.
 
 Schemas are read only from the installed package, and nothing is fetched:
 every validator gets a registry of the packaged schemas whose retrieval
@@ -193,6 +193,7 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
         "min": schema.get("minContains", 1),
         "max": schema.get("maxContains", ""),
         "missing": missing,
+        "s": "" if count == 1 else "s",
     }
 
 

@@ -122,7 +122,7 @@ CASES = [
         "unclosed quote",
         _text("quote.yaml", 'icb:\n  name: "NHS\n'),
         2,
-        r":3:1: invalid YAML: while scanning a quoted scalar",
+        r":2:9: invalid YAML: a quoted value that starts here is never closed",
     ),
     Case(
         "unclosed bracket",

@@ -91,8 +91,7 @@ def test_broken_yaml_exits_2_with_one_line_naming_file_line_and_column(write: Wr
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"icscheck: error: {path}:4:1: invalid YAML: while parsing a flow sequence: "
-        "expected ',' or ']', but got '<stream end>'"
+        f"icscheck: error: {path}:3:9: invalid YAML: a flow sequence that starts here is never closed"
     ]
 
 

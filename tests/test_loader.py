@@ -54,7 +54,12 @@ def test_pointer_escapes_per_rfc_6901() -> None:
 @pytest.mark.parametrize(
     ("text", "message", "line", "column"),
     [
-        ("icscheck: 1\nboard:\n  members:\n  - id: [x\n", "invalid YAML", 5, 1),
+        (
+            "icscheck: 1\nboard:\n  members:\n  - id: [x\n",
+            "a flow sequence that starts here is never closed",
+            4,
+            9,
+        ),
         ("a: 1\n b: 2\n", "invalid YAML", 2, 3),
         (
             "---\na: 1\n---\nb: 2\n",

@@ -58,7 +58,7 @@ def test_one_line_per_finding_waiver_and_unreadable_file(
         + MESSAGES["BOARD-004 primary"],
         f"::notice file=waived.yaml,line={waived},col=3,title=BOARD-003 (waived)::"
         + f"{MESSAGES['BOARD-003']} — waived: {DESCRIBED}",
-        "::error file=broken.yaml,line=4,col=1,title=icscheck::" + BROKEN_MESSAGE,
+        "::error file=broken.yaml,line=3,col=9,title=icscheck::" + BROKEN_MESSAGE,
         "::error file=absent.yaml,title=icscheck::no such file",
     ]
 

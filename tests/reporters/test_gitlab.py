@@ -88,7 +88,7 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
             "check_name": "icscheck",
             "fingerprint": sha256("icscheck", "broken.yaml", BROKEN_MESSAGE),
             "severity": "blocker",
-            "location": {"path": "broken.yaml", "lines": {"begin": 4}},
+            "location": {"path": "broken.yaml", "lines": {"begin": 3}},
         },
         {
             "description": "icscheck: cannot check this file: no such file",

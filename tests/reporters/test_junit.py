@@ -134,7 +134,7 @@ def test_an_unreadable_file_is_a_suite_with_one_erroring_load_case(cases: list[s
     assert list(found) == cases
     assert [s.attrib["id"] for s in found.values()] == ["0", "1", "2", "3"]
     for name, message, location in (
-        (BROKEN, BROKEN_MESSAGE, f"{BROKEN}:4:1"),
+        (BROKEN, BROKEN_MESSAGE, f"{BROKEN}:3:9"),
         (ABSENT, "no such file", ABSENT),
     ):
         suite = found[name]

@@ -35,7 +35,7 @@ GAPS = "board gaps.yaml"
 WAIVED = "waived.yaml"
 """BOARD-003 waived, BOARD-004 open."""
 BROKEN = "broken.yaml"
-"""Invalid YAML: unreadable at 4:1."""
+"""Invalid YAML: unreadable at 3:9, where the unclosed bracket opens."""
 ABSENT = "absent.yaml"
 """Not there: unreadable, with no position."""
 
@@ -45,9 +45,7 @@ WAIVER = (
 )
 DESCRIBED = "reason: vacancy; approved by: Board 2024-03-12; until: 2099-12-31"
 BROKEN_YAML = "icscheck: 1\nicb:\n  name: [unclosed\n"
-BROKEN_MESSAGE = (
-    "invalid YAML: while parsing a flow sequence: expected ',' or ']', but got '<stream end>'"
-)
+BROKEN_MESSAGE = "invalid YAML: a flow sequence that starts here is never closed"
 MESSAGES = {
     "BOARD-003": "the board has 2 partner members; it must have at least 3",
     "BOARD-004 primary": "no partner member is nominated by providers of primary medical "
@@ -240,7 +238,7 @@ def test_unreadable_files_are_failed_invocation_notifications(cases: list[str]) 
                 {
                     "physicalLocation": {
                         "artifactLocation": {"uri": "broken.yaml"},
-                        "region": {"startLine": 4, "startColumn": 1},
+                        "region": {"startLine": 3, "startColumn": 9},
                     }
                 }
             ],

@@ -1,0 +1,142 @@
+"""The sample constitutions, checked whole through icscheck.engine.check_files.
+
+Every compliant sample (sample_constitutions/*.yaml) passes every rule. Each
+non-compliant sample (sample_constitutions/non_compliant/) breaks exactly the
+rules its ``# Breaks ...:`` header names, with exactly the findings recorded in
+tests/samples_expected.yaml; together they break every rule. broken-yaml.yaml
+cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from icscheck.engine import check_files
+from icscheck.errors import ExitCode
+from icscheck.result import FileResult, Report
+from icscheck.rules import RULES
+from tests.conftest import ROOT, SAMPLES
+
+NON_COMPLIANT = SAMPLES / "non_compliant"
+BROKEN = NON_COMPLIANT / "broken-yaml.yaml"
+EXPECTED = ROOT / "tests" / "samples_expected.yaml"
+HEADER = re.compile(r"# Breaks (?P<rules>[^:]+): \S")
+RULE_ID = re.compile(r"\b[A-Z]+-\d{3}\b")
+
+Row = tuple[str, int, int, str]
+"""A finding as compared here: rule, line, column, message."""
+
+
+def compliant_samples() -> list[Path]:
+    return sorted(SAMPLES.glob("*.yaml"))
+
+
+def non_compliant_files() -> list[Path]:
+    """Every file in non_compliant/ (hidden files aside), readable or not."""
+    return sorted(p for p in NON_COMPLIANT.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def non_compliant_samples() -> list[Path]:
+    """The non-compliant samples that can be read, so that they have findings."""
+    return [p for p in non_compliant_files() if p != BROKEN]
+
+
+def relative(path: Path) -> str:
+    """How samples_expected.yaml names a file: its path from the repository root."""
+    return path.relative_to(ROOT).as_posix()
+
+
+@cache
+def expected() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = YAML(typ="safe").load(EXPECTED.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def report(path: Path) -> Report:
+    return check_files([str(path)])
+
+
+def result(path: Path) -> FileResult:
+    (only,) = report(path).files
+    return only
+
+
+def rows(path: Path) -> list[Row]:
+    """The findings of a readable sample, in report order."""
+    checked = result(path)
+    assert checked.error is None, f"{path.name} cannot be read: {checked.error}"
+    return [(f.rule, f.line, f.column, f.message) for f in checked.findings]
+
+
+def header_rules(path: Path) -> set[str]:
+    """The rule IDs named in the sample's first line, ``# Breaks RULE-A and RULE-B: ...``."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = HEADER.match(first)
+    assert match, f"{path.name} does not begin with '# Breaks RULE-A and RULE-B: <how>'"
+    return set(RULE_ID.findall(match["rules"]))
+
+
+def by_name(paths: list[Path]) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize("path", paths, ids=[p.name for p in paths])
+
+
+def test_there_are_samples_of_both_kinds() -> None:
+    assert compliant_samples()
+    assert non_compliant_samples()
+    assert BROKEN.is_file()
+
+
+@by_name(compliant_samples())
+def test_compliant_sample_has_no_findings_and_exits_0(path: Path) -> None:
+    checked = result(path)
+    assert checked.error is None
+    assert [(f.rule, f.line, f.column, f.message) for f in checked.findings] == []
+    assert checked.waived == []
+    assert report(path).exit_code == ExitCode.OK
+
+
+@by_name(non_compliant_samples())
+def test_non_compliant_sample_gives_exactly_the_expected_findings(path: Path) -> None:
+    entry = expected()[relative(path)]
+    want: list[Row] = [(f["rule"], f["line"], f["column"], f["message"]) for f in entry["findings"]]
+    assert rows(path) == want
+
+
+@by_name(non_compliant_samples())
+def test_header_names_exactly_the_rules_the_sample_breaks(path: Path) -> None:
+    assert header_rules(path) == {rule for rule, *_ in rows(path)}
+
+
+def test_non_compliant_samples_together_break_every_rule() -> None:
+    broken = {rule for path in non_compliant_samples() for rule, *_ in rows(path)}
+    assert sorted(set(RULES) - broken) == []
+
+
+def test_broken_yaml_is_a_load_error_with_its_position_and_exits_2() -> None:
+    first = BROKEN.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# Cannot be read: ")
+    checked = result(BROKEN)
+    assert checked.error is not None
+    assert checked.rules == ()
+    want = expected()[relative(BROKEN)]["error"]
+    assert (checked.error.line, checked.error.column, checked.error.message) == (
+        want["line"],
+        want["column"],
+        want["message"],
+    )
+    assert report(BROKEN).exit_code == ExitCode.USAGE
+    assert int(report(BROKEN).exit_code) == 2
+
+
+def test_expected_findings_list_every_non_compliant_file_and_nothing_else() -> None:
+    assert sorted(expected()) == [relative(p) for p in non_compliant_files()]
+    for name, entry in expected().items():
+        kind = "error" if name == relative(BROKEN) else "findings"
+        assert set(entry) == {kind}, f"{name} should record {kind} only"
