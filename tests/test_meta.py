@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from icscheck.finding import Severity
 from icscheck.rules import RULES, Area, Rule
@@ -69,5 +69,13 @@ def test_every_schema_rule_definition_is_registered() -> None:
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
-def test_rule_has_a_case_file(rule_id: str) -> None:
-    assert Path(CASES / f"{rule_id}.yaml").is_file()
+def test_every_rule_has_a_pass_and_a_fail_case(rule_id: str) -> None:
+    path = CASES / f"{rule_id}.yaml"
+    assert path.is_file(), f"{path.name} is missing"
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    assert data["rule"] == rule_id
+    assert data.get("pass"), f"{rule_id} has no pass case"
+    assert data.get("fail"), f"{rule_id} has no fail case"
+    for case in data["fail"]:
+        assert case["findings"], f"{rule_id}:{case['name']} lists no findings"
+        assert all("message" in f for f in case["findings"]), "name what the message says"

@@ -39,4 +39,6 @@ def check(document: Document) -> Iterator[Gap]:
         )
     for _, committee in model.committees_of_type(document, "audit"):
         if committee.get("chair") == deputy:
-            yield Gap(where, f"the deputy chair '{deputy}' also chairs the audit committee")
+            name = model.ident(committee)
+            which = f" '{name}'" if name else ""
+            yield Gap(where, f"the deputy chair '{deputy}' also chairs the audit committee{which}")

@@ -35,10 +35,10 @@ def check(document: Document) -> Iterator[Gap]:
     if minimum < half:
         yield Gap(
             where,
-            f"the quorum of {minimum} is less than half of the {voting} voting members (at least {half})",
+            f"the quorum of {minimum} is less than half of the {voting} voting member{'' if voting == 1 else 's'} (at least {half})",
         )
     elif minimum > voting:
         yield Gap(
             where,
-            f"the quorum of {minimum} is more than the {voting} voting members: the board could never meet",
+            f"the quorum of {minimum} is more than the {voting} voting member{'' if voting == 1 else 's'}: the board could never meet",
         )
