@@ -118,6 +118,18 @@ def validate(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Check every file afresh; do not read or write the result cache."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Check files in N processes (0: one per CPU). [default: 1]"
+        ),
+    ] = 1,
     max_file_size: Annotated[
         int | None,
         typer.Option(
@@ -147,6 +159,8 @@ def validate(
             config,
             isolated,
             max_file_size,
+            no_cache,
+            jobs,
         )
     except IcscheckError as error:
         typer.echo(f"icscheck: error: {error}", err=True)
@@ -165,6 +179,8 @@ def _run(
     config: Path | None,
     isolated: bool,
     max_file_size: int | None,
+    no_cache: bool,
+    jobs: int,
 ) -> ExitCode:
     from icscheck.engine import STDIN, check_files
     from icscheck.reporters import REPORTERS
@@ -180,6 +196,9 @@ def _run(
         settings = replace(settings, fail_on=fail_on)
     if max_file_size is not None:
         settings = replace(settings, max_bytes=max_file_size)
+    settings = replace(
+        settings, cache=settings.cache and not no_cache, jobs=jobs or os.cpu_count() or 1
+    )
     chosen = output_format.value if output_format is not None else settings.format
 
     stdin = sys.stdin.buffer.read(settings.max_bytes + 1) if STDIN in files else b""

@@ -58,6 +58,10 @@ class Settings:
     max_bytes: int = MAX_BYTES
     source: Path | None = None
     """The configuration file these settings came from, if any."""
+    cache: bool = True
+    """Reuse results for unchanged files (icscheck/cache.py); ``--no-cache`` turns it off."""
+    jobs: int = 1
+    """Processes to check files in; 1 checks them in this process."""
 
     def rules_for(self, path: str) -> list[Rule]:
         """The rules to run on ``path``, with severity overrides applied."""

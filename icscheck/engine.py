@@ -10,14 +10,15 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from icscheck import __version__
+from icscheck import __version__, cache
 from icscheck.config import Settings
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, load, parse
-from icscheck.reader import decode
+from icscheck.loader import Document, load_bytes
+from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, Report, RuleResult, Waived
 from icscheck.rules import RULES, Outcome, Rule
+from icscheck.schemas import validator
 from icscheck.waivers import Waiver, today
 
 RULESET = f"icscheck {__version__} ({len(RULES)} rules)"
@@ -79,23 +80,30 @@ def _waive(rule: Rule, found: Sequence[Finding], waivers: Sequence[Waiver]) -> R
 
 
 def check_file(path: str, settings: Settings) -> FileResult:
-    """Load and check one file; a load failure becomes the result's ``error``."""
+    """Read and check one file; a file that cannot be read becomes the result's ``error``."""
     try:
-        document = load(path, settings.max_bytes)
+        raw = read_bytes(path, settings.max_bytes)
     except LoadError as error:
         return FileResult(path=path, error=error)
-    return check_document(document, settings.rules_for(path))
+    return check_bytes(path, raw, settings)
 
 
 def check_bytes(name: str, raw: bytes, settings: Settings) -> FileResult:
-    """Check content that is not a file on disk (standard input)."""
+    """Check a constitution's bytes (a file's, or standard input's), through the cache."""
+    if len(raw) > settings.max_bytes:
+        limit = human_size(settings.max_bytes)
+        return FileResult(path=name, error=LoadError(name, f"is over the {limit} limit"))
+    rules = settings.rules_for(name)
+    entry = cache.key(raw, rules, today()) if settings.cache else None
+    if entry is not None and (hit := cache.get(entry, name, rules)) is not None:
+        return hit
     try:
-        if len(raw) > settings.max_bytes:
-            raise LoadError(name, f"is over the {settings.max_bytes:,}-byte limit")
-        document = parse(name, decode(name, raw))
+        result = check_document(load_bytes(name, raw), rules)
     except LoadError as error:
-        return FileResult(path=name, error=error)
-    return check_document(document, settings.rules_for(name))
+        result = FileResult(path=name, error=error)
+    if entry is not None:
+        cache.put(entry, result)
+    return result
 
 
 def expand(paths: Iterable[str]) -> list[str]:
@@ -126,8 +134,39 @@ def check_files(
 ) -> Report:
     """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others."""
     settings = settings or Settings()
-    results = tuple(
-        check_bytes(STDIN_NAME, stdin, settings) if path == STDIN else check_file(path, settings)
-        for path in expand(paths)
-    )
+    files = expand(paths)
+    if settings.jobs > 1 and len(files) > 1 and STDIN not in files:
+        results = _in_parallel(files, settings)
+    else:
+        results = tuple(
+            check_bytes(STDIN_NAME, stdin, settings)
+            if path == STDIN
+            else check_file(path, settings)
+            for path in files
+        )
     return Report(files=results, ruleset=RULESET, fail_on=settings.fail_on)
+
+
+def _in_parallel(files: list[str], settings: Settings) -> tuple[FileResult, ...]:
+    """Check ``files`` in ``settings.jobs`` processes; results come back in order.
+
+    Results cross the process boundary as the cache's plain data (rules hold
+    functions, which do not pickle). The validators are compiled first, so that
+    forked workers inherit them instead of each compiling its own.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    for rule in RULES.values():
+        if rule.schema is not None:
+            validator(rule.schema, rule.id)
+    chunk = max(1, len(files) // (settings.jobs * 4))
+    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
+        data = list(pool.map(_check_as_data, files, [settings] * len(files), chunksize=chunk))
+    return tuple(
+        cache.from_data(item, path, {r.id: r for r in settings.rules_for(path)})
+        for path, item in zip(files, data, strict=True)
+    )
+
+
+def _check_as_data(path: str, settings: Settings) -> dict[str, object]:
+    return cache.to_data(check_file(path, settings))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from icscheck.errors import LoadError
-from icscheck.reader import LINE_BREAK, MAX_BYTES, read_text
+from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, read_bytes
 from icscheck.waivers import Waiver, find_waivers
 
 NodePath = tuple[str | int, ...]
@@ -87,7 +87,12 @@ def field_name(node: NodePath) -> str:
 
 def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse one constitution file."""
-    document = parse(path, read_text(path, max_bytes))
+    return load_bytes(path, read_bytes(path, max_bytes))
+
+
+def load_bytes(path: str, raw: bytes) -> Document:
+    """Decode and parse a constitution's bytes; ``path`` names it in messages."""
+    document = parse(path, decode(path, raw))
     version = document.data.get("icscheck")
     # A version we do not know is not a gap in the constitution: we cannot read
     # it at all. A missing or mistyped version is left to the format schema.

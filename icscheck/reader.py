@@ -24,8 +24,8 @@ MAX_BYTES = 10 * 1024 * 1024
 anything far larger is a mistake or an attack. ``--max-file-size`` changes it."""
 
 
-def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
-    """Read ``path`` as text, or raise LoadError with a one-line reason."""
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read ``path``'s bytes: a regular file, within the size limit."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -37,15 +37,17 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
         kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
         raise LoadError(path, f"is {kind}; icscheck reads regular files only")
     if info.st_size > max_bytes:
-        raise LoadError(path, f"is {_size(info.st_size)}, over the {_size(max_bytes)} limit")
+        raise LoadError(
+            path, f"is {human_size(info.st_size)}, over the {human_size(max_bytes)} limit"
+        )
     try:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise LoadError(path, _os_reason(exc)) from None
     if len(raw) > max_bytes:  # the file grew after stat()
-        raise LoadError(path, f"is over the {_size(max_bytes)} limit")
-    return decode(path, raw)
+        raise LoadError(path, f"is over the {human_size(max_bytes)} limit")
+    return raw
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -78,7 +80,7 @@ def _os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, f"cannot be read: {exc.strerror or exc}")
 
 
-def _size(count: int) -> str:
+def human_size(count: int) -> str:
     if count >= 1024 * 1024:
         return f"{count / (1024 * 1024):.1f} MiB".replace(".0 MiB", " MiB")
     if count >= 1024:
