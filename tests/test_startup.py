@@ -1,0 +1,46 @@
+"""Start-up cost guards: a command imports only what it needs (docs/performance.md).
+
+Deterministic stand-ins for timing: an import that creeps onto a path that does
+not need it fails here, on any machine, however noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import SUFFOLK
+
+PROBE = """
+import json, sys
+sys.argv = ["icscheck", *{args!r}]
+from icscheck.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout = sys.__stdout__
+print("\\n@@" + json.dumps(sorted({{m.split(".")[0] for m in sys.modules}})))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(result.stdout.rsplit("@@", 1)[1]))
+
+
+def test_version_imports_no_parser_validator_or_renderer() -> None:
+    modules = imported("--version")
+    assert modules.isdisjoint({"jsonschema", "referencing", "ruamel", "rich", "platformdirs"})
+
+
+def test_json_output_never_imports_rich() -> None:
+    modules = imported("validate", "--format", "json", "--no-cache", str(SUFFOLK))
+    assert {"jsonschema", "ruamel"} <= modules
+    assert "rich" not in modules
