@@ -30,9 +30,10 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.result import FileResult, RuleResult, Waived
 from icscheck.rules import Rule
+from icscheck.structure import Structure
 from icscheck.waivers import Waiver
 
-FORMAT = 1
+FORMAT = 2
 """Version of the entry layout; part of the key."""
 
 
@@ -107,6 +108,7 @@ def to_data(result: FileResult) -> dict[str, Any]:
             }
             for outcome in result.rules
         ],
+        "structure": None if result.structure is None else result.structure.to_data(),
     }
 
 
@@ -133,6 +135,7 @@ def from_data(data: dict[str, Any], path: str, rules: dict[str, Rule]) -> FileRe
             )
             for outcome in data["rules"]
         ),
+        structure=None if data["structure"] is None else Structure.from_data(data["structure"]),
     )
 
 

@@ -19,6 +19,7 @@ from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, Report, RuleResult, Waived
 from icscheck.rules import RULES, Outcome, Rule
 from icscheck.schemas import validator
+from icscheck.structure import Structure
 from icscheck.waivers import Waiver, today
 
 RULESET = f"icscheck {__version__} ({len(RULES)} rules)"
@@ -57,6 +58,7 @@ def check_document(
         if isinstance(version, int) and not isinstance(version, bool)
         else None,
         rules=tuple(outcomes[rule.id] for rule in rules),
+        structure=Structure.from_document(document),
     )
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from icscheck.errors import ExitCode, LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.rules import Rule
+from icscheck.structure import Structure
 from icscheck.waivers import Waiver
 
 
@@ -64,6 +65,8 @@ class FileResult:
     format_version: int | None = None
     rules: tuple[RuleResult, ...] = ()
     error: LoadError | None = None
+    structure: Structure | None = None
+    """What the constitution sets up, for the board-paper reports and the map."""
 
     @property
     def findings(self) -> list[Finding]:

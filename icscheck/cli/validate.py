@@ -1,4 +1,4 @@
-"""The command line: parse options, run the engine, hand the report to a reporter.
+"""``icscheck validate``: parse options, run the engine, hand the report to a reporter.
 
 Option parsing (Typer) stays here and ends in a ``Settings``; the work is in
 ``engine``; output is the reporters'. Every error a user can cause ends as one
@@ -7,7 +7,6 @@ line on stderr and an exit code from ``errors.ExitCode``, never as a traceback.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from dataclasses import replace
@@ -17,19 +16,10 @@ from typing import Annotated, TextIO
 
 import typer
 
-from icscheck import __version__
+from icscheck.cli.app import app, fail
 from icscheck.config import Settings, check_selectors, find_config, load_settings, parse_size
 from icscheck.errors import ExitCode, IcscheckError, UsageError
 from icscheck.result import FailOn
-
-app = typer.Typer(
-    name="icscheck",
-    help="Check an NHS integrated care board constitution against the statutory minimum "
-    "and NHS England's guide rails.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
 
 
 class OutputFormat(StrEnum):
@@ -46,24 +36,6 @@ def _size(text: str) -> int:
         return parse_size(text)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"icscheck {__version__}")
-        raise typer.Exit(ExitCode.OK)
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """Check ICB constitutions kept as YAML."""
 
 
 @app.command()
@@ -163,8 +135,7 @@ def validate(
             jobs,
         )
     except IcscheckError as error:
-        typer.echo(f"icscheck: error: {error}", err=True)
-        code = error.exit_code
+        fail(error)
     raise typer.Exit(code)
 
 
@@ -252,17 +223,3 @@ class _open:
     def __exit__(self, *exc: object) -> None:
         if self.handle is not None:
             self.handle.close()
-
-
-def main() -> None:
-    """Console-script entry point: map every icscheck error to its exit code."""
-    # A terminal or pipe that cannot encode a character (LANG=C, a legacy code
-    # page) gets an escape for it rather than a UnicodeEncodeError.
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
-    try:
-        app()
-    except IcscheckError as error:
-        typer.echo(f"icscheck: error: {error}", err=True)
-        sys.exit(error.exit_code)
