@@ -6,9 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from ruamel.yaml.error import MarkedYAMLError
 
+from icscheck.composer import compose
 from icscheck.errors import LoadError
 from icscheck.loader import Duplicate, load, parse, pointer
+from tests.conftest import SAMPLES
 
 Write = Callable[..., str]
 
@@ -154,3 +157,22 @@ def test_error_positions_count_every_yaml_line_break(newline: str) -> None:
     with pytest.raises(LoadError) as caught:
         parse("c.yaml", f"a: 1{newline}b: 2{newline}c: x\x07y{newline}")
     assert (caught.value.line, caught.value.column) == (3, 5)
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.rglob("*.yaml")), ids=lambda p: p.name)
+def test_the_c_and_pure_python_parsers_give_the_same_document(sample: Path) -> None:
+    """libyaml (ruamel.yaml.clib) is used where installed; both must agree exactly."""
+    text = sample.read_text(encoding="utf-8")
+    try:
+        fast = compose(sample.name, text)
+    except MarkedYAMLError:
+        with pytest.raises(MarkedYAMLError):
+            compose(sample.name, text, pure=True)
+        return
+    slow = compose(sample.name, text, pure=True)
+    assert fast is not None and slow is not None
+    assert (fast.root, fast.positions, fast.duplicates) == (
+        slow.root,
+        slow.positions,
+        slow.duplicates,
+    )
