@@ -42,6 +42,7 @@ MAX_NODES = 1_000_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CORE = "tag:yaml.org,2002:"
+_STR = f"{_CORE}str"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -117,17 +118,27 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
     positions: dict[NodePath, Position] = {}
     duplicates: list[Duplicate] = []
     anchors: dict[str, tuple[Any, int]] = {}
+    resolved: dict[str, str] = {}
     stack: list[_Open] = []
     root: Any = None
     documents = 0
 
     def scalar(event: Any, where: Position) -> Any:
         tag = event.tag
-        if tag is None or tag == "!":
-            tag = str(resolver.resolve(ScalarNode, event.value, event.implicit))
+        if tag is None and not event.implicit[0]:
+            tag = _STR  # quoted: always text, no need to ask the resolver
+        elif tag is None:
+            # Plain values repeat (roles, ids, true, dates): resolve each text once.
+            tag = resolved.get(event.value)
+            if tag is None:
+                tag = resolved[event.value] = str(
+                    resolver.resolve(ScalarNode, event.value, event.implicit)
+                )
+        elif tag == "!":
+            tag = _STR  # the non-specific tag: YAML 1.2 §6.9.1 makes it text
         if tag not in _SCALAR_TAGS:
             raise LoadError(path, f"unsupported YAML tag {_short(tag)}", *where)
-        if tag == f"{_CORE}str":
+        if tag == _STR:
             return _text(path, event.value, where)
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         if tag == f"{_CORE}timestamp":
