@@ -111,8 +111,9 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         SequenceStartEvent,
     )
     from ruamel.yaml.nodes import ScalarNode
-
-    resolver = yaml.resolver
+    # YAML 1.2's implicit types (int, float, bool, null, dates) by first character,
+    # as ruamel's resolver keeps them; asking it per value costs more than the parse.
+    implicit = yaml.resolver.versioned_resolver
     # ruamel's safe constructor, for the standard scalar types (int, float, bool, null, dates).
     constructor = yaml.constructor
     positions: dict[NodePath, Position] = {}
@@ -131,9 +132,7 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
             # Plain values repeat (roles, ids, true, dates): resolve each text once.
             tag = resolved.get(event.value)
             if tag is None:
-                tag = resolved[event.value] = str(
-                    resolver.resolve(ScalarNode, event.value, event.implicit)
-                )
+                tag = resolved[event.value] = _resolve(implicit, event.value)
         elif tag == "!":
             tag = _STR  # the non-specific tag: YAML 1.2 §6.9.1 makes it text
         if tag not in _SCALAR_TAGS:
@@ -195,7 +194,7 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         where = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, ScalarEvent):
             as_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-            value = _MERGE if as_key and _is_merge(event, resolver) else scalar(event, where)
+            value = _MERGE if as_key and _is_merge(event) else scalar(event, where)
             place(value, 1, where, event.anchor)
         elif isinstance(event, MappingStartEvent | SequenceStartEvent):
             tag = event.tag
@@ -244,13 +243,19 @@ class _Merge(str):
 _MERGE = _Merge("<<")
 
 
-def _is_merge(event: Any, resolver: Any) -> bool:
-    from ruamel.yaml.nodes import ScalarNode
+def _is_merge(event: Any) -> bool:
+    """A ``<<`` key: plain, or with the merge tag written out."""
+    if event.tag is None:
+        return bool(event.implicit[0] and event.value == "<<")
+    return bool(event.tag == f"{_CORE}merge")
 
-    tag = event.tag
-    if tag is None:
-        tag = str(resolver.resolve(ScalarNode, event.value, event.implicit))
-    return bool(tag == f"{_CORE}merge")
+
+def _resolve(implicit: dict[str | None, list[tuple[str, Any]]], value: str) -> str:
+    """The tag of a plain scalar: the first implicit type whose pattern matches, else text."""
+    for tag, pattern in (*implicit.get(value[:1], ()), *implicit.get(None, ())):
+        if pattern.match(value):
+            return str(tag)
+    return _STR
 
 
 def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> None:
