@@ -1,6 +1,7 @@
 """Generate the reference docs from the code, so nothing is written twice.
 
-- docs/rules.md is built whole from the rule modules (docstring, constants).
+- docs/rules.md is built whole from the rule modules (docstring, constants),
+  each rule with its failing and passing example (see icscheck/ruledoc.py).
 - docs/format.md and README.md keep hand-written prose; only the region
   between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` is generated
   (the field reference from the format schema, the rule table from the registry).
@@ -49,7 +50,6 @@ def rules_markdown() -> str:
     for area in Area:
         out += [f"## {area}", ""]
         for rule in (r for r in RULES.values() if r.area is area):
-            how = f"JSON Schema (`schemas/{rule.schema}`)" if rule.schema else "Python check"
             out += [
                 f"### {rule.id}",
                 "",
@@ -58,9 +58,17 @@ def rules_markdown() -> str:
                 f"- Severity: `{rule.severity}`",
                 f"- Source: {rule.source}",
                 f"- Fix: {rule.fix}",
-                f"- Checked by: {how}",
+                f"- Checked by: {rule.checked_by}",
                 "",
                 rule.doc,
+                "",
+                "Fails:",
+                "",
+                f"```yaml\n{rule.fails}```",
+                "",
+                "Passes:",
+                "",
+                f"```yaml\n{rule.passes}```",
                 "",
             ]
     return "\n".join(out).rstrip() + "\n"
@@ -146,12 +154,27 @@ def walkthrough(root: Path) -> str:
     )
 
 
+def map_example(root: Path) -> str:
+    """``icscheck map`` of the walkthrough's sample, as Mermaid that GitHub renders (docs/map.md)."""
+    import contextlib
+
+    from icscheck.diagram import mermaid
+    from icscheck.engine import check_files
+
+    with contextlib.chdir(root):
+        result = check_files([WALKTHROUGH]).files[0]
+    return f"```mermaid\n{mermaid(result)}```"
+
+
 def generated(root: Path) -> dict[Path, str]:
     """Every generated file under ``root`` and the text it should hold."""
     readme = root / "README.md"
     fmt = root / "docs" / "format.md"
     return {
         root / "docs" / "rules.md": rules_markdown(),
+        root / "docs" / "map.md": splice(
+            (root / "docs" / "map.md").read_text(encoding="utf-8"), "map", map_example(root)
+        ),
         fmt: splice(fmt.read_text(encoding="utf-8"), "fields", format_fields()),
         readme: splice(
             splice(readme.read_text(encoding="utf-8"), "rules", rule_table()),

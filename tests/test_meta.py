@@ -1,4 +1,4 @@
-"""Every registered rule is complete: ID, title, citation, fix, docs, schema metadata, cases."""
+"""Every registered rule is complete: ID, title, citation, fix, docs, examples, schema metadata, cases."""
 
 from __future__ import annotations
 
@@ -40,11 +40,22 @@ def test_rule_metadata(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_rule_has_a_failing_and_a_passing_example(rule: Rule) -> None:
+    # tests/rules/test_examples.py checks that they fail and pass.
+    assert rule.fails.startswith("icscheck: 1\n"), f"{rule.id} has no Fails: example"
+    assert rule.passes.startswith("icscheck: 1\n"), f"{rule.id} has no Passes: example"
+    assert rule.fails != rule.passes
+    assert "Fails:" not in rule.doc and "Passes:" not in rule.doc
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
 def test_rule_is_documented_in_the_generated_docs(rule: Rule) -> None:
     section = RULE_DOCS.split(f"### {rule.id}\n", 1)[1].split("\n### ", 1)[0]
     assert f"**{rule.title}**" in section
     assert f"- Source: {rule.source}" in section
     assert rule.doc in section
+    assert f"Fails:\n\n```yaml\n{rule.fails}```" in section
+    assert f"Passes:\n\n```yaml\n{rule.passes}```" in section
 
 
 @pytest.mark.parametrize(

@@ -10,44 +10,30 @@ NO_COLOR set, the output is plain text.
 
 from __future__ import annotations
 
-import os
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from icscheck import __version__
-from icscheck.finding import Finding, Severity
+from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
-from icscheck.result import FailOn, FileResult, Report, RuleResult, Status
+from icscheck.reporters.summary import (
+    ERROR,
+    PASS,
+    WAIVED,
+    WARNING,
+    finding_mark,
+    gaps_cell,
+    mark,
+    verdict,
+)
+from icscheck.result import FileResult, Report
 from icscheck.rules import RULES
 from icscheck.waivers import Waiver
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-PASS, ERROR, WARNING, WAIVED = "✓", "✗", "⚠", "○"
 STYLE = {PASS: "green", ERROR: "bold red", WARNING: "yellow", WAIVED: "cyan"}
-
-
-def mark(outcome: RuleResult) -> str:
-    """✓ pass, ✗ error-level gap, ⚠ warning-level gap, ○ every gap waived."""
-    if outcome.status is Status.PASS:
-        return PASS
-    if outcome.status is Status.WAIVED:
-        return WAIVED
-    return ERROR if outcome.rule.severity is Severity.ERROR else WARNING
-
-
-def _gaps(outcome: RuleResult) -> str:
-    """The Gaps column: open gaps, and how many more are waived."""
-    parts = [str(len(outcome.findings))] if outcome.findings else []
-    if outcome.waived:
-        parts.append(f"{len(outcome.waived)} waived")
-        return " + ".join(parts)
-    return parts[0] if parts else ""
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class TextReporter(Reporter):
@@ -65,19 +51,9 @@ class TextReporter(Reporter):
         self.stream.writelines(line.rstrip() + "\n" for line in captured.get().splitlines())
 
     def _console(self) -> Console:
-        from rich.console import Console
+        from icscheck.reporters.console import console
 
-        no_color = "NO_COLOR" in os.environ if self.color is None else not self.color
-        return Console(
-            file=self.stream,
-            width=self.width,
-            no_color=no_color,
-            # NO_COLOR asks for plain text: no bold or underline either.
-            color_system=None if no_color else "auto",
-            force_terminal=True if self.color else None,
-            highlight=False,
-            emoji=False,
-        )
+        return console(self.stream, self.color, self.width)
 
     def _file(self, console: Console, result: FileResult) -> None:
         from rich.table import Table
@@ -107,7 +83,7 @@ class TextReporter(Reporter):
                     outcome.rule.id,
                     str(outcome.rule.severity),
                     outcome.rule.title,
-                    _gaps(outcome),
+                    gaps_cell(outcome),
                 )
             console.print()
             console.print(table)
@@ -131,9 +107,7 @@ class TextReporter(Reporter):
         from rich.padding import Padding
         from rich.text import Text
 
-        symbol = ERROR if finding.severity is Severity.ERROR else WARNING
-        if waiver is not None:
-            symbol = WAIVED
+        symbol = finding_mark(finding, waived=waiver is not None)
         rule = RULES[finding.rule]
         head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
@@ -157,26 +131,5 @@ class TextReporter(Reporter):
     def _verdict(self, console: Console, report: Report) -> None:
         from rich.text import Text
 
-        errors = report.count(Severity.ERROR)
-        warnings = report.count(Severity.WARNING)
-        checked = len(report.files) - report.unreadable
-        parts = [plural(errors, "error"), plural(warnings, "warning")]
-        if report.waived:
-            parts.append(f"{report.waived} waived")
-        if report.unreadable:
-            parts.append(f"{report.unreadable} unreadable")
-        summary = ", ".join(parts) + f" in {plural(checked, 'file')} checked"
-        if report.unreadable:
-            console.print(
-                Text(f"{ERROR} {summary}: not every file could be checked", style=STYLE[ERROR])
-            )
-        elif errors or (report.fail_on is FailOn.WARNING and warnings):
-            console.print(
-                Text(f"{ERROR} {summary}: does not meet the guide rails", style=STYLE[ERROR])
-            )
-        elif warnings:
-            console.print(
-                Text(f"{WARNING} {summary}: meets the statutory minimum", style=STYLE[WARNING])
-            )
-        else:
-            console.print(Text(f"{PASS} {summary}: every rule passes", style=STYLE[PASS]))
+        line = verdict(report)
+        console.print(Text(str(line), style=STYLE[line.mark]))

@@ -10,7 +10,9 @@ A rule module (yamllint's model) holds module-level constants and either a
 ``SOURCE``    the citation: document and paragraph or section
 ``FIX``       a one-line hint on how to close the gap
 docstring     first line: the rule's title (what a compliant constitution does);
-              the rest: its documentation, from which docs/rules.md is generated
+              then its documentation, from which docs/rules.md is generated;
+              then a failing and a passing example (``Fails:``, ``Passes:``;
+              the form is in icscheck/ruledoc.py)
 
 A rule that judges the other rules' findings (WAIVE-003: a waiver that waives
 nothing) sets ``REVIEW = True``; its ``check(document, outcome)`` runs after
@@ -23,7 +25,6 @@ Python rules produce exactly the same thing.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,7 @@ from types import ModuleType
 
 from icscheck.finding import Finding, Severity
 from icscheck.loader import Document, NodePath, pointer
+from icscheck.ruledoc import parse_docstring
 
 
 class Area(StrEnum):
@@ -43,6 +45,11 @@ class Area(StrEnum):
     MAP = "Functions and decision map"
     PRINCIPLES = "Principles and transparency"
     WAIVERS = "Waivers"
+
+    @property
+    def key(self) -> str:
+        """The short name ``icscheck rules --area`` takes: ``board``, ``committees``, ..."""
+        return self.name.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +85,22 @@ class Rule:
     source: str
     fix: str
     doc: str
+    """What the rule checks and why: the docstring's prose, without title or examples."""
     schema: str | None
     gaps: Check
 
+    fails: str = ""
+    """A whole constitution (YAML) that gives at least one finding of this rule."""
+    passes: str = ""
+    """A whole constitution (YAML) that gives none."""
+
     review: bool = False
     """Runs after the other rules, on their findings (see ``Outcome``)."""
+
+    @property
+    def checked_by(self) -> str:
+        """How the rule is said: its JSON Schema file, or Python."""
+        return f"JSON Schema (schemas/{self.schema})" if self.schema else "Python check"
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -106,17 +124,22 @@ class Rule:
             def gaps(document: Document, outcome: Outcome) -> Iterator[Gap]:
                 return check(document)
 
-        title, _, doc = inspect.cleandoc(module.__doc__ or "").partition("\n")
+        try:
+            doc = parse_docstring(module.__doc__ or "")
+        except ValueError as error:
+            raise ValueError(f"{module.ID}: docstring: {error}") from None
         return cls(
             id=module.ID,
-            title=title.strip(),
+            title=doc.title,
             area=module.AREA,
             severity=module.SEVERITY,
             source=module.SOURCE,
             fix=module.FIX,
-            doc=doc.strip(),
+            doc=doc.prose,
             schema=schema,
             gaps=gaps,
+            fails=doc.fails,
+            passes=doc.passes,
             review=review,
         )
 

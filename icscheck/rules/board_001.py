@@ -5,6 +5,23 @@ three ordinary members (Sch. 1B para 3(1)). NHS England appoints the chair
 with the Secretary of State's approval (para 5). Exactly one entry of
 `board.members` must have `role: chair`; a post recorded as vacant
 (`name: vacant`) still counts, since the constitution defines the post.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: ceo, role: chief_executive}
+        - {id: ned-1, role: non_executive_member}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, name: Alex Morgan, role: chair}
+        - {id: ceo, role: chief_executive}
+        - {id: ned-1, role: non_executive_member}
 """
 
 from icscheck.finding import Severity

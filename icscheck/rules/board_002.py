@@ -5,6 +5,23 @@ the chair with NHS England's approval and employed by the ICB (para 7).
 The design framework makes the chief executive the accountable officer for
 the ICB's allocation. Exactly one voting member must have
 `role: chief_executive`.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: dof, role: director_of_finance}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ceo, name: Sam Whitfield, role: chief_executive}
+        - {id: dof, role: director_of_finance}
 """
 
 from icscheck.finding import Severity

@@ -5,6 +5,23 @@ chief executive (Sch. 1B para 3(1)(c)), and requires members nominated by
 three different sectors (see BOARD-004). The design framework asks for "a
 minimum of three" partner members. At least three voting members must have
 `role: partner_member`.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: pm-1, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
+        - {id: pm-2, role: partner_member, nominated_by: primary_medical_services}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: pm-1, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
+        - {id: pm-2, role: partner_member, nominated_by: primary_medical_services}
+        - {id: pm-3, role: partner_member, nominated_by: local_authorities}
 """
 
 from icscheck.finding import Severity

@@ -7,6 +7,24 @@ whose area falls wholly or partly in the ICB's (Sch. 1B Part 1, as set out
 in the Hertfordshire and West Essex ICB constitution s.2.1.6; the design
 framework's partner members). Each sector with no partner member
 `nominated_by` it is one finding.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: pm-acute, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
+        - {id: pm-mh, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
+        - {id: pm-primary, role: partner_member, nominated_by: primary_medical_services}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: pm-trusts, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
+        - {id: pm-primary, role: partner_member, nominated_by: primary_medical_services}
+        - {id: pm-la, role: partner_member, nominated_by: local_authorities}
 """
 
 from icscheck.finding import Severity

@@ -5,6 +5,24 @@ members in addition to the chair (as adopted in the Hertfordshire and West
 Essex ICB constitution s.2.1.5); the design framework asks for the "chair
 plus a minimum of two other independent non-executive directors". At least
 two voting members must have `role: non_executive_member`.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+        - {id: ceo, role: chief_executive}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+        - {id: ned-2, role: non_executive_member}
 """
 
 from icscheck.finding import Severity

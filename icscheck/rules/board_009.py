@@ -5,6 +5,28 @@ hold positions or offices in other health and care organisations within the
 ICS footprint". "Normally" makes this guidance, so a warning: each
 non-executive member whose `other_positions` is not empty is one finding.
 The chair is held to a stricter standard by BOARD-014.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair, other_positions: []}
+        - id: ned-1
+          role: non_executive_member
+          other_positions:
+            - Governor, Norfolk and Suffolk NHS Foundation Trust
+        - {id: ned-2, role: non_executive_member, other_positions: []}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair, other_positions: []}
+        - {id: ned-1, role: non_executive_member, other_positions: []}
+        - id: ned-2
+          role: non_executive_member
 """
 
 from icscheck.finding import Severity

@@ -6,6 +6,26 @@ official role". Passes when a participant has
 `role: director_of_public_health` or a voting member is marked
 `director_of_public_health: true` (for example a local authority partner
 member who is a director of public health).
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: pm-la, role: partner_member, nominated_by: local_authorities}
+      participants:
+        - {id: healthwatch, role: healthwatch}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+      participants:
+        - {id: healthwatch, role: healthwatch}
+        - {id: dph, name: Dr Stuart Keeble, role: director_of_public_health}
 """
 
 from icscheck.finding import Severity

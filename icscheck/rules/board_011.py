@@ -5,6 +5,26 @@ should be deputy chair, and that the audit committee chair may not be the
 deputy chair. Checks that `board.deputy_chair` is set, names a member with
 `role: non_executive_member`, and that no audit committee has that member
 as its chair.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-audit, role: non_executive_member}
+        - {id: ned-people, role: non_executive_member}
+      deputy_chair: ned-people
+    committees:
+      - {id: audit, name: Audit Committee, type: audit, chair: ned-audit, reports_to: board}
 """
 
 from __future__ import annotations

@@ -6,6 +6,24 @@ relating to the prevention, diagnosis and treatment of mental illness"
 (quoted in UK Parliament written answer HL9462, 22 July 2025, and by
 Capsticks, 13 April 2022). At least one voting member other than the chair
 and chief executive must have `mental_health_expertise: true`.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ceo, role: chief_executive}
+        - {id: ned-1, role: non_executive_member, mental_health_expertise: false}
+        - {id: pm-trusts, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts, sector: mental_health}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair, mental_health_expertise: false}
+        - {id: ned-1, role: non_executive_member, mental_health_expertise: true}
 """
 
 from icscheck.finding import Severity

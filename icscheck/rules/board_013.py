@@ -5,6 +5,25 @@ should be named as the senior non-executive member (who may also be the
 deputy chair, unless they chair the audit committee, which BOARD-011
 covers). Checks that `board.senior_non_executive` is set and names a member
 with `role: non_executive_member`.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+      deputy_chair: ned-1
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-audit, role: non_executive_member}
+        - {id: ned-people, role: non_executive_member}
+      senior_non_executive: ned-audit
 """
 
 from __future__ import annotations

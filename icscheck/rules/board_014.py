@@ -7,6 +7,26 @@ for these independent chair roles" (UK Parliament written answer HL6183,
 independence of the health service (Sch. 1B para 4). Stricter than the
 "normally" of BOARD-009, so an error: the chair's `other_positions` must be
 empty.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - id: chair
+          name: Alex Morgan
+          role: chair
+          other_positions:
+            - Non-executive director, East Suffolk and North Essex NHS Foundation Trust
+        - {id: ned-1, role: non_executive_member, other_positions: []}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, name: Alex Morgan, role: chair, other_positions: []}
+        - {id: ned-1, role: non_executive_member, other_positions: []}
 """
 
 from icscheck.finding import Severity

@@ -8,6 +8,21 @@ the two statutory committees (Lincolnshire ICB). At least one entry of
 The audit committee gives the board independent assurance on governance,
 risk management and internal control, and oversees the external audit of the
 accounts.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+
+Passes:
+
+    icscheck: 1
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
 """
 
 from icscheck.finding import Severity

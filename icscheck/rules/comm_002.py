@@ -8,6 +8,21 @@ the two statutory committees (Lincolnshire ICB). At least one entry of
 The remuneration committee decides the pay and terms of the chief executive
 and other senior staff, under Sch. 1B paras 18 to 20 as cited by the
 Hertfordshire and West Essex ICB constitution (s.8.1.5).
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+
+Passes:
+
+    icscheck: 1
+    committees:
+      - id: remuneration
+        name: Remuneration Committee
+        type: remuneration
 """
 
 from icscheck.finding import Severity

@@ -5,6 +5,34 @@ non-executive member with financial or audit expertise (Lincolnshire ICB),
 so that the board's assurance does not rest on those it assures. The
 committee's `chair` must name a member with `role: non_executive_member`:
 the ICB chair, an executive or a partner member fails.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: icb-chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
+        chair: icb-chair
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+        - {id: dof, role: director_of_finance}
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
+        chair: ned-1
+        members: [ned-1, chair, dof]
 """
 
 from __future__ import annotations

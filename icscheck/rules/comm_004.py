@@ -5,6 +5,38 @@ the chair or the audit committee chair, and no employee of the ICB is a
 member (Hertfordshire and West Essex ICB constitution s.8.1.2 to s.8.1.4;
 Lincolnshire ICB). The committee's `chair` must name a member with
 `role: non_executive_member` who does not also chair an audit committee.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: icb-chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+    committees:
+      - id: remuneration
+        name: Remuneration Committee
+        type: remuneration
+        chair: icb-chair
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+        - {id: ned-2, role: non_executive_member}
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
+        chair: ned-1
+      - id: remuneration
+        name: Remuneration Committee
+        type: remuneration
+        chair: ned-2
+        members: [ned-2, ned-1, chair]
 """
 
 from __future__ import annotations

@@ -6,6 +6,31 @@ line does not reach the board leaves that accountability without a route.
 Each committee's `reports_to` must be `board` or a committee whose own line
 reaches the board; a missing `reports_to`, a loop or a line ending at a
 committee that reports nowhere is one finding.
+
+Fails:
+
+    icscheck: 1
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
+        reports_to: board
+      - id: quality
+        name: Quality Committee
+        type: quality
+
+Passes:
+
+    icscheck: 1
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
+        reports_to: board
+      - id: remuneration
+        name: Remuneration Committee
+        type: remuneration
+        reports_to: board
 """
 
 from __future__ import annotations

@@ -14,6 +14,26 @@ rules, which can only judge what they can read.
 YAML reads unquoted `1.10` as the number 1.1 and `2022-07-01` as a date.
 Dates are accepted where the format asks for one; where it asks for text,
 put numbers in quotes.
+
+Fails:
+
+    icscheck: 1
+    icb:
+      name: NHS Example Integrated Care Board
+      local_authorities: [Example County Council]
+    board:
+      members:
+        - {id: pm-la, role: partner_member, nominted_by: local_authorities}
+
+Passes:
+
+    icscheck: 1
+    icb:
+      name: NHS Example Integrated Care Board
+      local_authorities: [Example County Council]
+    board:
+      members:
+        - {id: chair, role: chair}
 """
 
 from icscheck.finding import Severity

@@ -6,6 +6,31 @@ repeated key, others the first, so a constitution that repeats `quorum:` or
 `chair:` means different things to different tools, and an edit can be
 silently lost. icscheck reads the first value and reports each repeat at its
 own line, naming the line of the first, instead of refusing the whole file.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+    board:
+      members:
+        - {id: ceo, role: chief_executive}
+
+Passes:
+
+    icscheck: 1
+    icb:
+      name: NHS Example Integrated Care Board
+      local_authorities: [Example County Council]
+    board:
+      members:
+        - id: chair
+          name: Jane Doe
+          role: chair
+        - {id: ceo, name: John Roe, role: chief_executive}
+    committees:
+      - {id: audit, name: Audit Committee, type: audit, members: [chair]}
 """
 
 from __future__ import annotations

@@ -5,6 +5,23 @@ decision map'" showing where functions are decided: by the board, a
 committee, at place or jointly. Real ICBs publish it with a scheme of
 reservation and delegation. Checks that `decision_map` has at least one
 entry.
+
+Fails:
+
+    icscheck: 1
+    committees:
+      - id: audit
+        name: Audit Committee
+        type: audit
+
+Passes:
+
+    icscheck: 1
+    decision_map:
+      - function: Approve the annual operating plan
+        decided_by: board
+        kind: reserved
+        accountable: board
 """
 
 from icscheck.finding import Severity

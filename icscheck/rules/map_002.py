@@ -6,6 +6,30 @@ functions including those that it has delegated" (South West London ICB).
 A decision-map entry delegated to a place partnership must name who stays
 accountable, and any entry's `accountable` must be `board` or one of the
 ICB's committees, never a place partnership or a person.
+
+Fails:
+
+    icscheck: 1
+    place_partnerships:
+      - id: north-place
+        name: North Place Partnership
+    decision_map:
+      - function: Allocate the North community services budget
+        decided_by: north-place
+        kind: delegated
+        accountable: north-place
+
+Passes:
+
+    icscheck: 1
+    place_partnerships:
+      - id: north-place
+        name: North Place Partnership
+    decision_map:
+      - function: Allocate the North community services budget
+        decided_by: north-place
+        kind: delegated
+        accountable: board
 """
 
 from __future__ import annotations

@@ -6,6 +6,42 @@ nothing in the map is either missing from it or not a decision-making
 partnership at all. Each partnership whose id is nobody's `decided_by` is
 one finding; when there is no decision map at all, MAP-001 reports that
 instead.
+
+Fails:
+
+    icscheck: 1
+    place_partnerships:
+      - id: north-place
+        name: North Place Partnership
+      - id: south-place
+        name: South Place Partnership
+    decision_map:
+      - function: Allocate the North community services budget
+        decided_by: north-place
+        kind: delegated
+        accountable: board
+
+Passes:
+
+    icscheck: 1
+    place_partnerships:
+      - id: north-place
+        name: North Place Partnership
+      - id: south-place
+        name: South Place Partnership
+    decision_map:
+      - function: Approve the annual operating plan
+        decided_by: board
+        kind: reserved
+        accountable: board
+      - function: Allocate the South community services budget
+        decided_by: south-place
+        kind: delegated
+        accountable: board
+      - function: Allocate the North community services budget
+        decided_by: north-place
+        kind: delegated
+        accountable: board
 """
 
 from __future__ import annotations

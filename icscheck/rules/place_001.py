@@ -8,6 +8,23 @@ Each of `primary_care_providers`, `local_authority`,
 `director_of_public_health`, `acute_provider`, `community_provider`,
 `mental_health_provider` and `people_and_communities` missing from a
 partnership's `participants` is one finding.
+
+Fails:
+
+    icscheck: 1
+    place_partnerships:
+      - id: north-place
+        name: North Place Partnership
+        population: 300000
+
+Passes:
+
+    icscheck: 1
+    place_partnerships:
+      - id: north-place
+        name: North Place Partnership
+        participants: [primary_care_providers, local_authority, director_of_public_health, acute_provider,
+                       community_provider, mental_health_provider, people_and_communities]
 """
 
 from icscheck.finding import Severity

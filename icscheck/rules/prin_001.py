@@ -7,6 +7,16 @@ frameworks adopt them to "underpin how we will work" (Suffolk and North
 East Essex). Each of `selflessness`, `integrity`, `objectivity`,
 `accountability`, `openness`, `honesty` and `leadership` missing from
 `principles` is one finding; other local principles may be listed too.
+
+Fails:
+
+    icscheck: 1
+    principles: [selflessness, integrity, objectivity, accountability, openness]
+
+Passes:
+
+    icscheck: 1
+    principles: [selflessness, integrity, objectivity, accountability, openness, honesty, leadership]
 """
 
 from icscheck.finding import Severity

@@ -9,6 +9,18 @@ Managing conflicts of interest is a section of its own in the model
 constitution; a register nobody can read protects no decision, so the file
 should say both that the register is published and which policy governs
 declarations.
+
+Fails:
+
+    icscheck: 1
+    principles: [selflessness, integrity, objectivity, accountability, openness, honesty, leadership]
+
+Passes:
+
+    icscheck: 1
+    conflicts_of_interest:
+      register_published: true
+      policy: Conflicts of Interest Policy
 """
 
 from icscheck.finding import Severity

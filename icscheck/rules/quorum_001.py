@@ -6,6 +6,27 @@ chair"); the constitution is where decision-making arrangements are set out.
 No statutory quorum wording has been found, so this is a warning, not an
 error (the rule catalogue first proposed an error). Checks that
 `board.quorum` is present.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ceo, role: chief_executive}
+      deputy_chair: chair
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ceo, role: chief_executive}
+        - {id: ned-1, role: non_executive_member}
+      quorum:
+        minimum: 2
+        must_include: [chair_or_deputy, executive_member, non_executive_member, partner_member]
 """
 
 from icscheck.finding import Severity

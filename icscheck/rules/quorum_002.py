@@ -5,6 +5,36 @@ so this is icscheck's own convention and only a warning: below half, a
 minority of the board could take decisions that bind it; above the number
 of voting members, the board could never meet. Compares
 `board.quorum.minimum` with the number of `board.members`.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+        - {id: ned-2, role: non_executive_member}
+        - {id: ceo, role: chief_executive}
+        - {id: pm-1, role: partner_member}
+        - {id: pm-2, role: partner_member}
+        - {id: pm-3, role: partner_member}
+      quorum:
+        minimum: 3
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+        - {id: ned-2, role: non_executive_member}
+        - {id: ceo, role: chief_executive}
+        - {id: pm-1, role: partner_member}
+        - {id: pm-2, role: partner_member}
+        - {id: pm-3, role: partner_member}
+      quorum:
+        minimum: 4
 """
 
 from __future__ import annotations

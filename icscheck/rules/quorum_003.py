@@ -6,6 +6,30 @@ framework's unitary board shares accountability between non-executives,
 executives and partner members, so a quorate meeting should include each.
 Each of `chair_or_deputy`, `executive_member`, `non_executive_member` and
 `partner_member` missing from `board.quorum.must_include` is one finding.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+      quorum:
+        minimum: 1
+        must_include: [chair_or_deputy, non_executive_member, clinical_member]
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+      quorum:
+        minimum: 1
+        must_include:
+          - chair_or_deputy
+          - executive_member
+          - non_executive_member
+          - partner_member
 """
 
 from icscheck.finding import Severity

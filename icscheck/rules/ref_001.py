@@ -12,6 +12,24 @@ rules meaningless. Checked references:
 - `decision_map[].decided_by`: `board`, a committee or a place partnership;
 - `decision_map[].accountable`: an id that exists (whether it may hold
   accountability is MAP-002's question).
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+      deputy_chair: ned-9
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+      deputy_chair: ned-1
 """
 
 from __future__ import annotations

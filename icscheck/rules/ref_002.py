@@ -4,6 +4,24 @@ Members, participants, committees and place partnerships share one id
 space, because the decision map can name any of them. A repeated id would
 make a reference ambiguous. `board` is reserved: it means the board itself.
 Each repeat is reported at its own line, naming the line of the first use.
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: ned-1, role: non_executive_member}
+        - {id: ned-2, role: non_executive_member}
+        - {id: ned-1, role: non_executive_member}
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: ned-1, role: non_executive_member}
+        - {id: ned-2, role: non_executive_member}
+        - {id: ned-3, role: non_executive_member}
 """
 
 from __future__ import annotations

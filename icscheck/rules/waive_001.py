@@ -7,6 +7,21 @@ only accountable if the waiver says why (`reason="..."`), who agreed it
 (`until=YYYY-MM-DD`), and names rules that exist. A waiver missing any of
 these is reported here and waives nothing, so the gap it meant to cover is
 reported too. Waiver rules themselves (WAIVE-*) cannot be waived.
+
+Fails:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 approved-by="Board 2024-03-12" until=2099-12-31
+      members: []
+
+Passes:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="third partner member being appointed" approved-by="Board 2024-03-12" until=2099-12-31
+      members:
+        - {id: pm-1, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
 """
 
 from __future__ import annotations

@@ -5,6 +5,20 @@ that date the gap it covered is open again: the waiver is reported here as an
 error, and the finding it waived returns to the report and counts towards the
 exit code. Renew the waiver (a new date, agreed again) or close the gap. A
 waiver is in date on its `until` date itself and expires the day after.
+
+Fails:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="vacancy" approved-by="Board 2024-03-12" until=2024-12-31
+      members: []
+
+Passes:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="vacancy" approved-by="Board 2024-03-12" until=2099-12-31
+      members: []
 """
 
 from __future__ import annotations

@@ -6,6 +6,23 @@ or alone on the line above it, or it names the wrong rule. Either way it would
 silently cover a future gap, so it is reported. Only in-date, well-formed
 waivers are judged here (WAIVE-001 and WAIVE-002 report the others), and a
 rule that was not run (deselected by configuration) is not held against it.
+
+Fails:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="vacancy" approved-by="Board 2024-03-12" until=2099-12-31
+      members:
+        - {id: pm-1, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}
+        - {id: pm-2, role: partner_member, nominated_by: primary_medical_services}
+        - {id: pm-3, role: partner_member, nominated_by: local_authorities}
+
+Passes:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="vacancy" approved-by="Board 2024-03-12" until=2099-12-31
+      members: []
 """
 
 from __future__ import annotations

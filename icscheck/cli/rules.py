@@ -1,0 +1,188 @@
+"""``icscheck rules`` and ``icscheck rule ID``: the rule catalogue and one rule's documentation.
+
+Both read the registry, and so the rule modules' docstrings that docs/rules.md
+is generated from: the terminal and the docs cannot disagree. Areas are named
+by their short key (``Area.key``: ``board``, ``committees``, ...).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from icscheck.cli.app import app, fail
+from icscheck.errors import IcscheckError, UsageError
+from icscheck.rules.base import Area
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+    from icscheck.rules import Rule
+
+AREAS = ", ".join(area.key for area in Area)
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+class ListFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+FormatOption = Annotated[
+    ListFormat,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+
+
+@app.command("rules")
+def list_rules(
+    area: Annotated[
+        str | None,
+        typer.Option(help=f"Only the rules of this area: {AREAS}.", show_default=False),
+    ] = None,
+    output_format: FormatOption = ListFormat.TEXT,
+) -> None:
+    """List every rule: its ID, severity, area and requirement."""
+    from icscheck.rules import RULES
+
+    try:
+        chosen = None if area is None else _area(area)
+    except IcscheckError as error:
+        fail(error)
+    rules = [rule for rule in RULES.values() if chosen is None or rule.area is chosen]
+    if output_format is ListFormat.JSON:
+        _json([_summary(rule) for rule in rules])
+        return
+
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table()
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Area", no_wrap=True)
+    table.add_column("Requirement", overflow="fold")
+    for rule in rules:
+        table.add_row(rule.id, _severity(rule), rule.area.key, Text(rule.title))
+    with _output() as console:
+        console.print(table)
+
+
+@app.command("rule")
+def show_rule(
+    rule_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A rule ID, e.g. BOARD-003.", show_default=False)
+    ],
+    output_format: FormatOption = ListFormat.TEXT,
+) -> None:
+    """Show a rule's documentation: what it checks, its source, the fix and two examples.
+
+    The examples are whole constitutions: one the rule reports, one it accepts.
+    """
+    try:
+        rule = _rule(rule_id)
+    except IcscheckError as error:
+        fail(error)
+    if output_format is ListFormat.JSON:
+        _json(
+            _summary(rule)
+            | {"checked_by": rule.checked_by, "description": rule.doc}
+            | {"fails": rule.fails, "passes": rule.passes}
+        )
+        return
+
+    from rich.markdown import Markdown
+    from rich.table import Table
+    from rich.text import Text
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(no_wrap=True, style="bold")
+    facts.add_column(overflow="fold")
+    facts.add_row("severity", _severity(rule))
+    facts.add_row("area", Text(f"{rule.area} ({rule.area.key})"))
+    facts.add_row("checked by", Text(rule.checked_by))
+    facts.add_row("source", Text(rule.source))
+    facts.add_row("fix", Text(rule.fix))
+    with _output() as console:
+        console.print(Text(f"{rule.id}: {rule.title}", style="bold"))
+        console.print()
+        console.print(facts)
+        console.print()
+        console.print(Text("What it checks", style="bold"))
+        console.print(Markdown(rule.doc))
+        for heading, example in (("Fails:", rule.fails), ("Passes:", rule.passes)):
+            console.print()
+            console.print(Text(heading, style="bold"))
+            # Never wrapped (the terminal may soft-wrap): a copied example is
+            # exactly the YAML the tests check.
+            console.print(_yaml(example), soft_wrap=True)
+
+
+def _area(key: str) -> Area:
+    for area in Area:
+        if area.key == key.lower():
+            return area
+    raise UsageError(f"no area {key!r}; choose one of {AREAS}")
+
+
+def _rule(rule_id: str) -> Rule:
+    from icscheck.rules import RULES
+
+    wanted = rule_id.strip().upper()
+    if wanted in RULES:
+        return RULES[wanted]
+    close = difflib.get_close_matches(wanted, RULES)
+    hint = f"did you mean {', '.join(close)}?" if close else "'icscheck rules' lists them all"
+    raise UsageError(f"no rule {rule_id!r}; {hint}")
+
+
+def _summary(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "severity": str(rule.severity),
+        "area": str(rule.area),
+        "title": rule.title,
+        "source": rule.source,
+        "fix": rule.fix,
+    }
+
+
+def _json(document: object) -> None:
+    # ASCII escapes parse whatever the terminal's encoding.
+    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+
+
+def _severity(rule: Rule) -> RenderableType:
+    from rich.text import Text
+
+    return Text(str(rule.severity), style=SEVERITY_STYLE.get(str(rule.severity), ""))
+
+
+def _yaml(text: str) -> Text:
+    from rich.syntax import Syntax
+
+    # Highlighted Text rather than a Syntax panel, which pads and crops.
+    highlighted = Syntax(text, "yaml", theme="ansi_dark", background_color="default").highlight(
+        text
+    )
+    highlighted.rstrip()
+    return highlighted
+
+
+@contextmanager
+def _output() -> Iterator[Console]:
+    """The reports' console: plain text without a terminal or with NO_COLOR."""
+    from icscheck.reporters.console import console, plain_lines
+
+    out = console(sys.stdout)
+    with out.capture() as captured:
+        yield out
+    sys.stdout.writelines(plain_lines(captured.get()))

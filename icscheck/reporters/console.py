@@ -1,0 +1,40 @@
+"""The Rich console every terminal report writes through (``validate``'s text, ``diff``'s).
+
+One place decides colour: plain text when the stream is not a terminal or
+NO_COLOR is set, unless the caller forces it. Rich is imported only here, when
+a report is written.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def console(stream: TextIO, color: bool | None = None, width: int | None = None) -> Console:
+    """A Rich console on ``stream``; ``color`` True or False forces colour, None decides."""
+    from rich.console import Console
+
+    no_color = "NO_COLOR" in os.environ if color is None else not color
+    return Console(
+        file=stream,
+        width=width,
+        no_color=no_color,
+        # NO_COLOR asks for plain text: no bold or underline either.
+        color_system=None if no_color else "auto",
+        force_terminal=True if color else None,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def plain_lines(text: str) -> list[str]:
+    """Captured console output, line by line, without the padding Rich adds.
+
+    Rich pads every line to the full width; trailing spaces help no reader and
+    make a copied report ragged, so they go.
+    """
+    return [line.rstrip() + "\n" for line in text.splitlines()]

@@ -1,0 +1,195 @@
+"""``icscheck rules`` and ``icscheck rule ID`` through Typer's CliRunner (not a terminal: plain text)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from icscheck.cli import app
+from icscheck.rules import RULES, Area
+
+runner = CliRunner()
+# Rich takes the width from COLUMNS when the output is not a terminal; without
+# a terminal the output is plain text even when NO_COLOR is not set.
+ENV: dict[str, str | None] = {"COLUMNS": "80", "NO_COLOR": None, "FORCE_COLOR": None}
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=ENV)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_rules_lists_an_area_as_a_table() -> None:
+    code, out, err = invoke("rules", "--area", "committees")
+    assert (code, err) == (0, "")
+    assert out == (
+        "┏━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓\n"
+        "┃ Rule     ┃ Severity ┃ Area       ┃ Requirement                               ┃\n"
+        "┡━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩\n"
+        "│ COMM-001 │ error    │ committees │ The board has an audit committee.         │\n"
+        "│ COMM-002 │ error    │ committees │ The board has a remuneration committee.   │\n"
+        "│ COMM-003 │ error    │ committees │ The audit committee is chaired by a       │\n"
+        "│          │          │            │ non-executive member who is not the ICB   │\n"
+        "│          │          │            │ chair.                                    │\n"
+        "│ COMM-004 │ error    │ committees │ The remuneration committee is chaired by  │\n"
+        "│          │          │            │ a non-executive member other than the ICB │\n"
+        "│          │          │            │ chair and the audit committee chair.      │\n"
+        "│ COMM-005 │ warning  │ committees │ Every committee reports to the board,     │\n"
+        "│          │          │            │ directly or through other committees.     │\n"
+        "└──────────┴──────────┴────────────┴───────────────────────────────────────────┘\n"
+    )
+
+
+def _rows(out: str) -> list[tuple[str, str, str]]:
+    """(rule, severity, area) of each rule's first row in the table."""
+    cells = [line.strip("│").split("│") for line in out.splitlines() if line.startswith("│")]
+    return [(c[0].strip(), c[1].strip(), c[2].strip()) for c in cells if c[0].strip()]
+
+
+def test_rules_lists_every_rule_in_report_order() -> None:
+    code, out, _ = invoke("rules")
+    assert code == 0
+    assert _rows(out) == [(r.id, str(r.severity), r.area.key) for r in RULES.values()]
+    assert ("QUORUM-003", "warning", "board") in _rows(out)
+    assert "not the ICB" in out  # titles wrap, never truncate
+
+
+@pytest.mark.parametrize("key", ["BOARD", "Board", "board"])
+def test_the_area_is_case_insensitive(key: str) -> None:
+    code, out, _ = invoke("rules", "--area", key)
+    assert code == 0
+    assert [row[0] for row in _rows(out)] == [f"BOARD-{n:03d}" for n in range(1, 15)] + [
+        "QUORUM-001",
+        "QUORUM-002",
+        "QUORUM-003",
+    ]
+
+
+def test_every_area_has_a_short_key() -> None:
+    assert [area.key for area in Area] == [
+        "format",
+        "board",
+        "committees",
+        "place",
+        "map",
+        "principles",
+        "waivers",
+    ]
+    for area in Area:
+        code, out, _ = invoke("rules", "--area", area.key)
+        assert code == 0 and _rows(out), area
+
+
+def test_an_unknown_area_is_a_usage_error_naming_the_valid_ones() -> None:
+    code, out, err = invoke("rules", "--area", "boards")
+    assert (code, out) == (2, "")
+    assert err == (
+        "icscheck: error: no area 'boards'; choose one of "
+        "format, board, committees, place, map, principles, waivers\n"
+    )
+
+
+def test_rules_as_json() -> None:
+    code, out, err = invoke("rules", "--format", "json")
+    assert (code, err) == (0, "")
+    rules = json.loads(out)
+    assert [r["id"] for r in rules] == list(RULES)
+    assert all(set(r) == {"id", "severity", "area", "title", "source", "fix"} for r in rules)
+    assert rules[2] == {
+        "id": "REF-001",
+        "severity": "error",
+        "area": "File format and references",
+        "title": "Every id the file refers to exists and is of the right kind.",
+        "source": RULES["REF-001"].source,
+        "fix": RULES["REF-001"].fix,
+    }
+
+
+def test_rules_as_json_filtered_by_area() -> None:
+    code, out, _ = invoke("rules", "--area", "waivers", "-f", "json")
+    assert code == 0
+    assert [(r["id"], r["area"]) for r in json.loads(out)] == [
+        ("WAIVE-001", "Waivers"),
+        ("WAIVE-002", "Waivers"),
+        ("WAIVE-003", "Waivers"),
+    ]
+
+
+def test_rule_shows_its_documentation_source_and_both_examples() -> None:
+    code, out, err = invoke("rule", "BOARD-003")
+    assert (code, err) == (0, "")
+    assert out.startswith(
+        "BOARD-003: The board has at least three partner members.\n"
+        "\n"
+        "severity    error\n"
+        "area        Board composition (board)\n"
+        "checked by  JSON Schema (schemas/board.schema.json)\n"
+        "source      NHS Act 2006 Sch. 1B para 3(1)(c); ICS design framework (NHS\n"
+        "            England, June 2021), board membership: partner members\n"
+        "fix         Add partner members (role: partner_member) until there are at least\n"
+        "            three.\n"
+        "\n"
+        "What it checks\n"
+        "The Act requires at least three ordinary members besides the chair and the chief\n"
+    )
+    # The examples are printed whole and unwrapped, as the docstring has them.
+    assert out.endswith(
+        "\nFails:\n"
+        "icscheck: 1\n"
+        "board:\n"
+        "  members:\n"
+        "    - {id: pm-1, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}\n"
+        "    - {id: pm-2, role: partner_member, nominated_by: primary_medical_services}\n"
+        "\n"
+        "Passes:\n"
+        "icscheck: 1\n"
+        "board:\n"
+        "  members:\n"
+        "    - {id: pm-1, role: partner_member, nominated_by: nhs_trusts_and_foundation_trusts}\n"
+        "    - {id: pm-2, role: partner_member, nominated_by: primary_medical_services}\n"
+        "    - {id: pm-3, role: partner_member, nominated_by: local_authorities}\n"
+    )
+
+
+def test_rule_ids_are_case_insensitive() -> None:
+    assert invoke("rule", "board-003") == invoke("rule", "BOARD-003")
+
+
+def test_rule_lists_render_as_lists() -> None:
+    code, out, _ = invoke("rule", "REF-001")
+    assert code == 0
+    assert " • committees[].reports_to: board or a committee;\n" in out
+
+
+def test_rule_as_json() -> None:
+    code, out, err = invoke("rule", "WAIVE-002", "--format", "json")
+    assert (code, err) == (0, "")
+    rule = RULES["WAIVE-002"]
+    assert json.loads(out) == {
+        "id": "WAIVE-002",
+        "severity": "error",
+        "area": "Waivers",
+        "title": "No waiver has expired.",
+        "source": rule.source,
+        "fix": rule.fix,
+        "checked_by": "Python check",
+        "description": rule.doc,
+        "fails": rule.fails,
+        "passes": rule.passes,
+    }
+    assert "until=2024-12-31" in rule.fails
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "message"),
+    [
+        ("BORD-001", "no rule 'BORD-001'; did you mean BOARD-001, BOARD-014, BOARD-013?"),
+        ("comm-06", "no rule 'comm-06'; did you mean COMM-005, COMM-004, COMM-003?"),
+        ("nonsense", "no rule 'nonsense'; 'icscheck rules' lists them all"),
+    ],
+)
+def test_an_unknown_rule_is_a_usage_error_with_the_closest_ids(rule_id: str, message: str) -> None:
+    code, out, err = invoke("rule", rule_id)
+    assert (code, out, err) == (2, "", f"icscheck: error: {message}\n")
