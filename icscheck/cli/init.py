@@ -1,0 +1,64 @@
+"""``icscheck init``: write a commented starter constitution that meets every rule.
+
+The starter and the safe write are the core's (``icscheck.starter``); this
+module parses options and tells the user what to do next.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from icscheck.cli.app import app, fail
+from icscheck.errors import IcscheckError
+
+STDOUT = "-"
+
+
+@app.command()
+def init(
+    path: Annotated[
+        str,
+        typer.Argument(help="The file to write, or - for standard output.", metavar="PATH"),
+    ] = "constitution.yaml",
+    icb: Annotated[
+        str | None,
+        typer.Option(
+            "--icb", metavar="NAME", help="The ICB's name, for icb.name.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite PATH if it already exists.")
+    ] = False,
+) -> None:
+    """Write a commented starter constitution that meets every rule.
+
+    Each value to fill in is marked [TO COMPLETE: ...]. An existing PATH is
+    left alone unless --force is given.
+    """
+    from icscheck import starter
+
+    try:
+        text = starter.render(icb)
+        if path == STDOUT:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+            return
+        starter.write_text(path, text, overwrite=force)
+    except IcscheckError as error:
+        fail(error)
+    schema = str(Path(path).parent / starter.SCHEMA_FILE)
+    typer.echo(
+        f"Wrote {path}: a starter constitution that meets every icscheck rule.\n"
+        "Next:\n"
+        f"  1. Fill in the {starter.placeholders(text)} lines marked [TO COMPLETE: ...]:"
+        f" grep -n 'TO COMPLETE' {shlex.quote(path)}\n"
+        f"  2. For completion and inline errors in your editor:"
+        f" icscheck schema -o {shlex.quote(schema)}\n"
+        f"  3. Check it: icscheck validate {shlex.quote(path)}"
+    )

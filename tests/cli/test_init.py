@@ -1,0 +1,210 @@
+"""``icscheck init``: the starter constitution meets every rule, and existing files are safe."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from typer.testing import CliRunner
+
+from icscheck import starter
+from icscheck.cli import app
+from icscheck.loader import load
+from icscheck.schemas import FORMAT_SCHEMA, load_schema
+
+runner = CliRunner()
+SCRIPT = Path(sys.executable).with_name("icscheck")
+NAME = "NHS Test: ICB 'A'"
+NEXT_STEPS = (
+    "Wrote constitution.yaml: a starter constitution that meets every icscheck rule.\n"
+    "Next:\n"
+    "  1. Fill in the 27 lines marked [TO COMPLETE: ...]: grep -n 'TO COMPLETE' constitution.yaml\n"
+    "  2. For completion and inline errors in your editor: icscheck schema -o constitution.schema.json\n"
+    "  3. Check it: icscheck validate constitution.yaml\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def findings(path: str) -> tuple[int, list[object]]:
+    """Exit code and every finding (open or waived) of ``validate --strict --format json``."""
+    code, out, err = invoke("validate", "--strict", "--format", "json", "--no-cache", path)
+    assert err == ""
+    (result,) = json.loads(out)["files"]
+    return code, result["findings"] + result["waived"]
+
+
+def test_init_writes_the_starter_which_passes_every_rule_strictly(tmp_path: Path) -> None:
+    assert invoke("init") == (0, NEXT_STEPS, "")
+    assert (tmp_path / "constitution.yaml").read_text(encoding="utf-8") == starter.template()
+    assert findings("constitution.yaml") == (0, [])
+    assert invoke("validate", "--strict", "--no-cache", "constitution.yaml")[0] == 0
+
+
+def test_the_starter_validates_against_the_schema_alone_as_an_editor_would() -> None:
+    """Only the printed schema, no registry: what the YAML language server has.
+
+    icscheck's loader keeps dates as ISO text, as a YAML 1.2 editor reads them.
+    """
+    invoke("init")
+    schema = load_schema(FORMAT_SCHEMA)
+    check = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    data = load("constitution.yaml").data
+    assert [error.message for error in check.iter_errors(data)] == []
+    assert data["icb"]["established"] == "2022-07-01"
+
+
+def test_the_modeline_finds_the_schema_file_the_next_steps_write(tmp_path: Path) -> None:
+    folder = tmp_path / "governance"
+    folder.mkdir()
+    code, out, _ = invoke("init", "governance/constitution.yaml")
+    assert code == 0
+    assert "  2. For completion and inline errors in your editor: icscheck schema -o " \
+        "governance/constitution.schema.json\n" in out  # fmt: skip
+    assert invoke("schema", "-o", "governance/constitution.schema.json")[0] == 0
+    first = (folder / "constitution.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={starter.SCHEMA_FILE}"
+    # The language server resolves a relative path against the YAML file's folder.
+    schema_file = folder / first.split("$schema=", 1)[1]
+    assert json.loads(schema_file.read_text(encoding="utf-8")) == load_schema(FORMAT_SCHEMA)
+
+
+def test_icb_name_with_a_colon_and_quotes_round_trips_exactly(tmp_path: Path) -> None:
+    code, _, err = invoke("init", "--icb", NAME)
+    assert (code, err) == (0, "")
+    text = (tmp_path / "constitution.yaml").read_text(encoding="utf-8")
+    assert load("constitution.yaml").data["icb"]["name"] == NAME
+    assert findings("constitution.yaml") == (0, [])
+    # Only the name's line changed; every comment is kept.
+    changed = [
+        (old, new)
+        for old, new in zip(starter.template().splitlines(), text.splitlines(), strict=True)
+        if old != new
+    ]
+    assert changed == [(f"  name: {starter.ICB_NAME}", "  name: \"NHS Test: ICB 'A'\"")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        'Double "quotes" and a back\\slash',
+        "# not a comment",
+        "- not a list item",
+        "yes",
+        "null",
+        "2022-07-01",
+        "Ünïcödé Integrated Care Board 😀",
+        "two\nlines",
+        "tab\there",
+        "  padded  ",
+        "line\u2028separator and next\u0085line",
+        "long " * 100,
+        "{flow: [x]} & *alias !tag %directive @at `tick",
+    ],
+)
+def test_any_icb_name_reads_back_exactly(name: str) -> None:
+    assert invoke("init", "--icb", name)[0] == 0
+    assert load("constitution.yaml").data["icb"]["name"] == name
+    assert (
+        starter.placeholders(starter.render(name)) == starter.placeholders(starter.template()) - 1
+    )
+
+
+def test_an_empty_icb_name_is_a_usage_error(tmp_path: Path) -> None:
+    assert invoke("init", "--icb", " ") == (
+        2, "", "icscheck: error: --icb: the ICB's name must not be empty\n"
+    )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_left_byte_for_byte_unless_forced(tmp_path: Path) -> None:
+    existing = tmp_path / "constitution.yaml"
+    original = b"icscheck: 1\r\n# mine \xe2\x80\x94 keep\n"
+    existing.write_bytes(original)
+    assert invoke("init") == (
+        2, "", "icscheck: error: constitution.yaml already exists; use --force to overwrite\n"
+    )  # fmt: skip
+    assert existing.read_bytes() == original
+    assert list(tmp_path.iterdir()) == [existing]  # no temporary file left behind
+
+    assert invoke("init", "--force")[0] == 0
+    assert existing.read_text(encoding="utf-8") == starter.template()
+    assert list(tmp_path.iterdir()) == [existing]
+
+
+def test_a_symbolic_link_is_not_written_through(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.yaml"
+    target.write_text("theirs\n", encoding="utf-8")
+    (tmp_path / "constitution.yaml").symlink_to(target)
+    assert invoke("init")[0] == 2
+    assert invoke("init", "--force")[0] == 0
+    assert target.read_text(encoding="utf-8") == "theirs\n"
+    assert not (tmp_path / "constitution.yaml").is_symlink()
+
+
+def test_a_directory_is_never_written_into_or_replaced(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    for args in (["init", "drafts"], ["init", "drafts", "--force"], ["init", "new/"]):
+        code, out, err = invoke(*args)
+        assert (code, out) == (2, "")
+        assert err == (
+            f"icscheck: error: {args[1]} names a directory; give the name of the file to write\n"
+        )
+    assert [p.name for p in tmp_path.iterdir()] == ["drafts"]
+    assert list((tmp_path / "drafts").iterdir()) == []
+
+
+def test_a_missing_folder_is_a_usage_error() -> None:
+    assert invoke("init", "missing/constitution.yaml") == (
+        2, "", "icscheck: error: missing/constitution.yaml: cannot write: No such file or directory\n"
+    )  # fmt: skip
+
+
+def test_dash_writes_to_stdout_and_nothing_else(tmp_path: Path) -> None:
+    assert invoke("init", "-") == (0, starter.template(), "")
+    assert invoke("init", "-", "--icb", NAME)[1] == starter.render(NAME)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_placeholder_uses_the_same_mark() -> None:
+    text = starter.template()
+    assert text.isascii()
+    values = [line for line in text.splitlines() if "TO COMPLETE" in line and "[" in line]
+    assert all(starter.PLACEHOLDER + ": " in line for line in values)
+    assert starter.placeholders(text) == 27
+
+
+def test_the_installed_console_script_writes_a_passing_starter(tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(SCRIPT), *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "LANG": "C.UTF-8"},
+            check=False,
+        )
+
+    made = run("init", "--icb", NAME, "board.yaml")
+    assert (made.returncode, made.stderr) == (0, "")
+    checked = run("validate", "--strict", "--no-cache", "board.yaml")
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert NAME in checked.stdout
+    again = run("init", "board.yaml")
+    assert (again.returncode, again.stderr) == (
+        2, "icscheck: error: board.yaml already exists; use --force to overwrite\n"
+    )  # fmt: skip
