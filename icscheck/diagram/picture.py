@@ -1,0 +1,347 @@
+"""What the map shows, worked out once for both drawings (Mermaid and SVG).
+
+From a checked file's Structure and open findings: the board's members grouped
+by role, the committees as a tree by reporting line (with those attached to
+nothing set apart), the place partnerships, the decision map grouped by who
+decides, and which of these elements have gaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from icscheck.finding import Finding
+from icscheck.result import FileResult
+from icscheck.structure import BOARD, Committee, Delegation, Person, Place, Structure
+
+EXECUTIVES = (
+    "chief_executive",
+    "director_of_finance",
+    "medical_director",
+    "director_of_nursing",
+    "executive_member",
+)
+# The board's voting members by role, in the order the Act lists them.
+ROLE_GROUPS = (
+    ("Chair", ("chair",)),
+    ("Non-executive members", ("non_executive_member",)),
+    ("Executive members", EXECUTIVES),
+    ("Partner members", ("partner_member",)),
+)
+PARTICIPANTS = "g5"
+"""The key of the non-voting participants' box."""
+_About = Callable[[str], tuple[Finding, ...]]
+WORDS = {
+    "nhs_trusts_and_foundation_trusts": "NHS trusts and foundation trusts",
+    "ics_partnership_representative": "integrated care partnership",
+    "healthwatch": "Healthwatch",
+}
+
+
+def words(code: str) -> str:
+    """A schema code (``director_of_finance``) as words."""
+    return WORDS.get(code, code.replace("_", " "))
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """``1 member``, ``2 members`` (or ``words`` where adding an s will not do)."""
+    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
+
+
+GAP = "\u26a0"  # ⚠, with the red border: colour is never the only sign of a gap
+
+
+def rules(findings: Iterable[Finding]) -> str:
+    """The rule IDs of ``findings``, once each, sorted: ``COMM-003, REF-001``."""
+    return ", ".join(sorted({f.rule for f in findings}))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One person or function inside a box, with the findings about it."""
+
+    text: str
+    gaps: tuple[Finding, ...] = ()
+    node: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The text, marked where it has a gap: ``⚠ Jo Bloggs [BOARD-009]``."""
+        return f"{GAP} {self.text} [{rules(self.gaps)}]" if self.gaps else self.text
+
+
+@dataclass(frozen=True)
+class Box:
+    """A drawn element: its title, detail lines and the findings that mark it as a gap."""
+
+    key: str
+    """A short identifier made here (never from the file), safe in any syntax."""
+    kind: str
+    """board, group, committee, detached, place or decisions: how it is styled."""
+    title: str
+    lines: tuple[Line, ...] = ()
+    gaps: tuple[Finding, ...] = ()
+    node: str = ""
+
+    @property
+    def note(self) -> str | None:
+        """The box's own gap line (``⚠ gap: COMM-003``), if it has findings."""
+        return f"{GAP} gap: {rules(self.gaps)}" if self.gaps else None
+
+    @property
+    def is_gap(self) -> bool:
+        return (
+            bool(self.gaps)
+            or self.kind in ("detached", "unknown")
+            or any(line.gaps for line in self.lines)
+        )
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Everything both drawings need, in file order."""
+
+    icb: str
+    board: Box
+    groups: tuple[Box, ...]
+    committees: dict[str, Box]
+    """By key (``c0``...), in file order."""
+    children: dict[str, list[str]]
+    """Committee keys by the key of what they report to (``board`` or a committee's key)."""
+    detached: tuple[str, ...]
+    """Committees whose reporting line is missing, unknown or loops: attached to nothing."""
+    places: tuple[Box, ...]
+    decisions: tuple[tuple[str | None, Box], ...]
+    """Per decider: the key of its box where it has one, and the box of its functions."""
+    other_gaps: tuple[Finding, ...] = field(default=())
+    """Findings about no drawn element (a missing committee, the principles...)."""
+
+    @property
+    def gap_count(self) -> int:
+        boxes = (
+            self.board,
+            *self.groups,
+            *self.committees.values(),
+            *self.places,
+            *(box for _, box in self.decisions),
+        )
+        return sum(1 for box in boxes if box.is_gap)
+
+
+def picture(result: FileResult) -> Picture:
+    """The map of ``result``; ValueError if the file could not be checked."""
+    structure = result.structure
+    if structure is None:
+        raise ValueError(f"{result.path}: the file could not be checked, so there is no map")
+    findings = result.findings
+    claimed: set[int] = set()
+
+    def about(node: str) -> tuple[Finding, ...]:
+        """Open findings on ``node`` or below it that no element asked for first."""
+        if not node:  # an element without a pointer would otherwise claim everything
+            return ()
+        found = []
+        for index, finding in enumerate(findings):
+            if index not in claimed and (
+                finding.node == node or finding.node.startswith(node + "/")
+            ):
+                found.append(finding)
+                claimed.add(index)
+        return tuple(found)
+
+    # Members first: what is left under /board after them is the board's own.
+    groups = _groups(structure, about)
+    board_gaps = about("/board")
+    committees = {
+        f"c{i}": _committee(structure, f"c{i}", c, about(c.node))
+        for i, c in enumerate(structure.committees)
+    }
+    children, detached = _tree(structure.committees)
+    places = tuple(
+        _place(structure, f"p{i}", p, about(p.node)) for i, p in enumerate(structure.places)
+    )
+    decisions = _decisions(structure, about)
+    board = Box(
+        key="board",
+        kind="board",
+        title=structure.icb or "(ICB name not given)",
+        lines=(Line(_board_summary(structure)),),
+        gaps=board_gaps,
+        node="/board",
+    )
+    other = tuple(f for i, f in enumerate(findings) if i not in claimed)
+    return Picture(
+        icb=board.title,
+        board=board,
+        groups=groups,
+        committees={
+            key: _detach(structure, box) if key in detached else box
+            for key, box in committees.items()
+        },
+        children=children,
+        detached=detached,
+        places=places,
+        decisions=decisions,
+        other_gaps=other,
+    )
+
+
+def _board_summary(structure: Structure) -> str:
+    summary = f"unitary board: {plural(len(structure.members), 'voting member')}"
+    if structure.participants:
+        summary += f", {plural(len(structure.participants), 'participant')}"
+    if structure.quorum_minimum is not None:
+        summary += f"; quorum {structure.quorum_minimum}"
+    return summary
+
+
+def _person(person: Person, detail: str | None, gaps: tuple[Finding, ...]) -> Line:
+    text = person.label if not detail else f"{person.label} ({detail})"
+    return Line(text, gaps, person.node)
+
+
+def _groups(structure: Structure, about: _About) -> tuple[Box, ...]:
+    boxes: list[Box] = []
+    grouped: set[int] = set()
+    for number, (title, roles) in enumerate(ROLE_GROUPS):
+        lines = []
+        for index, person in enumerate(structure.members):
+            if person.role in roles:
+                grouped.add(index)
+                lines.append(_person(person, _detail(person, title), about(person.node)))
+        if lines:
+            boxes.append(Box(f"g{number}", "group", title, tuple(lines)))
+    others = [
+        _person(p, words(p.role), about(p.node))
+        for i, p in enumerate(structure.members)
+        if i not in grouped
+    ]
+    if others:
+        boxes.append(Box("g4", "group", "Other voting members", tuple(others)))
+    if structure.participants:
+        lines = [
+            _person(p, p.organisation if p.role == "other" else words(p.role), about(p.node))
+            for p in structure.participants
+        ]
+        boxes.append(Box(PARTICIPANTS, "group", "Non-voting participants", tuple(lines)))
+    return tuple(boxes)
+
+
+def _detail(person: Person, group: str) -> str | None:
+    if group == "Executive members":
+        return words(person.role)
+    if group == "Partner members":
+        if person.nominated_by is None:
+            return "nominating sector not given"
+        return f"nominated by {words(person.nominated_by)}"
+    return None
+
+
+def _committee(
+    structure: Structure, key: str, committee: Committee, gaps: tuple[Finding, ...]
+) -> Box:
+    lines = [Line(f"chair: {structure.label(committee.chair)}")]
+    count = len(committee.members) + len(committee.external)
+    if count:
+        extra = f", {len(committee.external)} from outside the board" if committee.external else ""
+        lines.append(Line(plural(count, "member") + extra))
+    return Box(key, "committee", committee.label, tuple(lines), gaps, committee.node)
+
+
+def _place(structure: Structure, key: str, place: Place, gaps: tuple[Finding, ...]) -> Box:
+    lines = []
+    if place.population is not None:
+        lines.append(Line(f"population {place.population:,}"))
+    if place.participants:
+        lines.append(Line(plural(len(place.participants), "partner") + " taking part"))
+    return Box(key, "place", place.label, tuple(lines), gaps, place.node)
+
+
+def _detach(structure: Structure, box: Box) -> Box:
+    """``box`` as a committee attached to nothing, saying why."""
+    target = structure.committees[int(box.key[1:])].reports_to
+    if target is None:
+        why = "reports to: not given"
+    elif any(c.id == target for c in structure.committees):
+        why = f"reports to {structure.label(target)}: a loop"
+    else:
+        why = f"reports to {target}: not the board or a committee"
+    lines = (*box.lines, Line(f"{GAP} {why}"))
+    return Box(box.key, "detached", box.title, lines, box.gaps, box.node)
+
+
+def _tree(committees: Iterable[Committee]) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+    """Committee keys by parent key, and the committees attached to nothing.
+
+    A committee hangs from the board, or from the first committee with the id
+    it reports to. One whose line is missing or unknown, or which is part of a
+    loop, is detached (the loop is cut there, so the drawing is always a tree);
+    those reporting to it still hang from it.
+    """
+    committees = list(committees)
+    first: dict[str, str] = {}
+    for index, committee in enumerate(committees):
+        first.setdefault(committee.id, f"c{index}")
+    parent: dict[str, str | None] = {}
+    for index, committee in enumerate(committees):
+        target = committee.reports_to
+        key = f"c{index}"
+        if target == BOARD:
+            parent[key] = BOARD
+        else:
+            parent[key] = first.get(target) if target is not None else None
+    for key in list(parent):
+        seen = [key]
+        step = parent[key]
+        while step is not None and step != BOARD and step not in seen:
+            seen.append(step)
+            step = parent[step]
+        if step is not None and step != BOARD:
+            # ``step`` is on a loop: cut the loop at every committee on it.
+            loop = seen[seen.index(step) :]
+            for member in loop:
+                parent[member] = None
+    children: dict[str, list[str]] = {}
+    for key, up in parent.items():
+        if up is not None:
+            children.setdefault(up, []).append(key)
+    return children, tuple(key for key, up in parent.items() if up is None)
+
+
+def _decisions(structure: Structure, about: _About) -> tuple[tuple[str | None, Box], ...]:
+    """The decision map per decider, the board first, then in order of first mention."""
+    keys: dict[str, str] = {BOARD: "board"}
+    for index, committee in enumerate(structure.committees):
+        keys.setdefault(committee.id, f"c{index}")
+    for index, place in enumerate(structure.places):
+        keys.setdefault(place.id, f"p{index}")
+    people = structure.people
+    by_decider: dict[str | None, list[Delegation]] = {}
+    for delegation in sorted(structure.decisions, key=lambda d: d.decided_by != BOARD):
+        by_decider.setdefault(delegation.decided_by, []).append(delegation)
+    out: list[tuple[str | None, Box]] = []
+    for number, (decider, delegations) in enumerate(by_decider.items()):
+        lines = tuple(Line(_function(structure, d), about(d.node), d.node) for d in delegations)
+        if decider is None:
+            title, key = "Decider not given", None
+        elif decider == BOARD:
+            title, key = "Decided by the board", "board"
+        elif decider in keys:
+            title, key = f"Decided by {structure.label(decider)}", keys[decider]
+        elif decider in people:
+            title, key = f"Decided by {people[decider].label}", None
+        else:
+            title, key = f"Decided by {decider} (not in the constitution)", None
+        kind = "decisions" if decider is not None and (key or decider in people) else "unknown"
+        out.append((key, Box(f"d{number}", kind, title, lines)))
+    return tuple(out)
+
+
+def _function(structure: Structure, delegation: Delegation) -> str:
+    text = delegation.function
+    if delegation.accountable is not None and delegation.accountable != delegation.decided_by:
+        text += f" (accountable: {structure.label(delegation.accountable)})"
+    elif delegation.accountable is None and delegation.kind == "delegated":
+        text += " (accountable: not given)"
+    return text

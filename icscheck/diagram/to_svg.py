@@ -1,0 +1,367 @@
+"""The map as one standalone SVG element, laid out here: no network, no layout engine.
+
+Top down: a key; the board as a frame holding its members by role; the
+committees hanging from it by reporting line (top-level committees in rows
+on a rail from the board, sub-committees indented under their parent); the
+committees attached to nothing; the place partnerships; the decision map as
+one card per decider. Widths come from a character-count estimate, generous
+for a sans-serif face, since no font metrics are available without a browser.
+
+Every string from the file goes through ``escape``/``quoteattr``; styling is
+presentation attributes only (no <style>, no external reference), so the
+element can be embedded in any page or opened on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
+
+from icscheck.diagram import measure
+from icscheck.diagram.picture import PARTICIPANTS, Box, Line, Picture, plural, rules
+
+FONT = 13
+LINE = 17
+PAD = 8
+COL = 224
+GAP = 16
+COLS = 5
+MARGIN = 40
+RAIL = 20
+"""x of the rail the top-level committees hang from, left of everything else."""
+INDENT = 18
+MAX_DEPTH = 4
+WIDTH = 2 * MARGIN + COLS * COL + (COLS - 1) * GAP
+CONTENT = WIDTH - 2 * MARGIN
+
+TEXT = "#1f2328"
+GAP_TEXT = "#8c1d18"
+LINES = "#57606a"
+PAGE = "#ffffff"
+# (fill, stroke) per kind of box. Text (TEXT, or GAP_TEXT on the gap fill) has
+# a contrast ratio of at least 4.5:1 on every fill (WCAG AA; tests check it).
+KINDS = {
+    "frame": ("#f3f6fb", "#1d4f91"),
+    "board": ("#dbe7f6", "#1d4f91"),
+    "group": ("#ffffff", "#57606a"),
+    "committee": ("#e8f1fb", "#1d5fa8"),
+    "place": ("#eaf6ec", "#2f7d3b"),
+    "decisions": ("#fff8e6", "#9a6700"),
+    "gap": ("#fdecea", "#b3261e"),
+}
+
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return _escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(_NOT_XML.sub("\ufffd", text))
+
+
+def _wrap(text: str, width: float, bold: bool = False, indent: float = 0) -> list[str]:
+    return measure.wrap(text, width - 2 * PAD, FONT, bold, indent)
+
+
+@dataclass
+class Canvas:
+    """The drawing so far: SVG fragments, and how far down it reaches."""
+
+    parts: list[str] = field(default_factory=list)
+    bottom: float = 0
+
+    def text(self, x: float, y: float, text: str, bold: bool = False, fill: str = TEXT) -> None:
+        weight = ' font-weight="bold"' if bold else ""
+        self.parts.append(
+            f'<text x="{x:g}" y="{y:g}" font-size="{FONT}"{weight} fill="{fill}">'
+            f"{escape(text)}</text>"
+        )
+
+    def line(self, *points: tuple[float, float]) -> None:
+        path = " ".join(f"{x:g},{y:g}" for x, y in points)
+        self.parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{LINES}" stroke-width="1.5"/>'
+        )
+
+    def rect(self, x: float, y: float, w: float, h: float, kind: str, width: float = 1) -> None:
+        fill, stroke = KINDS[kind]
+        self.parts.append(
+            f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="6" '
+            f'fill="{fill}" stroke="{stroke}" stroke-width="{width:g}"/>'
+        )
+        self.bottom = max(self.bottom, y + h)
+
+
+def _tooltip(box: Box | Line) -> str:
+    messages = [f"{f.rule}: {f.message}" for f in box.gaps]
+    return f"<title>{escape(chr(10).join(messages))}</title>" if messages else ""
+
+
+def _open(canvas: Canvas, box: Box | Line, kind: str, gap: bool) -> None:
+    attrs = f" class={quoteattr('gap' if gap else kind)}"
+    if box.node:
+        attrs += f" data-node={quoteattr(box.node)}"
+    canvas.parts.append(f"<g{attrs}>{_tooltip(box)}")
+
+
+def box_height(box: Box, width: float, bullet: bool = False) -> float:
+    lines = len(_wrap(box.title, width, bold=True))
+    lines += sum(len(_lines(line, width, bullet)) for line in box.lines)
+    lines += 1 if box.note else 0
+    return 2 * PAD + lines * LINE
+
+
+BULLET = "\u2022 "
+
+
+def _lines(line: Line, width: float, bullet: bool) -> list[str]:
+    """``line`` wrapped; after a bullet, the lines after the first are indented past it."""
+    if not bullet:
+        return _wrap(line.shown, width)
+    return _wrap(BULLET + line.shown, width, indent=measure.width(BULLET, FONT))
+
+
+def draw_box(canvas: Canvas, box: Box, x: float, y: float, w: float, bullet: bool = False) -> None:
+    """``box`` at (x, y), ``w`` wide: title, lines (gap lines tinted), its own gap note."""
+    gap = box.is_gap
+    _open(canvas, box, box.kind, gap)
+    kind = "gap" if gap and box.kind != "frame" else box.kind
+    canvas.rect(x, y, w, box_height(box, w, bullet), kind, 3 if gap else 1)
+    baseline = y + PAD + FONT
+    for part in _wrap(box.title, w, bold=True):
+        canvas.text(x + PAD, baseline, part, bold=True)
+        baseline += LINE
+    for line in box.lines:
+        parts = _lines(line, w, bullet)
+        if line.gaps:
+            _open(canvas, line, "line", True)
+            top = baseline - FONT - 2
+            canvas.rect(x + 3, top, w - 6, len(parts) * LINE + 1, "gap")
+        for number, part in enumerate(parts):
+            dx = measure.width(BULLET, FONT) if bullet and number else 0
+            canvas.text(x + PAD + dx, baseline, part, fill=GAP_TEXT if line.gaps else TEXT)
+            baseline += LINE
+        if line.gaps:
+            canvas.parts.append("</g>")
+    if box.note:
+        canvas.text(x + PAD, baseline, box.note, bold=True, fill=GAP_TEXT)
+    canvas.parts.append("</g>")
+
+
+def render(picture: Picture, name: str = "") -> str:
+    """The whole SVG element."""
+    canvas = Canvas()
+    y = _heading(canvas, picture)
+    y = _board(canvas, picture, y)
+    y = _committees(canvas, picture, y)
+    y = _places(canvas, picture, y)
+    _decisions(canvas, picture, y)
+    height = canvas.bottom + MARGIN
+    ident = (
+        "icscheck-map-"
+        + hashlib.sha256((name + picture.icb).encode(errors="replace")).hexdigest()[:10]
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" '
+        f'width="{WIDTH}" height="{height:g}" viewBox="0 0 {WIDTH} {height:g}" '
+        f'style="max-width:100%;height:auto" font-family="sans-serif">'
+        f'<title id="{ident}-title">{escape("Governance structure: " + picture.icb)}</title>'
+        f'<desc id="{ident}-desc">{escape(describe(picture))}</desc>'
+        f'<rect width="100%" height="100%" fill="{PAGE}"/>' + "".join(canvas.parts) + "</svg>"
+    )
+
+
+def describe(picture: Picture) -> str:
+    """The picture in words, for screen readers (the SVG's <desc>)."""
+    voting = [g for g in picture.groups if g.key != PARTICIPANTS]
+    count = sum(len(g.lines) for g in voting)
+    text = f"The board of {picture.icb} has {plural(count, 'voting member')}"
+    if voting:
+        text += " (" + "; ".join(f"{g.title}: {len(g.lines)}" for g in voting) + ")"
+    for group in picture.groups:
+        if group.key == PARTICIPANTS:
+            text += f" and {plural(len(group.lines), 'non-voting participant')}"
+    text += (
+        f". {plural(len(picture.committees), 'committee')}, "
+        f"{len(picture.children.get('board', []))} reporting to the board"
+    )
+    if picture.detached:
+        text += f", {len(picture.detached)} attached to nothing"
+    functions = sum(len(box.lines) for _, box in picture.decisions)
+    text += (
+        f". {plural(len(picture.places), 'place partnership')}. "
+        f"The decision map has {plural(functions, 'function')}, "
+        f"decided by {plural(len(picture.decisions), 'decider')}. "
+    )
+    gaps = picture.gap_count
+    text += f"{plural(gaps, 'box', 'boxes')} marked as having gaps." if gaps else "No gaps marked."
+    if picture.other_gaps:
+        text += f" Gaps not shown on one box: {rules(picture.other_gaps)}."
+    return text
+
+
+def _section(canvas: Canvas, y: float, title: str) -> float:
+    canvas.text(MARGIN, y + FONT, title, bold=True)
+    return y + LINE + 6
+
+
+def _heading(canvas: Canvas, picture: Picture) -> float:
+    y = MARGIN / 2
+    heading = "Governance structure: " + picture.icb
+    for part in measure.wrap(heading, CONTENT, 18, bold=True):
+        canvas.parts.append(
+            f'<text x="{MARGIN}" y="{y + 18:g}" font-size="18" font-weight="bold" '
+            f'fill="{TEXT}">{escape(part)}</text>'
+        )
+        y += 24
+    y += 8
+    # The key: what a plain box, a gap and the lines mean.
+    canvas.rect(MARGIN, y, 28, LINE, "committee")
+    canvas.text(MARGIN + 36, y + FONT, "no gap found")
+    canvas.rect(MARGIN + 150, y, 28, LINE, "gap", 3)
+    canvas.text(MARGIN + 186, y + FONT, "\u26a0 gap: a rule found a problem here (see the report)")
+    canvas.line((MARGIN + 600, y + LINE / 2), (MARGIN + 628, y + LINE / 2))
+    canvas.text(MARGIN + 636, y + FONT, "reports to (a committee hangs from what it reports to)")
+    y += LINE + 8
+    if picture.other_gaps:
+        note = "\u26a0 Gaps not shown on one box: " + rules(picture.other_gaps)
+        for part in _wrap(note, CONTENT):
+            canvas.text(MARGIN, y + FONT, part, fill=GAP_TEXT)
+            y += LINE
+    return y + 12
+
+
+def _grid(boxes: list[Box]) -> Iterator[tuple[list[Box], float]]:
+    """Rows of up to COLS boxes, each with its tallest box's height."""
+    for start in range(0, len(boxes), COLS):
+        row = boxes[start : start + COLS]
+        yield row, max(box_height(b, COL) for b in row)
+
+
+def _board(canvas: Canvas, picture: Picture, y: float) -> float:
+    """The board as a frame: its own box across the top, then its members by role."""
+    board = picture.board
+    head = box_height(board, CONTENT)
+    groups = list(_grid(list(picture.groups)))
+    inner = head + sum(GAP + h for _, h in groups) + 8
+    frame = Box("frame", "frame", "")
+    _open(canvas, frame, "frame", False)
+    canvas.rect(MARGIN - 8, y - 8, CONTENT + 16, inner + 8, "frame", 2)
+    canvas.parts.append("</g>")
+    draw_box(canvas, board, MARGIN, y, CONTENT)
+    row_y = y + head + GAP
+    for row, height in groups:
+        for column, group in enumerate(row):
+            draw_box(canvas, group, MARGIN + column * (COL + GAP), row_y, COL)
+        row_y += height + GAP
+    return y + inner
+
+
+def _unit(picture: Picture, key: str, depth: int = 0) -> list[tuple[Box, int]]:
+    """A committee and, below it, every committee reporting to it, with their depths."""
+    out = [(picture.committees[key], depth)]
+    for child in picture.children.get(key, []):
+        out += _unit(picture, child, depth + 1)
+    return out
+
+
+def _draw_unit(canvas: Canvas, picture: Picture, key: str, x: float, y: float) -> float:
+    """One committee with its sub-committees hanging below; returns the bottom."""
+    placed: dict[str, tuple[float, float, float]] = {}
+
+    def place(key: str, depth: int, y: float, parent: str | None) -> float:
+        shift = min(depth, MAX_DEPTH) * INDENT
+        box = picture.committees[key]
+        height = box_height(box, COL - shift)
+        if parent is not None:
+            px, _, pbottom = placed[parent]
+            canvas.line((px + INDENT / 2, pbottom), (px + INDENT / 2, y + 14), (x + shift, y + 14))
+        draw_box(canvas, box, x + shift, y, COL - shift)
+        placed[key] = (x + shift, y, y + height)
+        y += height
+        for child in picture.children.get(key, []):
+            y = place(child, depth + 1, y + 10, key)
+        return y
+
+    return place(key, 0, y, None)
+
+
+def _unit_height(picture: Picture, key: str) -> float:
+    return (
+        sum(
+            box_height(box, COL - min(depth, MAX_DEPTH) * INDENT) + 10
+            for box, depth in _unit(picture, key)
+        )
+        - 10
+    )
+
+
+def _committees(canvas: Canvas, picture: Picture, y: float) -> float:
+    top = picture.children.get("board", [])
+    board_bottom = y
+    if top:
+        y = _section(canvas, y + 24, "Committees, hanging from what they report to")
+        rail_top = board_bottom
+        for start in range(0, len(top), COLS):
+            row = top[start : start + COLS]
+            bus = y + 4
+            centres = [MARGIN + i * (COL + GAP) + COL / 2 for i in range(len(row))]
+            canvas.line((RAIL, rail_top), (RAIL, bus), (centres[-1], bus))
+            rail_top = bus
+            for centre in centres:
+                canvas.line((centre, bus), (centre, bus + 16))
+            y = bus + 16
+            height = max(_unit_height(picture, key) for key in row)
+            for column, key in enumerate(row):
+                _draw_unit(canvas, picture, key, MARGIN + column * (COL + GAP), y)
+            y += height + 20
+        # The rail leaves the board's frame at its left edge.
+        canvas.line(
+            (MARGIN - 8, board_bottom - 24), (RAIL, board_bottom - 24), (RAIL, board_bottom)
+        )
+    if picture.detached:
+        y = _section(
+            canvas,
+            y + 12,
+            "\u26a0 Committees attached to nothing (reporting line missing, unknown or a loop)",
+        )
+        for start in range(0, len(picture.detached), COLS):
+            row = list(picture.detached[start : start + COLS])
+            height = max(_unit_height(picture, key) for key in row)
+            for column, key in enumerate(row):
+                _draw_unit(canvas, picture, key, MARGIN + column * (COL + GAP), y)
+            y += height + 20
+    return y
+
+
+def _places(canvas: Canvas, picture: Picture, y: float) -> float:
+    if not picture.places:
+        return y
+    y = _section(canvas, y + 12, "Place partnerships")
+    for row, height in _grid(list(picture.places)):
+        for column, place in enumerate(row):
+            draw_box(canvas, place, MARGIN + column * (COL + GAP), y, COL)
+        y += height + GAP
+    return y
+
+
+def _decisions(canvas: Canvas, picture: Picture, y: float) -> float:
+    """One card per decider, in two columns, each card going in the shorter one."""
+    if not picture.decisions:
+        return y
+    y = _section(canvas, y + 12, "Decision map: who decides what")
+    width = (CONTENT - GAP) / 2
+    bottoms = [y, y]
+    for _, box in picture.decisions:
+        column = bottoms.index(min(bottoms))
+        draw_box(canvas, box, MARGIN + column * (width + GAP), bottoms[column], width, bullet=True)
+        bottoms[column] += box_height(box, width, bullet=True) + GAP
+    return max(bottoms)
