@@ -7,6 +7,6 @@ Rich) it imports when it runs, so ``icscheck --version`` stays cheap.
 
 from __future__ import annotations
 
-from icscheck.cli import validate
+from icscheck.cli import diff, init, map, rules, schema, validate
 
-__all__ = ["validate"]
+__all__ = ["diff", "init", "map", "rules", "schema", "validate"]

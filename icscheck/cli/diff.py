@@ -1,0 +1,124 @@
+"""``icscheck diff OLD NEW`` and ``icscheck diff --since REV FILE``: what an amendment changes.
+
+Both versions are checked the way ``validate`` checks a file (the engine, every
+rule, default settings), then compared by icscheck/diff.py; the reporters in
+icscheck/reporters/diff.py write the result. docs/diff.md describes it all.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from icscheck.cli.app import app, fail
+from icscheck.cli.validate import _open
+from icscheck.errors import ExitCode, IcscheckError, UsageError
+
+if TYPE_CHECKING:
+    from icscheck.config import Settings
+    from icscheck.result import FileResult
+
+
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+@app.command()
+def diff(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="OLD and NEW constitution files (- for standard input); "
+            "with --since, the one FILE.",
+            show_default=False,
+            metavar="OLD NEW | FILE",
+        ),
+    ],
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Compare FILE with its version at git revision REV (a commit, branch or tag).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = DiffFormat.TEXT,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file, not stdout.", dir_okay=False
+        ),
+    ] = None,
+    fail_on_new: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-new", help="Exit 1 if NEW has an open finding that OLD did not have."
+        ),
+    ] = False,
+) -> None:
+    """Show what an amendment changes: members, committees and chairs, quorum, delegations, rules.
+
+    Exit codes: 0 the comparison was made (a diff is information, not a
+    verdict); 1 with --fail-on-new, when NEW brings in a finding; 2 usage
+    error, or a version that cannot be read or parsed.
+    """
+    try:
+        code = _run(files, since, output_format, output, fail_on_new)
+    except IcscheckError as error:
+        fail(error)
+    raise typer.Exit(code)
+
+
+def _run(
+    files: list[str],
+    since: str | None,
+    output_format: DiffFormat,
+    output: Path | None,
+    fail_on_new: bool,
+) -> ExitCode:
+    from icscheck.config import Settings
+    from icscheck.diff import at_revision, compare
+    from icscheck.engine import check_bytes
+    from icscheck.reporters.diff import DIFF_REPORTERS
+
+    settings = Settings()
+    if since is None:
+        if len(files) != 2:
+            raise UsageError("diff compares two files: icscheck diff OLD NEW")
+        if files.count("-") > 1:
+            raise UsageError("only one of OLD and NEW can be standard input (-)")
+        old, new = (_check(path, settings) for path in files)
+    else:
+        if len(files) != 1 or files[0] == "-":
+            raise UsageError("with --since, give one file: icscheck diff --since REV FILE")
+        # The working file first: a missing file is reported as such, not as a git error.
+        new = _check(files[0], settings)
+        name, raw = at_revision(files[0], since, settings.max_bytes)
+        old = check_bytes(name, raw, settings)
+    result = compare(old, new)
+    with _open(output) as stream:
+        DIFF_REPORTERS[output_format.value](stream).write(result)
+    return ExitCode.FINDINGS if fail_on_new and result.new_findings else ExitCode.OK
+
+
+def _check(path: str, settings: Settings) -> FileResult:
+    """Check one version the way ``validate`` does; ``-`` is standard input."""
+    from icscheck.engine import STDIN, STDIN_NAME, check_bytes, check_file
+
+    if path == STDIN:
+        result = check_bytes(STDIN_NAME, sys.stdin.buffer.read(settings.max_bytes + 1), settings)
+    else:
+        result = check_file(path, settings)
+    if result.error is not None:
+        raise result.error
+    return result
