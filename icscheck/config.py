@@ -34,7 +34,7 @@ KEYS = (
     "format",
     "max-file-size",
 )
-FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdown")
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 

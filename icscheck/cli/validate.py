@@ -29,6 +29,8 @@ class OutputFormat(StrEnum):
     JUNIT = "junit"
     GITHUB = "github"
     GITLAB = "gitlab"
+    HTML = "html"
+    MARKDOWN = "markdown"
 
 
 def _size(text: str) -> int:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.github import GithubReporter
 from icscheck.reporters.gitlab import GitlabReporter
+from icscheck.reporters.html import HtmlReporter
 from icscheck.reporters.json import JsonReporter
 from icscheck.reporters.junit import JunitReporter
+from icscheck.reporters.markdown import MarkdownReporter
 from icscheck.reporters.sarif import SarifReporter
 from icscheck.reporters.text import TextReporter
 
@@ -22,6 +24,8 @@ REPORTERS: dict[str, type[Reporter]] = {
     "junit": JunitReporter,
     "github": GithubReporter,
     "gitlab": GitlabReporter,
+    "html": HtmlReporter,
+    "markdown": MarkdownReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]

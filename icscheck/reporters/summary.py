@@ -46,6 +46,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def fails_on(fail_on: FailOn) -> str:
+    """What makes the run fail (``--fail-on``), in words."""
+    if fail_on is FailOn.NEVER:
+        return "never (report only)"
+    return "errors" if fail_on is FailOn.ERROR else "errors and warnings"
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The run's one-line conclusion: a mark, the counts and what they mean."""

@@ -1,0 +1,216 @@
+"""``--format html``: a self-contained compliance report for a board paper.
+
+One HTML page: the verdict, then per file the ICB and file, each gap with its
+location, fix and source, each waived gap with its waiver (reason, approver,
+expiry), a table per area listing every rule as met, gap or waived, and a
+picture of the governance structure (icscheck.diagram). It works offline and
+prints on A4: the stylesheet (report.css) is inlined, and the page has no
+script, no link and no external address. Every piece of text from the
+constitution is untrusted, so all of it goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from importlib.resources import files
+from itertools import groupby
+
+from icscheck.finding import Finding, Severity
+from icscheck.reporters.base import Reporter
+from icscheck.reporters.summary import (
+    ERROR,
+    PASS,
+    WAIVED,
+    WARNING,
+    WORD,
+    Verdict,
+    fails_on,
+    file_verdict,
+    finding_mark,
+    gaps_cell,
+    mark,
+    verdict,
+)
+from icscheck.result import FailOn, FileResult, Report, RuleResult
+from icscheck.rules import RULES
+from icscheck.waivers import Waiver, today
+
+TITLE = "Constitution compliance report"
+NO_NAME = "(ICB name not given)"
+CLASS = {PASS: "met", ERROR: "gap error", WARNING: "gap warning", WAIVED: "waived"}
+"""A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
+TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived"}
+
+
+def stylesheet() -> str:
+    return files("icscheck.reporters").joinpath("report.css").read_text(encoding="utf-8")
+
+
+class HtmlReporter(Reporter):
+    """The board-paper report as one HTML page."""
+
+    def write(self, report: Report) -> None:
+        self.stream.write(render(report))
+
+
+def render(report: Report) -> str:
+    checked = [r for r in report.files if r.error is None]
+    names = {r.icb_name for r in checked}
+    title = TITLE
+    if len(names) == 1 and None not in names:
+        title = f"{names.pop()}: {TITLE.lower()}"
+    overall = verdict(report)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>\n{stylesheet()}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{TITLE}</h1>",
+        _verdict(overall, "verdict"),
+        '<dl class="facts">',
+        f"<dt>Ruleset</dt><dd>{escape(report.ruleset)}</dd>",
+        f"<dt>Checked on</dt><dd><time>{today().isoformat()}</time></dd>",
+        f"<dt>Fails on</dt><dd>{fails_on(report.fail_on)}</dd>",
+        f"<dt>Files</dt><dd>{len(report.files)}</dd>",
+        "</dl>",
+    ]
+    for number, result in enumerate(report.files, start=1):
+        parts.extend(_file(result, f"file-{number}", report.fail_on))
+    parts += ["</main>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _verdict(line: Verdict, html_id: str) -> str:
+    return (
+        f'<p class="verdict {TONE[line.mark]}" id="{html_id}">'
+        f"{line.mark} {escape(line.summary)}: {escape(line.conclusion)}</p>"
+    )
+
+
+def _file(result: FileResult, ident: str, fail_on: FailOn) -> list[str]:
+    """One file's section: what was checked, the verdict, then the gaps a board acts on
+    first, the waived gaps, every rule by area as evidence, and the structure."""
+    heading = result.icb_name or NO_NAME
+    parts = [
+        f'<section class="file" id="{ident}" aria-labelledby="{ident}-title">',
+        f'<h2 id="{ident}-title">{escape(heading)}</h2>',
+        '<dl class="facts">',
+        f"<dt>File</dt><dd><code>{escape(result.path)}</code></dd>",
+    ]
+    if result.error is not None:
+        parts += [
+            "</dl>",
+            f'<p class="unreadable">{ERROR} Could not be checked: {escape(str(result.error))}</p>',
+            "</section>",
+        ]
+        return parts
+    version = result.format_version if result.format_version is not None else "not given"
+    findings, waived = result.findings, result.waived
+    parts += [
+        f"<dt>Format version</dt><dd>{escape(str(version))}</dd>",
+        f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
+        "</dl>",
+        _verdict(file_verdict(result, fail_on), f"{ident}-verdict"),
+        '<p class="counts">'
+        + _count("gaps", len(findings), "gap", "gaps")
+        + " ("
+        + _count("errors", result.count(Severity.ERROR), "error", "errors")
+        + ", "
+        + _count("warnings", result.count(Severity.WARNING), "warning", "warnings")
+        + "), "
+        + _count("waived", len(waived), "waived gap", "waived gaps")
+        + ".</p>",
+        f'<h3 id="{ident}-gaps">Gaps ({len(findings)})</h3>',
+    ]
+    if findings:
+        parts += ['<ol class="findings">', *(_finding(f) for f in findings), "</ol>"]
+    else:
+        parts.append("<p>None: every rule that ran is met or waived.</p>")
+    if waived:
+        parts += [
+            f'<h3 id="{ident}-waived">Waived gaps ({len(waived)})</h3>',
+            '<ol class="findings">',
+            *(_finding(item.finding, item.waiver) for item in waived),
+            "</ol>",
+        ]
+    parts.append(f'<h3 id="{ident}-areas">Compliance by area</h3>')
+    for area, outcomes in groupby(result.rules, key=lambda outcome: outcome.rule.area):
+        parts += _table(str(area), outcomes, ident)
+    return [*parts, *_structure(result, ident), "</section>"]
+
+
+def _table(area: str, outcomes: Iterable[RuleResult], ident: str) -> list[str]:
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Status", "Rule", "Severity", "Requirement", "Gaps")
+    )
+    parts = [
+        '<table class="rules">',
+        f"<caption>{escape(area)}</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    for outcome in outcomes:
+        symbol = mark(outcome)
+        rule = outcome.rule
+        parts.append(
+            f'<tr class="{CLASS[symbol]}" id="{ident}-{rule.id}" data-rule="{rule.id}" '
+            f'data-status="{WORD[symbol]}">'
+            f'<td class="status">{symbol} {WORD[symbol]}</td>'
+            f'<th scope="row">{escape(rule.id)}</th>'
+            f"<td>{escape(str(rule.severity))}</td>"
+            f"<td>{escape(rule.title)}</td>"
+            f'<td class="count">{escape(gaps_cell(outcome))}</td></tr>'
+        )
+    return [*parts, "</tbody>", "</table>"]
+
+
+def _count(key: str, number: int, one: str, many: str) -> str:
+    """A count with its noun, marked (``data-count``) for tools and the browser test."""
+    return f'<span data-count="{key}">{number}</span> {one if number == 1 else many}'
+
+
+def _finding(finding: Finding, waiver: Waiver | None = None) -> str:
+    symbol = finding_mark(finding, waived=waiver is not None)
+    rule = RULES[finding.rule]
+    location = f"{finding.path}:{finding.line}:{finding.column}"
+    facts = [("Requirement", rule.title), ("Fix", rule.fix), ("Source", finding.source)]
+    if waiver is not None:
+        facts += [
+            ("Reason", waiver.reason or "not given"),
+            ("Approved by", waiver.approved_by or "not given"),
+            ("Until", waiver.until.isoformat() if waiver.until else "not given"),
+            ("Waiver", f"the comment on line {waiver.line}"),
+        ]
+    return (
+        f'<li class="{TONE[symbol]}" data-rule="{escape(finding.rule)}">'
+        f'<p class="head"><span class="mark {TONE[symbol]}">{symbol} {WORD[symbol]}</span> '
+        f"<code>{escape(location)}</code> {escape(finding.rule)} ({escape(str(finding.severity))})</p>"
+        f"<p>{escape(finding.message)}</p>"
+        '<dl class="facts">'
+        + "".join(f"<dt>{name}</dt><dd>{escape(value)}</dd>" for name, value in facts)
+        + "</dl></li>"
+    )
+
+
+def _structure(result: FileResult, ident: str) -> list[str]:
+    from icscheck.diagram import svg
+
+    return [
+        '<div class="structure">',
+        f'<h3 id="{ident}-structure">Governance structure</h3>',
+        "<figure>",
+        svg(result),
+        "<figcaption>The board and its members by role, the committees with their chairs "
+        "and reporting lines, the place partnerships and the decision map, as the "
+        "constitution sets them out.</figcaption>",
+        "</figure>",
+        "</div>",
+    ]

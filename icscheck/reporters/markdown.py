@@ -1,0 +1,165 @@
+"""``--format markdown``: the board-paper report as GitHub-flavoured Markdown.
+
+The same content as ``--format html`` (icscheck/reporters/html.py) for a wiki,
+a pull request or a document pipeline: per file a summary line, a table per
+area with every rule, each gap with ``file:line:col``, rule, message, fix and
+source, each waived gap with its waiver, and the governance structure as a
+Mermaid diagram. Text from the constitution is untrusted: it is escaped so it
+cannot add markup, links, HTML or table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from icscheck.finding import Finding
+from icscheck.reporters.base import Reporter
+from icscheck.reporters.summary import (
+    WORD,
+    fails_on,
+    file_verdict,
+    finding_mark,
+    gaps_cell,
+    mark,
+    verdict,
+)
+from icscheck.result import FailOn, FileResult, Report
+from icscheck.rules import RULES
+from icscheck.waivers import Waiver, today
+
+TITLE = "Constitution compliance report"
+NO_NAME = "(ICB name not given)"
+_ACTIVE = re.compile(
+    r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))"
+)
+"""What can start inline markup: emphasis, code, links, HTML, an entity, math, a cell.
+
+An underscore inside a word (``published_url``) cannot, so it stays readable.
+"""
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
+
+
+def text(value: str) -> str:
+    """Untrusted text as inline Markdown that shows as written, on one line."""
+    return _ACTIVE.sub(r"\\\1", _BREAKS.sub(" ", value))
+
+
+def cell(value: str) -> str:
+    """Text for a table cell (``text`` already escapes ``|``)."""
+    return text(value)
+
+
+def code(value: str) -> str:
+    """An inline code span that holds any text, backticks included.
+
+    Backslashes do not escape inside code spans, so a backtick in the text is
+    fenced by a longer run of backticks instead.
+    """
+    value = _BREAKS.sub(" ", value)
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def fenced(body: str, info: str) -> str:
+    """A fenced code block whose fence no line of ``body`` can close."""
+    longest = max((len(run) for run in re.findall(r"`{3,}", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{body.rstrip()}\n{fence}"
+
+
+class MarkdownReporter(Reporter):
+    """The board-paper report as Markdown."""
+
+    def write(self, report: Report) -> None:
+        self.stream.write(render(report))
+
+
+def render(report: Report) -> str:
+    overall = verdict(report)
+    lines = [
+        f"# {TITLE}",
+        "",
+        f"**{overall.mark} {overall.summary}: {overall.conclusion}**",
+        "",
+        f"Ruleset: {text(report.ruleset)}. Checked on {today().isoformat()}. "
+        f"Fails on: {fails_on(report.fail_on)}.",
+    ]
+    for result in report.files:
+        lines += ["", *_file(result, report.fail_on)]
+    return "\n".join(lines) + "\n"
+
+
+def _file(result: FileResult, fail_on: FailOn) -> list[str]:
+    lines = [f"## {text(result.icb_name or NO_NAME)}", "", f"- File: {code(result.path)}"]
+    if result.error is not None:
+        return [*lines, "", f"✗ Could not be checked: {text(str(result.error))}"]
+    version = result.format_version if result.format_version is not None else "not given"
+    line = file_verdict(result, fail_on)
+    lines += [
+        f"- Format version: {version}",
+        f"- Rules checked: {len(result.rules)}",
+        "",
+        f"**{line.mark} {line.summary}: {line.conclusion}**",
+    ]
+    findings = result.findings
+    lines += ["", f"### Gaps ({len(findings)})", ""]
+    if findings:
+        for number, finding in enumerate(findings, start=1):
+            lines += _finding(number, finding)
+    else:
+        lines.append("None: every rule that ran is met or waived.")
+    waived = result.waived
+    if waived:
+        lines += ["", f"### Waived gaps ({len(waived)})", ""]
+        for number, item in enumerate(waived, start=1):
+            lines += _finding(number, item.finding, item.waiver)
+    lines += ["", "### Compliance by area"]
+    for area, outcomes in groupby(result.rules, key=lambda outcome: outcome.rule.area):
+        lines += [
+            "",
+            f"#### {text(str(area))}",
+            "",
+            "| Status | Rule | Severity | Requirement | Gaps |",
+            "|---|---|---|---|---:|",
+        ]
+        for outcome in outcomes:
+            symbol = mark(outcome)
+            row = (
+                f"{symbol} {WORD[symbol]}",
+                outcome.rule.id,
+                str(outcome.rule.severity),
+                outcome.rule.title,
+                gaps_cell(outcome),
+            )
+            lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+    return [*lines, *_structure(result)]
+
+
+def _finding(number: int, finding: Finding, waiver: Waiver | None = None) -> list[str]:
+    symbol = finding_mark(finding, waived=waiver is not None)
+    location = code(f"{finding.path}:{finding.line}:{finding.column}")
+    facts = [("Fix", RULES[finding.rule].fix), ("Source", finding.source)]
+    if waiver is not None:
+        facts += [
+            ("Reason", waiver.reason or "not given"),
+            ("Approved by", waiver.approved_by or "not given"),
+            ("Until", waiver.until.isoformat() if waiver.until else "not given"),
+            ("Waiver", f"the comment on line {waiver.line}"),
+        ]
+    item = f"{number}. "
+    # The details nest under the item only when indented to its text.
+    indent = " " * len(item)
+    return [
+        f"{item}{symbol} {WORD[symbol]} {location} **{finding.rule}** ({finding.severity}): "
+        f"{text(finding.message)}",
+        *(f"{indent}- {name}: {text(value)}" for name, value in facts),
+    ]
+
+
+def _structure(result: FileResult) -> list[str]:
+    from icscheck.diagram import mermaid
+
+    return ["", "### Governance structure", "", fenced(mermaid(result), "mermaid")]
