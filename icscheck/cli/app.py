@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import io
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 
@@ -49,6 +52,32 @@ def fail(error: IcscheckError) -> NoReturn:
     """Report ``error`` as one line on stderr and exit with its code."""
     typer.echo(f"icscheck: error: {error}", err=True)
     raise typer.Exit(error.exit_code)
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write the output to this file, not stdout.", dir_okay=False
+    ),
+]
+"""``--output FILE``, as every command that prints a report or a picture takes it."""
+
+
+@contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a buffer that becomes ``path`` whole once the command has succeeded.
+
+    A run that fails half-way leaves an existing report as it was
+    (``icscheck.writer``).
+    """
+    if path is None:
+        yield sys.stdout
+        return
+    from icscheck.writer import write_text
+
+    buffer = io.StringIO()
+    yield buffer
+    write_text(str(path), buffer.getvalue(), overwrite=True)
 
 
 def main() -> None:

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from icscheck.cli.app import app, fail
-from icscheck.cli.validate import _open
+from icscheck.cli.app import OutputOption, app, fail, output_stream
 from icscheck.errors import ExitCode, IcscheckError, UsageError
 
 if TYPE_CHECKING:
@@ -53,12 +52,7 @@ def diff(
         DiffFormat,
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = DiffFormat.TEXT,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the report to this file, not stdout.", dir_okay=False
-        ),
-    ] = None,
+    output: OutputOption = None,
     fail_on_new: Annotated[
         bool,
         typer.Option(
@@ -106,7 +100,7 @@ def _run(
         name, raw = at_revision(files[0], since, settings.max_bytes)
         old = check_bytes(name, raw, settings)
     result = compare(old, new)
-    with _open(output) as stream:
+    with output_stream(output) as stream:
         DIFF_REPORTERS[output_format.value](stream).write(result)
     return ExitCode.FINDINGS if fail_on_new and result.new_findings else ExitCode.OK
 

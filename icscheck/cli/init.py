@@ -1,6 +1,6 @@
 """``icscheck init``: write a commented starter constitution that meets every rule.
 
-The starter and the safe write are the core's (``icscheck.starter``); this
+The starter and the safe write are the core's (``icscheck.starter``, ``icscheck.writer``); this
 module parses options and tells the user what to do next.
 """
 
@@ -41,6 +41,7 @@ def init(
     left alone unless --force is given.
     """
     from icscheck import starter
+    from icscheck.writer import write_text
 
     try:
         text = starter.render(icb)
@@ -49,7 +50,7 @@ def init(
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
             return
-        starter.write_text(path, text, overwrite=force)
+        write_text(path, text, overwrite=force)
     except IcscheckError as error:
         fail(error)
     schema = str(Path(path).parent / starter.SCHEMA_FILE)

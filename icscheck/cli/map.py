@@ -14,8 +14,7 @@ from typing import Annotated
 
 import typer
 
-from icscheck.cli.app import app, fail
-from icscheck.cli.validate import _open
+from icscheck.cli.app import OutputOption, app, fail, output_stream
 from icscheck.errors import IcscheckError, UsageError
 
 
@@ -36,12 +35,7 @@ def map_(
         MapFormat,
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = MapFormat.MERMAID,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the picture to this file, not stdout.", dir_okay=False
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Draw the board and its members, the committees, the places and the decision map, gaps in red.
 
@@ -52,7 +46,7 @@ def map_(
     """
     try:
         picture = _draw(file, output_format)
-        with _open(output) as stream:
+        with output_stream(output) as stream:
             stream.write(picture)
     except IcscheckError as error:
         fail(error)

@@ -35,7 +35,7 @@ def schema(
     while editing; icscheck validate checks the rules a schema cannot say.
     """
     from icscheck.schemas import FORMAT_SCHEMA, load_schema
-    from icscheck.starter import write_text
+    from icscheck.writer import write_text
 
     text = json.dumps(load_schema(FORMAT_SCHEMA), indent=2, ensure_ascii=False) + "\n"
     if output is None or output == "-":

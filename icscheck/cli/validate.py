@@ -12,11 +12,11 @@ import sys
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
-from icscheck.cli.app import app, fail
+from icscheck.cli.app import OutputOption, app, fail, output_stream
 from icscheck.config import Settings, check_selectors, find_config, load_settings, parse_size
 from icscheck.errors import ExitCode, IcscheckError, UsageError
 from icscheck.result import FailOn
@@ -54,12 +54,7 @@ def validate(
         OutputFormat | None,
         typer.Option("--format", "-f", help="Output format. [default: text]", case_sensitive=False),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the report to this file, not stdout.", dir_okay=False
-        ),
-    ] = None,
+    output: OutputOption = None,
     strict: Annotated[
         bool,
         typer.Option("--strict", help="Fail on warnings as well as errors (--fail-on warning)."),
@@ -179,7 +174,7 @@ def _run(
     for result in report.files:
         if result.error is not None:
             typer.echo(f"icscheck: error: {result.error}", err=True)
-    with _open(output) as stream:
+    with output_stream(output) as stream:
         REPORTERS[chosen](stream).write(report)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
@@ -204,24 +199,3 @@ def _settings(config: Path | None, isolated: bool) -> Settings:
 
 def _selectors(text: str, option: str) -> tuple[str, ...]:
     return check_selectors([s.strip() for s in text.split(",") if s.strip()], option)
-
-
-class _open:
-    """stdout, or the --output file (created or replaced only once the run has a report)."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.handle: TextIO | None = None
-
-    def __enter__(self) -> TextIO:
-        if self.path is None:
-            return sys.stdout
-        try:
-            self.handle = self.path.open("w", encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"{self.path}: cannot write the report: {error.strerror}") from None
-        return self.handle
-
-    def __exit__(self, *exc: object) -> None:
-        if self.handle is not None:
-            self.handle.close()

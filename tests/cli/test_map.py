@@ -75,7 +75,7 @@ def test_an_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     target = tmp_path / "no-such-dir" / "map.svg"
     code, out, err = invoke(str(SUFFOLK), "-o", str(target))
     assert (code, out) == (2, "")
-    assert err.startswith(f"icscheck: error: {target}: cannot write the report: ")
+    assert err.startswith(f"icscheck: error: {target}: cannot write: ")
 
 
 def test_an_unknown_format_is_refused() -> None:
