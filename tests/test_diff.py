@@ -1,4 +1,4 @@
-"""icscheck/diff.py: the exact governance changes and rule changes between two versions."""
+"""icscheck/diff/: the exact governance changes and rule changes between two versions."""
 
 from __future__ import annotations
 

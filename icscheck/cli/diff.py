@@ -1,7 +1,7 @@
 """``icscheck diff OLD NEW`` and ``icscheck diff --since REV FILE``: what an amendment changes.
 
 Both versions are checked the way ``validate`` checks a file (the engine, every
-rule, default settings), then compared by icscheck/diff.py; the reporters in
+rule, default settings), then compared by icscheck/diff/; the reporters in
 icscheck/reporters/diff.py write the result. docs/diff.md describes it all.
 """
 

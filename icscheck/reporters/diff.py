@@ -1,6 +1,6 @@
 """``icscheck diff`` output: text for people, JSON for tools, markdown for a pull request.
 
-Each reporter writes one ``Diff`` (icscheck/diff.py) to one stream. They are
+Each reporter writes one ``Diff`` (icscheck/diff/) to one stream. They are
 apart from ``REPORTERS`` (``validate``'s formats) because they write a
 different thing; ``DIFF_REPORTERS`` is what ``diff --format`` accepts. The JSON
 shape is public and versioned (``"version": 1``); docs/diff.md describes it.

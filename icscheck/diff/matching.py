@@ -1,0 +1,122 @@
+"""Keyed matching: which elements were removed, added or changed, attribute by attribute.
+
+Generic over the element type: a ``Spec`` says how one type (people,
+committees, places, delegations; icscheck/diff/elements.py) is keyed, which
+attributes (``Field``) are compared and how they read. A key given twice is
+matched occurrence by occurrence; list fields are compared as sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Generic, Protocol, TypeVar
+
+from icscheck.diff.model import Change, Element, Kind
+from icscheck.diff.words import list_detail, words
+from icscheck.structure import Structure
+
+
+class _Item(Protocol):
+    @property
+    def node(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Item)
+
+
+def _keyed(items: Iterable[T], key: Callable[[T], str]) -> dict[tuple[str, int], T]:
+    """Items by (key, occurrence): a key given twice keeps both entries apart."""
+    seen: dict[str, int] = {}
+    keyed: dict[tuple[str, int], T] = {}
+    for item in items:
+        k = key(item)
+        seen[k] = seen.get(k, -1) + 1
+        keyed[(k, seen[k])] = item
+    return keyed
+
+
+Show = Callable[[Structure, Any], str]
+"""A value as a reader sees it, given the file (old or new) whose ids it names."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """An attribute compared between matched elements."""
+
+    name: str
+    show: Show
+    is_list: bool = False
+    """Compared as a set; the change lists what was added and removed."""
+    title: str | None = None
+    """What a reader's line starts with; None: the name in words."""
+
+    @property
+    def words(self) -> str:
+        return words(self.name) if self.title is None else self.title
+
+
+@dataclass(frozen=True)
+class Spec(Generic[T]):
+    """How one element type is matched, compared and described."""
+
+    element: Callable[[T], Element]
+    key: Callable[[T], str]
+    fields: Sequence[Field]
+    label: Callable[[Structure, T], str]
+    """The element for a reader, e.g. ``committee Audit Committee (audit)``."""
+    describe: Callable[[Structure, T], str]
+    """An added or removed element's main attributes."""
+
+
+def match(
+    spec: Spec[T], old: Sequence[T], new: Sequence[T], before: Structure, after: Structure
+) -> Iterator[Change]:
+    """Removed, then added and changed elements of one type."""
+    was, now = _keyed(old, spec.key), _keyed(new, spec.key)
+    for k, item in was.items():
+        if k not in now:
+            yield Change(
+                spec.element(item),
+                Kind.REMOVED,
+                k[0],
+                spec.label(before, item),
+                spec.describe(before, item),
+                node=item.node,
+            )
+    for k, item in now.items():
+        if k not in was:
+            yield Change(
+                spec.element(item),
+                Kind.ADDED,
+                k[0],
+                spec.label(after, item),
+                spec.describe(after, item),
+                node=item.node,
+            )
+            continue
+        for field in spec.fields:
+            a, b = getattr(was[k], field.name), getattr(item, field.name)
+            detail = _detail(field, a, b, before, after)
+            if detail is not None:
+                yield Change(
+                    spec.element(item),
+                    Kind.CHANGED,
+                    k[0],
+                    spec.label(after, item),
+                    f"{field.words} {detail}".lstrip(),
+                    field.name,
+                    a,
+                    b,
+                    item.node,
+                )
+
+
+def _detail(field: Field, a: Any, b: Any, before: Structure, after: Structure) -> str | None:
+    """How ``a`` became ``b``, or None if that is no change."""
+    if not field.is_list:
+        return None if a == b else f"{field.show(before, a)} → {field.show(after, b)}"
+    if set(a) == set(b):
+        return None
+    return list_detail(a, b, partial(field.show, before), partial(field.show, after))
