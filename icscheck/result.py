@@ -15,6 +15,9 @@ from icscheck.rules import Rule
 from icscheck.structure import Structure
 from icscheck.waivers import Waiver
 
+NO_ICB_NAME = "(ICB name not given)"
+"""How every report and picture names a constitution that does not give ``icb.name``."""
+
 
 class Status(StrEnum):
     """A rule's outcome for one file."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from icscheck.finding import Finding
-from icscheck.result import FileResult
+from icscheck.result import NO_ICB_NAME, FileResult
 from icscheck.structure import BOARD, Committee, Delegation, Person, Place, Structure
 
 EXECUTIVES = (
@@ -165,7 +165,7 @@ def picture(result: FileResult) -> Picture:
     board = Box(
         key="board",
         kind="board",
-        title=structure.icb or "(ICB name not given)",
+        title=structure.icb or NO_ICB_NAME,
         lines=(Line(_board_summary(structure)),),
         gaps=board_gaps,
         node="/board",

@@ -18,7 +18,7 @@ from icscheck.diff import Change, Diff, Kind, RuleChange, RuleKind, Section
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.json import finding_json
 from icscheck.reporters.summary import ERROR, PASS, plural
-from icscheck.result import FileResult
+from icscheck.result import NO_ICB_NAME, FileResult
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -93,7 +93,7 @@ class DiffTextReporter(DiffReporter):
 
         out = console(self.stream, self.color, self.width)
         with out.capture() as captured:
-            out.print(Text(diff.new.icb_name or "(ICB name not given)", style="bold"))
+            out.print(Text(diff.new.icb_name or NO_ICB_NAME, style="bold"))
             # Paths are never split: copying one must give the real path.
             out.print(Text(f"  old: {diff.old.path}"), soft_wrap=True)
             out.print(Text(f"  new: {diff.new.path}"), soft_wrap=True)
@@ -227,7 +227,7 @@ class DiffMarkdownReporter(DiffReporter):
 
     def write(self, diff: Diff) -> None:
         out = [
-            f"## icscheck diff: {md(diff.new.icb_name or '(ICB name not given)')}",
+            f"## icscheck diff: {md(diff.new.icb_name or NO_ICB_NAME)}",
             "",
             f"`{_code(diff.old.path)}` → `{_code(diff.new.path)}`",
             "",

@@ -21,6 +21,7 @@ from icscheck.reporters.base import Reporter
 from icscheck.reporters.summary import (
     ERROR,
     PASS,
+    TITLE,
     WAIVED,
     WARNING,
     WORD,
@@ -32,12 +33,10 @@ from icscheck.reporters.summary import (
     mark,
     verdict,
 )
-from icscheck.result import FailOn, FileResult, Report, RuleResult
+from icscheck.result import NO_ICB_NAME, FailOn, FileResult, Report, RuleResult
 from icscheck.rules import RULES
 from icscheck.waivers import Waiver, today
 
-TITLE = "Constitution compliance report"
-NO_NAME = "(ICB name not given)"
 CLASS = {PASS: "met", ERROR: "gap error", WARNING: "gap warning", WAIVED: "waived"}
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
 TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived"}
@@ -97,7 +96,7 @@ def _verdict(line: Verdict, html_id: str) -> str:
 def _file(result: FileResult, ident: str, fail_on: FailOn) -> list[str]:
     """One file's section: what was checked, the verdict, then the gaps a board acts on
     first, the waived gaps, every rule by area as evidence, and the structure."""
-    heading = result.icb_name or NO_NAME
+    heading = result.icb_name or NO_ICB_NAME
     parts = [
         f'<section class="file" id="{ident}" aria-labelledby="{ident}-title">',
         f'<h2 id="{ident}-title">{escape(heading)}</h2>',

@@ -16,6 +16,7 @@ from itertools import groupby
 from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.summary import (
+    TITLE,
     WORD,
     fails_on,
     file_verdict,
@@ -24,12 +25,10 @@ from icscheck.reporters.summary import (
     mark,
     verdict,
 )
-from icscheck.result import FailOn, FileResult, Report
+from icscheck.result import NO_ICB_NAME, FailOn, FileResult, Report
 from icscheck.rules import RULES
 from icscheck.waivers import Waiver, today
 
-TITLE = "Constitution compliance report"
-NO_NAME = "(ICB name not given)"
 _ACTIVE = re.compile(
     r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))"
 )
@@ -93,7 +92,7 @@ def render(report: Report) -> str:
 
 
 def _file(result: FileResult, fail_on: FailOn) -> list[str]:
-    lines = [f"## {text(result.icb_name or NO_NAME)}", "", f"- File: {code(result.path)}"]
+    lines = [f"## {text(result.icb_name or NO_ICB_NAME)}", "", f"- File: {code(result.path)}"]
     if result.error is not None:
         return [*lines, "", f"✗ Could not be checked: {text(str(result.error))}"]
     version = result.format_version if result.format_version is not None else "not given"

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from icscheck.finding import Finding, Severity
 from icscheck.result import FailOn, FileResult, Report, RuleResult, Status
 
+TITLE = "Constitution compliance report"
+"""The heading of the board-paper reports (HTML and markdown)."""
+
 PASS, ERROR, WARNING, WAIVED = "✓", "✗", "⚠", "○"
 WORD = {PASS: "met", ERROR: "gap", WARNING: "gap", WAIVED: "waived"}
 """How a board paper names each mark: every rule is met, a gap, or waived."""

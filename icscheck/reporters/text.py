@@ -26,7 +26,7 @@ from icscheck.reporters.summary import (
     mark,
     verdict,
 )
-from icscheck.result import FileResult, Report
+from icscheck.result import NO_ICB_NAME, FileResult, Report
 from icscheck.rules import RULES
 from icscheck.waivers import Waiver
 
@@ -59,7 +59,7 @@ class TextReporter(Reporter):
         from rich.table import Table
         from rich.text import Text
 
-        console.print(Text(result.icb_name or "(ICB name not given)", style="bold"))
+        console.print(Text(result.icb_name or NO_ICB_NAME, style="bold"))
         # Paths and locations are never split: a terminal may soft-wrap them,
         # but copying one must give the real path.
         console.print(Text(f"  file: {result.path}"), soft_wrap=True)
