@@ -80,8 +80,8 @@ def put(name: str, result: FileResult) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(to_data(result), stream)
         os.replace(temporary, folder / f"{name}.json")
-    except OSError:
-        return
+    except (OSError, ValueError):
+        return  # no room, no permission, or data JSON cannot hold: check again next time
 
 
 def to_data(result: FileResult) -> dict[str, Any]:

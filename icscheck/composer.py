@@ -40,9 +40,20 @@ MAX_DEPTH = 100
 MAX_NODES = 1_000_000
 """Most nodes a document may hold once aliases are expanded."""
 
+MAX_NUMBER = 100
+"""Longest number read, in characters as written: far beyond any real count,
+and short of what makes Python's int and float conversions slow or fail."""
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+"""What YAML refuses as raw text (1.2.2 §5.1) but an escape (``"\\e"``) can still
+write: in a name or a message, it would drive the user's terminal."""
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: they make text display
+in another order than it reads ("Trojan Source", CVE-2021-42574)."""
 _CORE = "tag:yaml.org,2002:"
 _STR = f"{_CORE}str"
+_NUMBERS = {f"{_CORE}int", f"{_CORE}float"}
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -139,6 +150,13 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
             raise LoadError(path, f"unsupported YAML tag {_short(tag)}", *where)
         if tag == _STR:
             return _text(path, event.value, where)
+        if tag in _NUMBERS and len(event.value) > MAX_NUMBER:
+            raise LoadError(
+                path,
+                f"holds a number {len(event.value):,} characters long "
+                f"(icscheck reads numbers of up to {MAX_NUMBER})",
+                *where,
+            )
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         if tag == f"{_CORE}timestamp":
             try:
@@ -148,7 +166,14 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
                 # An impossible date (2022-13-01) stays text, for FMT-001 to
                 # report at its place rather than the parse failing.
                 return event.value
-        return getattr(constructor, f"construct_yaml_{tag.removeprefix(_CORE)}")(node)
+        try:
+            return getattr(constructor, f"construct_yaml_{tag.removeprefix(_CORE)}")(node)
+        except (ValueError, KeyError, IndexError):
+            # Only an explicit tag gets here (``!!int abc``): implicit types
+            # are resolved by patterns their constructors accept.
+            raise LoadError(
+                path, f"{event.value!r} is not a valid {_short(tag)}", *where
+            ) from None
 
     def place(value: Any, size: int, where: Position, anchor: str | None) -> None:
         """Put a finished node into its parent (or make it the root)."""
@@ -171,7 +196,7 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         else:
             name, key_at = parent.key
             parent.key = None
-            if name == _MERGE:
+            if name is _MERGE:
                 parent.merges.append((value, where))
             elif name in parent.value:
                 duplicates.append(Duplicate((*parent.at, name), positions[(*parent.at, name)], key_at))
@@ -180,27 +205,33 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
                 positions[(*parent.at, name)] = key_at
                 parent.value[name] = value
 
-    def child_path() -> NodePath:
+    def child_path(where: Position) -> NodePath:
         if not stack:
             return ()
         parent = stack[-1]
         if isinstance(parent.value, list):
             return (*parent.at, len(parent.value))
         if parent.key is None:
-            raise LoadError(path, "has a list or mapping as a key: keys must be plain text")
+            raise LoadError(path, _COMPLEX_KEY, *where)
         return (*parent.at, parent.key[0])
 
     for event in stream:
         where = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, ScalarEvent):
             as_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-            value = _MERGE if as_key and _is_merge(event) else scalar(event, where)
+            if as_key and _is_merge(event):
+                value = _MERGE
+            else:
+                value = scalar(event, where)
+                if as_key:
+                    # A key is named as it is written: `true:` is "true", not "True".
+                    value = event.value
             place(value, 1, where, event.anchor)
         elif isinstance(event, MappingStartEvent | SequenceStartEvent):
             tag = event.tag
             if tag not in (None, "!", f"{_CORE}map", f"{_CORE}seq"):
                 raise LoadError(path, f"unsupported YAML tag {_short(tag)}", *where)
-            at = child_path()
+            at = child_path(where)
             if len(stack) >= MAX_DEPTH:
                 raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", *where)
             positions.setdefault(at, where)
@@ -211,9 +242,11 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         elif isinstance(event, AliasEvent):
             if event.anchor not in anchors:
                 if any(item.anchor == event.anchor for item in stack):
-                    # A node inside itself expands without end.
                     raise LoadError(
-                        path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)"
+                        path,
+                        f"the alias *{event.anchor} is inside the node &{event.anchor} it "
+                        "stands for, so it would expand without end",
+                        *where,
                     )
                 raise LoadError(path, f"invalid YAML: found undefined alias {event.anchor!r}", *where)
             value, size = anchors[event.anchor]
@@ -278,18 +311,33 @@ def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> No
                     positions.setdefault((*mapping.at, key), at)
 
 
+_COMPLEX_KEY = "has a list or mapping as a key: keys must be plain text"
+
+
 def _key(path: str, value: Any, where: Position) -> str:
     if isinstance(value, dict | list):
-        raise LoadError(path, "has a list or mapping as a key: keys must be plain text", *where)
+        raise LoadError(path, _COMPLEX_KEY, *where)
     return value if isinstance(value, str) else str(value)
 
 
 def _text(path: str, value: str, where: Position) -> str:
+    """``value`` if it is safe to show a reader; a LoadError at ``where`` if not."""
     if surrogate := _SURROGATE.search(value):
         # YAML's \ud800 escapes can make lone surrogates: not characters, and
         # unencodable on output (YAML 1.2.2 §5.7 escapes denote characters).
         code = f"\\u{ord(surrogate[0]):04x}"
         raise LoadError(path, f"contains {code}, a surrogate escape that is not a character", *where)
+    if control := _CONTROL.search(value):
+        code = f"#x{ord(control[0]):04x}"
+        raise LoadError(path, f"contains a control character ({code}) written as an escape", *where)
+    if bidi := _BIDI.search(value):
+        code = f"U+{ord(bidi[0]):04X}"
+        raise LoadError(
+            path,
+            f"contains {code}, a bidirectional control that makes text display "
+            "in another order than it reads",
+            *where,
+        )
     return value
 
 

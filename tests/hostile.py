@@ -227,6 +227,48 @@ CASES = [
         finding=("FMT-001", 1, 1, r"missing required field 'icb'"),
     ),
     Case(
+        "an explicit tag with a value it cannot have",
+        _text("badtag.yaml", "icscheck: 1\nicb:\n  name: !!int abc\n"),
+        2,
+        r":3:9: 'abc' is not a valid !!int",
+    ),
+    Case(
+        "a 5,000-digit number",
+        _text("bignum.yaml", "icscheck: 1\nextra: " + "9" * 5_000 + "\n"),
+        2,
+        r":2:8: holds a number 5,000 characters long",
+    ),
+    Case(
+        "a terminal escape sequence written as a YAML escape",
+        _text("escape.yaml", 'icscheck: 1\nicb:\n  name: "\\e[2KAll good"\n'),
+        2,
+        r":3:9: contains a control character \(#x001b\) written as an escape",
+    ),
+    Case(
+        "a bidirectional override",
+        _text("bidi.yaml", "icscheck: 1\nicb:\n  name: \"\u202eevil\"\n"),
+        2,
+        r":3:9: contains U\+202E, a bidirectional control",
+    ),
+    Case(
+        "an alias inside the node it stands for",
+        _text("selfalias.yaml", "a: &a\n  b: *a\n"),
+        2,
+        r":2:6: the alias \*a is inside the node &a",
+    ),
+    Case(
+        "a list as a key",
+        _text("listkey.yaml", "icb:\n  ? [b]\n  : 2\n"),
+        2,
+        r":2:5: has a list or mapping as a key",
+    ),
+    Case(
+        "a quoted '<<' key is a key, not a merge",
+        _text("quotedmerge.yaml", "icscheck: 1\nicb:\n  '<<': {name: x}\n"),
+        1,
+        finding=("FMT-001", 3, 3, r"unknown field '<<' in icb"),
+    ),
+    Case(
         "an impossible date",
         _text("baddate.yaml", "icscheck: 1\nicb:\n  established: 2022-13-01\n"),
         1,

@@ -176,3 +176,8 @@ def test_the_c_and_pure_python_parsers_give_the_same_document(sample: Path) -> N
         slow.positions,
         slow.duplicates,
     )
+
+
+def test_keys_are_named_as_written() -> None:
+    document = parse("k.yaml", "true: 1\n~: 2\n0x10: 3\n1.10: 4\n")
+    assert list(document.data) == ["true", "~", "0x10", "1.10"]
