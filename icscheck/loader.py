@@ -125,19 +125,30 @@ def _compose(path: str, text: str) -> Any:
             what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
             what = what.replace("quoted scalar", "quoted value").replace("scalar", "value")
             problem = f"{what} that starts here is never closed"
+            if _at_end(text, mark):
+                # The parser knows only that the text ran out inside a flow collection.
+                problem = "the file ends inside a flow collection: a [ or { is never closed"
         if mark is None:
             raise LoadError(path, f"invalid YAML: {problem}") from None
         if "cannot start any token" in problem:
             # libyaml does not say which character; a tab is by far the likeliest.
             found = _char_at(text, mark.line, mark.column)
             problem = problem.replace("found character that", f"found character {found!r} that")
-        raise LoadError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None
+        raise LoadError(path, f"invalid YAML: {problem}", *_within(text, mark)) from None
     except ReaderError as exc:
         line, column = _line_col(text, exc.position)
         code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         raise LoadError(path, f"contains a control character ({code})", line, column) from None
     except YAMLError as exc:
         raise LoadError(path, f"invalid YAML: {' '.join(str(exc).split())}") from None
+
+
+def _within(text: str, mark: Any) -> Position:
+    """The 1-based position of ``mark``, moved back inside the file if it lies past the end."""
+    rows = LINE_BREAK.split(text)
+    line = min(mark.line, len(rows) - 1)
+    column = mark.column if line == mark.line else len(rows[line])
+    return line + 1, min(column, len(rows[line])) + 1
 
 
 def _at_end(text: str, mark: Any) -> bool:

@@ -181,3 +181,18 @@ def test_the_c_and_pure_python_parsers_give_the_same_document(sample: Path) -> N
 def test_keys_are_named_as_written() -> None:
     document = parse("k.yaml", "true: 1\n~: 2\n0x10: 3\n1.10: 4\n")
     assert list(document.data) == ["true", "~", "0x10", "1.10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("a: [", (1, 5)), ("a: [1,\n", (2, 1)), ("a:\n  - {x: 1,", (2, 11))],
+)
+def test_a_file_that_ends_inside_a_flow_collection_is_reported_inside_the_file(
+    text: str, position: tuple[int, int]
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        parse("c.yaml", text)
+    assert (caught.value.line, caught.value.column) == position
+    assert caught.value.message == (
+        "invalid YAML: the file ends inside a flow collection: a [ or { is never closed"
+    )
