@@ -14,7 +14,10 @@ rule's findings (``Finding.node``) to the element they are about.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from icscheck.loader import Document, pointer
@@ -159,25 +162,32 @@ class Structure:
             ),
         )
 
-    @property
-    def people(self) -> dict[str, Person]:
-        """Members and participants by id (the first of a duplicated id)."""
+    # Computed once per Structure, on first use (a diff or a map asks for a label
+    # per element: rebuilding these each time made both quadratic in board size).
+    # cached_property keeps them in the instance's __dict__, outside the fields,
+    # so equality, hashing and asdict (to_data) never see them.
+    @cached_property
+    def people(self) -> Mapping[str, Person]:
+        """Members and participants by id (the first of a duplicated id); read-only."""
         found: dict[str, Person] = {}
         for person in (*self.members, *self.participants):
             found.setdefault(person.id, person)
-        return found
+        return MappingProxyType(found)
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        # The board first, then people, committees and places: the first to use an id names it.
+        labels = {BOARD: "the board"}
+        for group in (self.people.values(), self.committees, self.places):
+            for item in group:
+                labels.setdefault(item.id, item.label)
+        return labels
 
     def label(self, ident: str | None) -> str:
         """A readable name for any id the file uses: the board, a person, a committee, a place."""
         if ident is None:
             return "(not given)"
-        if ident == BOARD:
-            return "the board"
-        for group in (self.people.values(), self.committees, self.places):
-            for item in group:
-                if item.id == ident:
-                    return item.label
-        return ident
+        return self._labels.get(ident, ident)
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON-ready data (for the cache, worker processes and JSON output)."""

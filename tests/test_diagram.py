@@ -322,6 +322,44 @@ def test_reporting_loops_and_dangling_lines_are_cut_and_detached() -> None:
         assert "c" in text  # both finish
 
 
+def deep(length: int, first: str) -> Structure:
+    """c0 reporting to ``first``, each later committee to the one before it."""
+    return Structure(
+        committees=tuple(
+            Committee(f"c{i}", name=f"C{i}", reports_to=f"c{i - 1}" if i else first)
+            for i in range(length)
+        )
+    )
+
+
+def test_a_2000_deep_reporting_line_draws_every_committee_in_both_formats() -> None:
+    drawn = result(deep(2000, "board"))
+    source = mermaid(drawn)
+    # Each committee once, straight after the one it reports to, with its line.
+    edges = re.findall(r"^  (\S+) --- (c\d+);$", source, re.M)
+    assert edges == [("board", "c0"), *((f"c{i - 1}", f"c{i}") for i in range(1, 2000))]
+    assert re.findall(r"^  (c\d+)\[", source, re.M) == [f"c{i}" for i in range(2000)]
+    root = parse(svg(drawn))
+    boxes = [g for g in root.iter(f"{NS}g") if g.get("class") == "committee"]
+    assert [texts(g) for g in boxes] == [f"C{i} chair: (not given)" for i in range(2000)]
+    # Indented by depth up to MAX_DEPTH, then straight down, each box below the last.
+    rects = [g.find(f"{NS}rect") for g in boxes]
+    xs = [float(r.get("x", "")) for r in rects if r is not None]
+    ys = [float(r.get("y", "")) for r in rects if r is not None]
+    shifts = [min(i, to_svg.MAX_DEPTH) * to_svg.INDENT for i in range(2000)]
+    assert [x - xs[0] for x in xs] == shifts
+    assert ys == sorted(ys) and len(set(ys)) == 2000
+
+
+def test_a_2000_committee_loop_is_cut_and_still_draws_every_committee() -> None:
+    structure = deep(2000, "c1999")
+    drawn = picture(result(structure))
+    assert drawn.detached == tuple(f"c{i}" for i in range(2000)) and drawn.children == {}
+    assert len(re.findall(r"^  c\d+\[", mermaid(result(structure)), re.M)) == 2000
+    root = parse(svg(result(structure)))
+    assert sum(1 for g in root.iter(f"{NS}g") if g.get("class") == "gap") == 2000
+
+
 def test_findings_belong_to_the_nearest_element_only() -> None:
     committees = tuple(
         Committee(f"k{i}", reports_to="board", node=f"/committees/{i}") for i in range(11)

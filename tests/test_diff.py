@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from icscheck.config import Settings
@@ -10,6 +12,7 @@ from icscheck.engine import check_bytes, check_file
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.result import FileResult, Status
+from icscheck.structure import Committee, Person, Place, Structure
 from tests.conftest import ROOT, SUFFOLK
 
 AMENDED = ROOT / "tests" / "data" / "diff" / "suffolk-amended.yaml"
@@ -311,3 +314,98 @@ def test_a_file_that_cannot_be_checked_raises_its_error(suffolk_text: str) -> No
         compare(from_text(suffolk_text), broken)
     with pytest.raises(LoadError, match=r"^broken\.yaml:"):
         compare(broken, from_text(suffolk_text))
+
+
+CONFLICTED = ROOT / "sample_constitutions" / "non_compliant" / "conflicted-committee-chairs.yaml"
+ESTATES = "  - {id: estates, name: Estates Committee, type: other, chair: ned-people, reports_to: board}\n"  # fmt: skip
+
+
+def test_inserting_a_committee_first_moves_no_finding() -> None:
+    """Every later committee's index shifts; its findings are still the same findings."""
+    text = CONFLICTED.read_text(encoding="utf-8")
+    inserted = amend(text, ("committees:\n", "committees:\n" + ESTATES))
+    diff = compare(from_text(text), from_text(inserted))
+    assert summary(diff) == [("committee", "added", "estates", None)]
+    assert diff.rules == ()
+    assert diff.new_findings == 0
+
+
+def test_findings_quoting_a_shifted_index_or_line_are_the_same(suffolk_text: str) -> None:
+    # REF-001 names the field with its index (committees[3].chair), REF-002 the
+    # line of the first use: inserting a committee and a member changes both.
+    broken = amend(
+        suffolk_text,
+        ("    chair: ned-audit\n    members: [ned-audit, dof, ceo]", "    chair: nobody\n    members: [ned-audit, dof, ceo]"),
+        ("  - id: people\n    name: People and Culture", "  - id: audit\n    name: People and Culture"),
+    )  # fmt: skip
+    shifted = amend(
+        broken,
+        ("committees:\n", "committees:\n" + ESTATES),
+        ("  members:\n", "  members:\n    - {id: ned-estates, name: Sam Cole, role: non_executive_member}\n"),
+    )  # fmt: skip
+    old, new = from_text(broken), from_text(shifted)
+    assert {f.rule for f in old.findings} >= {"REF-001", "REF-002"}
+    ref = {f.rule: f.message for f in new.findings if f.rule.startswith("REF-")}
+    assert "committees[4].chair" in ref["REF-001"]
+    diff = compare(old, new)
+    assert [r.rule for r in diff.rules] == []
+    assert diff.new_findings == 0
+
+
+def test_the_same_message_about_another_entry_is_a_new_finding(suffolk_text: str) -> None:
+    # FMT-001's message names only the position; the entry it is about differs.
+    audit = amend(suffolk_text, ("    name: Audit Committee\n", ""))
+    finance = amend(suffolk_text, ("    name: Finance and Performance Committee\n", ""))
+    (rule,) = compare(from_text(audit), from_text(finance)).rules
+    assert (rule.rule, rule.kind) == ("FMT-001", RuleKind.CHANGED)
+    assert [(f.node, f.message) for f in rule.added] == [
+        ("/committees/3", "missing required field 'name' in committees[3]")
+    ]
+    assert [(f.node, f.message) for f in rule.resolved] == [
+        ("/committees/0", "missing required field 'name' in committees[0]")
+    ]
+
+
+def test_a_finding_given_once_more_is_one_new_finding(suffolk_text: str) -> None:
+    # Two committees without an id are both known by position only: counted, not just compared.
+    one = amend(suffolk_text, ("  - id: finance\n", "  - \n"))
+    two = amend(one, ("  - id: people\n", "  - \n"))
+    (rule,) = [r for r in compare(from_text(one), from_text(two)).rules if r.rule == "FMT-001"]
+    assert (rule.old_findings, rule.new_findings) == (1, 2)
+    assert [f.node for f in rule.added] == ["/committees/5"]
+    assert rule.resolved == ()
+
+
+def test_a_structure_works_out_its_labels_once_and_they_never_leak() -> None:
+    """The people and labels are cached: not in to_data, equality or hash, and read-only."""
+    structure = checked(SUFFOLK).structure
+    assert structure is not None
+    fresh = Structure.from_data(structure.to_data())
+    assert structure.people is structure.people  # computed once, not per call
+    with pytest.raises(TypeError):
+        structure.people["x"] = structure.members[0]  # type: ignore[index]
+    assert [
+        structure.label(i) for i in (None, "board", "ned-audit", "vcse-rep", "audit", "west-suffolk", "nobody")
+    ] == [
+        "(not given)", "the board", "Priya Shah", "Ruth Stokes", "Audit Committee",
+        "West Suffolk Alliance", "nobody",
+    ]  # fmt: skip
+    assert "_labels" in vars(structure) and "people" in vars(structure)
+    assert set(structure.to_data()) == {f.name for f in fields(Structure)}
+    assert structure.to_data() == fresh.to_data()
+    assert Structure.from_data(structure.to_data()) == structure == fresh
+    assert hash(structure) == hash(fresh)
+    assert "_labels" not in vars(fresh)
+
+
+def test_labels_prefer_the_board_then_people_then_committees() -> None:
+    """The first element to use an id names it, as before the labels were cached."""
+    structure = Structure(
+        members=(Person("x", "chair", name="Person X"), Person("board", "chair", name="Bo")),
+        participants=(Person("x", "other", name="Participant X", voting=False),),
+        committees=(Committee("x", name="Committee X"), Committee("c", name=""), Committee("c", name="Second")),
+        places=(Place("c", name="Place C"), Place("p")),
+    )  # fmt: skip
+    labels = [structure.label(i) for i in ("board", "x", "c", "p")]
+    assert labels == ["the board", "Person X", "c", "p"]
+    assert list(structure.people) == ["x", "board"]

@@ -8,7 +8,7 @@ decides, and which of these elements have gaps.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from icscheck.finding import Finding
@@ -117,6 +117,23 @@ class Picture:
     other_gaps: tuple[Finding, ...] = field(default=())
     """Findings about no drawn element (a missing committee, the principles...)."""
 
+    def below(self, key: str) -> Iterator[tuple[str, str, int]]:
+        """Every committee under ``key`` (``board`` or a committee's key), each before its own.
+
+        As (key, parent key, depth), depth 1 for those reporting to ``key``
+        directly. An explicit stack, not recursion: a reporting line can be
+        thousands of committees deep.
+        """
+        stack = [(key, iter(self.children.get(key, ())), 0)]
+        while stack:
+            parent, children, depth = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                continue
+            yield child, parent, depth + 1
+            stack.append((child, iter(self.children.get(child, ())), depth + 1))
+
     @property
     def gap_count(self) -> int:
         boxes = (
@@ -158,6 +175,7 @@ def picture(result: FileResult) -> Picture:
         for i, c in enumerate(structure.committees)
     }
     children, detached = _tree(structure.committees)
+    ids = {c.id for c in structure.committees}
     places = tuple(
         _place(structure, f"p{i}", p, about(p.node)) for i, p in enumerate(structure.places)
     )
@@ -171,12 +189,13 @@ def picture(result: FileResult) -> Picture:
         node="/board",
     )
     other = tuple(f for i, f in enumerate(findings) if i not in claimed)
+    detached_keys = set(detached)
     return Picture(
         icb=board.title,
         board=board,
         groups=groups,
         committees={
-            key: _detach(structure, box) if key in detached else box
+            key: _detach(structure, box, ids) if key in detached_keys else box
             for key, box in committees.items()
         },
         children=children,
@@ -258,12 +277,12 @@ def _place(structure: Structure, key: str, place: Place, gaps: tuple[Finding, ..
     return Box(key, "place", place.label, tuple(lines), gaps, place.node)
 
 
-def _detach(structure: Structure, box: Box) -> Box:
+def _detach(structure: Structure, box: Box, ids: set[str]) -> Box:
     """``box`` as a committee attached to nothing, saying why."""
     target = structure.committees[int(box.key[1:])].reports_to
     if target is None:
         why = "reports to: not given"
-    elif any(c.id == target for c in structure.committees):
+    elif target in ids:
         why = f"reports to {structure.label(target)}: a loop"
     else:
         why = f"reports to {target}: not the board or a committee"
@@ -291,17 +310,23 @@ def _tree(committees: Iterable[Committee]) -> tuple[dict[str, list[str]], tuple[
             parent[key] = BOARD
         else:
             parent[key] = first.get(target) if target is not None else None
-    for key in list(parent):
-        seen = [key]
-        step = parent[key]
-        while step is not None and step != BOARD and step not in seen:
-            seen.append(step)
+    # Each committee is walked up once: a walk stops at the board, at nothing,
+    # or at a committee an earlier walk went through (``done``); coming back to
+    # one of its own steps means the steps from there on are a loop.
+    done: set[str] = set()
+    for key in parent:
+        path: list[str] = []
+        steps: dict[str, int] = {}
+        step: str | None = key
+        while step is not None and step != BOARD and step not in done:
+            if step in steps:
+                for member in path[steps[step] :]:  # cut the loop at every committee on it
+                    parent[member] = None
+                break
+            steps[step] = len(path)
+            path.append(step)
             step = parent[step]
-        if step is not None and step != BOARD:
-            # ``step`` is on a loop: cut the loop at every committee on it.
-            loop = seen[seen.index(step) :]
-            for member in loop:
-                parent[member] = None
+        done.update(path)
     children: dict[str, list[str]] = {}
     for key, up in parent.items():
         if up is not None:

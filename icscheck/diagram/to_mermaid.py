@@ -104,11 +104,10 @@ def _statements(picture: Picture) -> Iterator[str]:
 
 
 def _committees(picture: Picture, parent: str) -> Iterator[str]:
-    """The committees reporting to ``parent``, each followed by its own."""
-    for key in picture.children.get(parent, []):
+    """The committees under ``parent``, each followed by its own."""
+    for key, up, _ in picture.below(parent):
         yield "  " + _node(picture.committees[key])
-        yield f"  {parent} --- {key};"
-        yield from _committees(picture, key)
+        yield f"  {up} --- {key};"
 
 
 def _legend(picture: Picture) -> Iterator[str]:

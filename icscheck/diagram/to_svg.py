@@ -265,40 +265,37 @@ def _board(canvas: Canvas, picture: Picture, y: float) -> float:
     return y + inner
 
 
-def _unit(picture: Picture, key: str, depth: int = 0) -> list[tuple[Box, int]]:
-    """A committee and, below it, every committee reporting to it, with their depths."""
-    out = [(picture.committees[key], depth)]
-    for child in picture.children.get(key, []):
-        out += _unit(picture, child, depth + 1)
-    return out
+def _unit(picture: Picture, key: str) -> list[tuple[str, str | None, int]]:
+    """A committee and, below it, every committee reporting to it: (key, parent, depth)."""
+    return [(key, None, 0), *picture.below(key)]
 
 
 def _draw_unit(canvas: Canvas, picture: Picture, key: str, x: float, y: float) -> float:
-    """One committee with its sub-committees hanging below; returns the bottom."""
-    placed: dict[str, tuple[float, float, float]] = {}
+    """One committee with its sub-committees hanging below; returns the bottom.
 
-    def place(key: str, depth: int, y: float, parent: str | None) -> float:
+    Each box goes 10 below the one drawn before it, indented by its depth (up to
+    MAX_DEPTH), with a line from the bottom of its parent.
+    """
+    placed: dict[str, tuple[float, float]] = {}
+    y -= 10
+    for child, parent, depth in _unit(picture, key):
+        y += 10
         shift = min(depth, MAX_DEPTH) * INDENT
-        box = picture.committees[key]
-        height = box_height(box, COL - shift)
+        box = picture.committees[child]
         if parent is not None:
-            px, _, pbottom = placed[parent]
+            px, pbottom = placed[parent]
             canvas.line((px + INDENT / 2, pbottom), (px + INDENT / 2, y + 14), (x + shift, y + 14))
         draw_box(canvas, box, x + shift, y, COL - shift)
-        placed[key] = (x + shift, y, y + height)
-        y += height
-        for child in picture.children.get(key, []):
-            y = place(child, depth + 1, y + 10, key)
-        return y
-
-    return place(key, 0, y, None)
+        y += box_height(box, COL - shift)
+        placed[child] = (x + shift, y)
+    return y
 
 
 def _unit_height(picture: Picture, key: str) -> float:
     return (
         sum(
-            box_height(box, COL - min(depth, MAX_DEPTH) * INDENT) + 10
-            for box, depth in _unit(picture, key)
+            box_height(picture.committees[child], COL - min(depth, MAX_DEPTH) * INDENT) + 10
+            for child, _, depth in _unit(picture, key)
         )
         - 10
     )

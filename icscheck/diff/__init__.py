@@ -16,8 +16,10 @@ Matching (docs/diff.md):
   first), so nothing is lost; REF-002 reports the duplicate ids anyway;
 - lists (committee members, place participants, the quorum's ``must_include``)
   as sets: a reordering is no change;
-- findings by rule, JSON Pointer and message, never by line, so moving lines
-  makes no finding new.
+- findings by rule, message and the element they are about (list indexes in
+  their JSON Pointer become the id or function of the entry there), never by
+  line or position, so moving lines or inserting an entry makes no finding
+  new (icscheck/diff/rules.py).
 
 Within each element type, removals come first (in the old file's order), then
 additions and changes (in the new file's order): the output is stable.
@@ -67,7 +69,7 @@ def compare(old: FileResult, new: FileResult) -> Diff:
         *match(PLACES, before.places, after.places, before, after),
         *match(DECISIONS, before.decisions, after.decisions, before, after),
     )  # fmt: skip
-    return Diff(old, new, changes, tuple(rule_changes(old.rules, new.rules)))
+    return Diff(old, new, changes, tuple(rule_changes(old.rules, new.rules, before, after)))
 
 
 def _structure(result: FileResult) -> Structure:

@@ -26,15 +26,15 @@ class _Item(Protocol):
 T = TypeVar("T", bound=_Item)
 
 
-def _keyed(items: Iterable[T], key: Callable[[T], str]) -> dict[tuple[str, int], T]:
+def keyed(items: Iterable[T], key: Callable[[T], str]) -> dict[tuple[str, int], T]:
     """Items by (key, occurrence): a key given twice keeps both entries apart."""
     seen: dict[str, int] = {}
-    keyed: dict[tuple[str, int], T] = {}
+    found: dict[tuple[str, int], T] = {}
     for item in items:
         k = key(item)
         seen[k] = seen.get(k, -1) + 1
-        keyed[(k, seen[k])] = item
-    return keyed
+        found[(k, seen[k])] = item
+    return found
 
 
 Show = Callable[[Structure, Any], str]
@@ -74,7 +74,7 @@ def match(
     spec: Spec[T], old: Sequence[T], new: Sequence[T], before: Structure, after: Structure
 ) -> Iterator[Change]:
     """Removed, then added and changed elements of one type."""
-    was, now = _keyed(old, spec.key), _keyed(new, spec.key)
+    was, now = keyed(old, spec.key), keyed(new, spec.key)
     for k, item in was.items():
         if k not in now:
             yield Change(

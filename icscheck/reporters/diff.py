@@ -9,7 +9,6 @@ shape is public and versioned (``"version": 1``); docs/diff.md describes it.
 from __future__ import annotations
 
 import json
-import re
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -17,6 +16,7 @@ from icscheck import __version__
 from icscheck.diff import Change, Diff, Kind, RuleChange, RuleKind, Section
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.json import finding_json
+from icscheck.reporters.markdown import code, text
 from icscheck.reporters.summary import ERROR, PASS, plural
 from icscheck.result import NO_ICB_NAME, FileResult
 
@@ -214,33 +214,31 @@ class DiffJsonReporter(DiffReporter):
 
 
 MD_MARK = {RuleKind.NEWLY_FAILING: "❌", RuleKind.NEWLY_PASSING: "✅", RuleKind.CHANGED: "🔄"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
-
-
-def md(text: str) -> str:
-    """``text`` as literal markdown: no emphasis, link, HTML or table break from a file's words."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 class DiffMarkdownReporter(DiffReporter):
-    """GitHub-flavoured markdown, to post as a pull-request comment."""
+    """GitHub-flavoured markdown, to post as a pull-request comment.
+
+    Escaped as ``validate --format markdown`` escapes (icscheck/reporters/markdown.py):
+    what a file says shows as written, and cannot add markup or a table cell.
+    """
 
     def write(self, diff: Diff) -> None:
         out = [
-            f"## icscheck diff: {md(diff.new.icb_name or NO_ICB_NAME)}",
+            f"## icscheck diff: {text(diff.new.icb_name or NO_ICB_NAME)}",
             "",
-            f"`{_code(diff.old.path)}` → `{_code(diff.new.path)}`",
+            f"{code(diff.old.path)} → {code(diff.new.path)}",
             "",
-            f"**{md(summary(diff))}**",
+            f"**{text(summary(diff))}**",
         ]
         for section, changes in sections(diff):
             out += ["", f"### {section}", "", "| Change | What | Detail |", "|---|---|---|"]
-            out += [f"| {c.kind} | {md(c.label)} | {md(c.detail)} |" for c in changes]
+            out += [f"| {c.kind} | {text(c.label)} | {text(c.detail)} |" for c in changes]
         if diff.rules:
             out += ["", "### Rules", "", "| | Rule | Severity | Change | Gaps |", "|---|---|---|---|---|"]  # fmt: skip
             out += [
                 f"| {MD_MARK[r.kind]} | {r.rule} | {r.severity} | "
-                f"{RULE_WORDS[r.kind]}: {md(r.title)} | {_findings(r)} |"
+                f"{RULE_WORDS[r.kind]}: {text(r.title)} | {_findings(r)} |"
                 for r in diff.rules
             ]
             for title, mark, attr in (("New findings", "❌", "added"), ("Resolved", "✅", "resolved")):
@@ -248,15 +246,9 @@ class DiffMarkdownReporter(DiffReporter):
                 if findings:
                     out += ["", f"{title}:", ""]
                     out += [
-                        f"- {mark} {f.rule} `{_code(_where(f))}`: {md(f.message)}"
-                        for f in findings
+                        f"- {mark} {f.rule} {code(_where(f))}: {text(f.message)}" for f in findings
                     ]
         self.stream.write("\n".join(out) + "\n")
-
-
-def _code(text: str) -> str:
-    """Text for inside a code span: a backtick cannot close it early."""
-    return text.replace("`", "'")
 
 
 DIFF_REPORTERS: dict[str, type[DiffReporter]] = {

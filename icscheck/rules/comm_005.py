@@ -35,7 +35,8 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from icscheck.finding import Severity
 from icscheck.loader import Document
@@ -49,37 +50,118 @@ SOURCE = "South West London ICB, 'About our board': the board remains accountabl
 FIX = "Set reports_to to board, or to a committee that reports to the board."
 
 
+Outcome = tuple[str, str | None, str | None]
+"""Where a reporting line ends: (how, the last committee on it, what that one reports to).
+
+How: ``board`` (reaches the board, or a ``reports_to`` that is no id: FMT-001's),
+``none`` (the last committee reports to no one), ``unknown`` (it reports to an
+id that is no committee) or ``loop``.
+"""
+_BOARD: Outcome = ("board", None, None)
+_LOOP: Outcome = ("loop", None, None)
+
+
 def check(document: Document) -> Iterator[Gap]:
     groups = model.committees(document)
+    # Each committee's outcome, worked out once: a line through a committee ends
+    # where that committee's own line ends, so every line is walked once (a
+    # 5,000-deep line was a walk per committee, and a list search per step).
+    outcomes: dict[str, Outcome] = {}
     for node, committee in model.entries(document, "committees"):
         name = model.ident(committee)
         target = committee.get("reports_to")
         if target is None:
             yield Gap(node, f"committee '{name}' does not say whom it reports to (reports_to)")
             continue
-        chain: list[str | None] = [name]
-        while isinstance(target, str) and target != model.BOARD and target in groups:
-            if target in chain:
-                loop = " -> ".join(str(step) for step in [*chain, target])
-                yield Gap(
-                    (*node, "reports_to"),
-                    f"committee '{name}' has a reporting loop ({loop}) that never reaches the board",
-                )
-                break
-            chain.append(target)
-            target = groups[target].get("reports_to")
-            if target is None:
-                yield Gap(
-                    (*node, "reports_to"),
-                    f"committee '{name}' reports to '{chain[-1]}', which reports to no one",
-                )
-                break
+        if not isinstance(target, str) or target == model.BOARD or target not in groups:
+            # An unknown direct target is REF-001's finding alone.
+            continue
+        chain: Sequence[str | None]
+        if name is not None and groups.get(name) is committee:
+            how, last, end = _resolve(name, groups, outcomes)
+            chain = _loop(name, groups) if how == "loop" else []
         else:
-            # A line that ends at an unknown id further up never reaches the board;
-            # an unknown direct target is REF-001's finding alone.
-            if isinstance(target, str) and target != model.BOARD and len(chain) > 1:
-                yield Gap(
-                    (*node, "reports_to"),
-                    f"committee '{name}' reports through '{chain[-1]}' to '{target}', "
-                    "which is not a committee, so the line never reaches the board",
-                )
+            # A repeated id (REF-002's) or none: its own line, walked as written,
+            # since it may loop back to the first committee of that id.
+            how, last, end, chain = _walk(name, target, groups)
+        if how == "loop":
+            loop = " -> ".join(str(step) for step in chain)
+            yield Gap(
+                (*node, "reports_to"),
+                f"committee '{name}' has a reporting loop ({loop}) that never reaches the board",
+            )
+        elif how == "none":
+            yield Gap(
+                (*node, "reports_to"),
+                f"committee '{name}' reports to '{last}', which reports to no one",
+            )
+        elif how == "unknown":
+            yield Gap(
+                (*node, "reports_to"),
+                f"committee '{name}' reports through '{last}' to '{end}', "
+                "which is not a committee, so the line never reaches the board",
+            )
+
+
+def _step(ident: str, groups: dict[str, dict[str, Any]]) -> Outcome | str:
+    """Where the committee ``ident`` leads: the end of its line, or the next committee."""
+    target = groups[ident].get("reports_to")
+    if target is None:
+        return ("none", ident, None)
+    if not isinstance(target, str) or target == model.BOARD:
+        return _BOARD
+    return target if target in groups else ("unknown", ident, target)
+
+
+def _resolve(
+    start: str, groups: dict[str, dict[str, Any]], outcomes: dict[str, Outcome]
+) -> Outcome:
+    """The outcome of ``start``'s line, and of every committee on it not yet known."""
+    path: list[str] = []
+    on_path: set[str] = set()
+    ident = start
+    while ident not in outcomes:
+        if ident in on_path:
+            outcome = _LOOP  # back on this walk: every committee on it leads into the loop
+            break
+        path.append(ident)
+        on_path.add(ident)
+        step = _step(ident, groups)
+        if not isinstance(step, str):
+            outcome = step
+            break
+        ident = step
+    else:
+        outcome = outcomes[ident]
+    for ident in path:
+        outcomes[ident] = outcome
+    return outcome
+
+
+def _loop(start: str, groups: dict[str, dict[str, Any]]) -> list[str]:
+    """A line known to loop, from ``start`` to the first committee it meets again."""
+    chain, seen = [start], {start}
+    ident = groups[start]["reports_to"]
+    while ident not in seen:
+        chain.append(ident)
+        seen.add(ident)
+        ident = groups[ident]["reports_to"]
+    return [*chain, ident]
+
+
+def _walk(
+    name: str | None, target: str, groups: dict[str, dict[str, Any]]
+) -> tuple[str, str | None, str | None, list[str | None]]:
+    """One committee's line step by step: (how, last, end, the loop's chain)."""
+    chain: list[str | None] = [name]
+    seen: set[str | None] = {name}
+    ident = target
+    while True:
+        if ident in seen:
+            return ("loop", None, None, [*chain, ident])
+        chain.append(ident)
+        seen.add(ident)
+        step = _step(ident, groups)
+        if not isinstance(step, str):
+            return (*step, [])
+        ident = step
