@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from importlib.resources import files
 
-from icscheck.errors import UsageError
+from icscheck.errors import LoadError, UsageError
 
 TEMPLATE = "starter.yaml"
 PLACEHOLDER = "[TO COMPLETE"
@@ -28,16 +28,40 @@ def template() -> str:
 
 
 def render(icb_name: str | None = None) -> str:
-    """The starter constitution, with ``icb_name`` as ``icb.name`` when given."""
+    """The starter constitution, with ``icb_name`` as ``icb.name`` when given.
+
+    A name the loader would refuse is refused here, so ``init`` never writes
+    a starter that ``validate`` cannot read: a lone surrogate (a byte of a
+    non-UTF-8 argument, as Python decodes it), a control character, a
+    bidirectional override.
+    """
     text = template()
     if icb_name is None:
         return text
     if not icb_name.strip():
         raise UsageError("--icb: the ICB's name must not be empty")
+    try:
+        icb_name.encode("utf-8")
+    except UnicodeEncodeError as error:
+        # Python decodes a byte of argv that is not UTF-8 as a lone surrogate, U+DC80-U+DCFF.
+        point = ord(error.object[error.start])
+        code = f"byte \\x{point - 0xDC00:02x}" if 0xDC80 <= point <= 0xDCFF else f"\\u{point:04x}"
+        raise UsageError(
+            f"--icb: the ICB's name is not UTF-8 text ({code}); give the name in UTF-8"
+        ) from None
     line = f"  name: {ICB_NAME}\n"
     # The template has this line once; replacing the value alone keeps every comment.
     assert text.count(line) == 1, "the starter template's icb.name line has changed"
-    return text.replace(line, f"  name: {yaml_string(icb_name)}\n")
+    rendered = text.replace(line, f"  name: {yaml_string(icb_name)}\n")
+    from icscheck.loader import parse
+
+    try:
+        parse(TEMPLATE, rendered)
+    except LoadError as error:
+        raise UsageError(
+            f"--icb: the ICB's name cannot go in a constitution ({error.message})"
+        ) from None
+    return rendered
 
 
 def yaml_string(text: str) -> str:

@@ -57,7 +57,11 @@ def fail(error: IcscheckError) -> NoReturn:
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write the output to this file, not stdout.", dir_okay=False
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the output to this file instead of stdout; - means stdout.",
+        # No dir_okay=False: icscheck.writer refuses a directory in one line, as errors go.
     ),
 ]
 """``--output FILE``, as every command that prints a report or a picture takes it."""
@@ -67,10 +71,10 @@ OutputOption = Annotated[
 def output_stream(path: Path | None) -> Iterator[TextIO]:
     """stdout, or a buffer that becomes ``path`` whole once the command has succeeded.
 
-    A run that fails half-way leaves an existing report as it was
-    (``icscheck.writer``).
+    ``-`` is stdout too, as for every input. A run that fails half-way leaves
+    an existing report as it was (``icscheck.writer``).
     """
-    if path is None:
+    if path is None or str(path) == "-":
         yield sys.stdout
         return
     from icscheck.writer import write_text

@@ -109,6 +109,8 @@ def _check(path: str, settings: Settings) -> FileResult:
     """Check one version the way ``validate`` does; ``-`` is standard input."""
     from icscheck.engine import STDIN, STDIN_NAME, check_bytes, check_file
 
+    if path != STDIN and Path(path).is_dir():
+        raise UsageError(f"{path}: is a directory; diff compares two files")
     if path == STDIN:
         result = check_bytes(STDIN_NAME, sys.stdin.buffer.read(settings.max_bytes + 1), settings)
     else:

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from icscheck.cli.app import app, fail
-from icscheck.errors import IcscheckError
+from icscheck.errors import IcscheckError, UsageError
 
 STDOUT = "-"
 
@@ -44,6 +44,8 @@ def init(
     from icscheck.writer import write_text
 
     try:
+        if not path:
+            raise UsageError("PATH is empty: give the name of the file to write, or - for stdout")
         text = starter.render(icb)
         if path == STDOUT:
             sys.stdout.flush()
@@ -58,8 +60,13 @@ def init(
         f"Wrote {path}: a starter constitution that meets every icscheck rule.\n"
         "Next:\n"
         f"  1. Fill in the {starter.placeholders(text)} lines marked [TO COMPLETE: ...]:"
-        f" grep -n 'TO COMPLETE' {shlex.quote(path)}\n"
+        f" grep -n 'TO COMPLETE' {_argument(path)}\n"
         f"  2. For completion and inline errors in your editor:"
-        f" icscheck schema -o {shlex.quote(schema)}\n"
-        f"  3. Check it: icscheck validate {shlex.quote(path)}"
+        f" icscheck schema -o {_argument(schema)}\n"
+        f"  3. Check it: icscheck validate {_argument(path)}"
     )
+
+
+def _argument(path: str) -> str:
+    """``path`` as one shell word that no command takes for an option."""
+    return shlex.quote(f"./{path}" if path.startswith("-") else path)

@@ -243,6 +243,27 @@ def test_markdown_escapes_what_a_file_says(tmp_path: Path) -> None:
     assert "| changed | member Priya \\| \\<b\\>\\*Shah\\*\\</b\\> (ned-audit) | name Priya Shah → Priya \\| \\<b\\>\\*Shah\\*\\</b\\> |" in out  # fmt: skip
 
 
+def test_markdown_escapes_hostile_names_and_paths_as_validate_does(tmp_path: Path) -> None:
+    hostile = "~~x~~ $y$ &amp; |z|"
+    shown = r"\~\~x\~\~ \$y\$ \&amp; \|z\|"
+    text = SUFFOLK.read_text(encoding="utf-8")
+    text = text.replace("  name: NHS Suffolk and North East Essex Integrated Care Board\n", f"  name: '{hostile}'\n")
+    old = tmp_path / "old.yaml"
+    old.write_text(text, encoding="utf-8")
+    new = tmp_path / "new`1.yaml"  # a backtick cannot end the code span early
+    new.write_text(
+        text.replace("      name: Priya Shah\n", f"      name: '{hostile}'\n")
+        .replace("    chair: ned-audit\n    members: [ned-audit, ned-quality,", "    chair: chair\n    members: [ned-audit, ned-quality,"),
+        encoding="utf-8",
+    )  # fmt: skip
+    code, out, err = invoke("-f", "markdown", str(old), str(new))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:3] == [f"## icscheck diff: {shown}", "", f"`{old}` → ``{new}``"]
+    assert f"| changed | member {shown} (ned-audit) | name Priya Shah → {shown} |" in lines
+    assert f"- ❌ COMM-003 ``{new}:107:5``: {COMM_003}" in lines
+
+
 def test_identical_files_have_no_changes() -> None:
     assert invoke(OLD, OLD) == (0, f"""\
 NHS Suffolk and North East Essex Integrated Care Board
@@ -274,6 +295,22 @@ def test_fail_on_new_exits_1_only_when_new_brings_a_finding() -> None:
     assert invoke("--fail-on-new", "-f", "json", OLD, OLD)[0] == 0
 
 
+def test_fail_on_new_ignores_findings_an_inserted_committee_only_shifts(tmp_path: Path) -> None:
+    old = "sample_constitutions/non_compliant/conflicted-committee-chairs.yaml"
+    text = (ROOT / old).read_text(encoding="utf-8")
+    estates = "  - {id: estates, name: Estates Committee, type: other, chair: ned-people, reports_to: board}\n"  # fmt: skip
+    new = tmp_path / "new.yaml"
+    new.write_text(text.replace("committees:\n", "committees:\n" + estates, 1), encoding="utf-8")
+    code, out, err = invoke("--fail-on-new", old, str(new))
+    assert (code, err) == (0, "")
+    assert "Rules" not in out.splitlines()
+    assert out.endswith(
+        "1 change; 0 rules newly failing, 0 newly passing; errors 2 → 2, warnings 2 → 2\n"
+    )
+    document = json.loads(invoke("-f", "json", "--fail-on-new", old, str(new))[1])
+    assert (document["rules"], document["summary"]["new_findings"]) == ([], 0)
+
+
 def test_json_output_never_imports_rich() -> None:
     assert "rich" not in imported("diff", "--format", "json", OLD, NEW)
 
@@ -293,6 +330,9 @@ def test_standard_input_for_one_side() -> None:
         (["-", "-"], "only one of OLD and NEW can be standard input (-)"),
         (["missing.yaml", NEW], "missing.yaml: no such file"),
         (["--since", "HEAD", OLD, NEW], "with --since, give one file: icscheck diff --since REV FILE"),
+        (["sample_constitutions", NEW], "sample_constitutions: is a directory; diff compares two files"),
+        ([OLD, "tests/data"], "tests/data: is a directory; diff compares two files"),
+        (["--since", "HEAD", "sample_constitutions"], "sample_constitutions: is a directory; diff compares two files"),
     ],
 )  # fmt: skip
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -128,6 +130,75 @@ def test_an_empty_icb_name_is_a_usage_error(tmp_path: Path) -> None:
         2, "", "icscheck: error: --icb: the ICB's name must not be empty\n"
     )  # fmt: skip
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_that_is_not_utf_8_is_a_usage_error(tmp_path: Path) -> None:
+    """A byte of argv that is not UTF-8 reaches Python as a lone surrogate (U+DCFF for 0xff)."""
+    assert invoke("init", "--icb", "NHS \udcff ICB") == (
+        2, "", "icscheck: error: --icb: the ICB's name is not UTF-8 text (byte \\xff); "
+        "give the name in UTF-8\n",
+    )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_console_script_refuses_a_name_in_another_encoding(tmp_path: Path) -> None:
+    made = subprocess.run(
+        [str(SCRIPT).encode(), b"init", b"--icb", b"NHS \xff ICB"],
+        cwd=tmp_path, capture_output=True, timeout=60, check=False,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )  # fmt: skip
+    assert (made.returncode, made.stdout) == (2, b"")
+    assert made.stderr == (
+        b"icscheck: error: --icb: the ICB's name is not UTF-8 text (byte \\xff); "
+        b"give the name in UTF-8\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("NHS \x1b[31mRed ICB", "contains a control character (#x001b) written as an escape"),
+        ("NHS \u202eBCI", "contains U+202E, a bidirectional control"),
+    ],
+)
+def test_a_name_validate_would_refuse_is_refused(tmp_path: Path, name: str, reason: str) -> None:
+    code, out, err = invoke("init", "--icb", name)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"icscheck: error: --icb: the ICB's name cannot go in a constitution ({reason}"
+    )
+    assert len(err.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_path_is_a_usage_error(tmp_path: Path) -> None:
+    assert invoke("init", "") == (
+        2, "", "icscheck: error: PATH is empty: give the name of the file to write, or - for stdout\n"
+    )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_next_steps_for_a_name_like_an_option_work_as_printed(tmp_path: Path) -> None:
+    (tmp_path / "-drafts").mkdir()
+    code, out, err = invoke("init", "--", "-drafts/-x y.yaml")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[2:] == [
+        "  1. Fill in the 27 lines marked [TO COMPLETE: ...]:"
+        " grep -n 'TO COMPLETE' './-drafts/-x y.yaml'",
+        "  2. For completion and inline errors in your editor:"
+        " icscheck schema -o ./-drafts/constitution.schema.json",
+        "  3. Check it: icscheck validate './-drafts/-x y.yaml'",
+    ]
+    for line in out.splitlines()[2:]:
+        command = re.sub(r"^.*?: (?=grep|icscheck)", "", line)
+        words = shlex.split(command)
+        argv = [str(SCRIPT), *words[1:]] if words[0] == "icscheck" else words
+        result = subprocess.run(
+            argv, cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+        )  # fmt: skip
+        assert (result.returncode, result.stderr) == (0, ""), command
+    assert (tmp_path / "-drafts" / starter.SCHEMA_FILE).is_file()
 
 
 def test_an_existing_file_is_left_byte_for_byte_unless_forced(tmp_path: Path) -> None:
