@@ -35,6 +35,7 @@ KEYS = (
     "max-file-size",
 )
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdown")
+"""Every ``--format``: the names of the reporters (icscheck/reporters/__init__.py)."""
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 

@@ -14,12 +14,11 @@ from typer.testing import CliRunner
 
 from icscheck import cache, engine
 from icscheck.cli import app
-from icscheck.config import Settings
+from icscheck.config import FORMATS, Settings
 from icscheck.rules import RULES
 from tests.conftest import SAMPLES, SUFFOLK
 
 runner = CliRunner()
-FORMATS = ["text", "json", "sarif", "junit", "github", "gitlab"]
 
 
 @pytest.fixture

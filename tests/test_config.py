@@ -150,3 +150,10 @@ def test_settings_apply_overrides_to_rule_copies() -> None:
     assert [r.id for r in rules][:3] == ["BOARD-001", "BOARD-002", "BOARD-003"]
     assert all(r.id.startswith("BOARD-") for r in rules)
     assert rules[2].severity is Severity.WARNING
+
+
+def test_every_format_the_configuration_accepts_has_a_reporter() -> None:
+    from icscheck.config import FORMATS
+    from icscheck.reporters import REPORTERS
+
+    assert list(FORMATS) == list(REPORTERS)

@@ -17,20 +17,19 @@ from typing import Annotated
 import typer
 
 from icscheck.cli.app import OutputOption, app, fail, output_stream
-from icscheck.config import Settings, check_selectors, find_config, load_settings, parse_size
+from icscheck.config import (
+    FORMATS,
+    Settings,
+    check_selectors,
+    find_config,
+    load_settings,
+    parse_size,
+)
 from icscheck.errors import ExitCode, IcscheckError, UsageError
 from icscheck.result import FailOn
 
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    GITHUB = "github"
-    GITLAB = "gitlab"
-    HTML = "html"
-    MARKDOWN = "markdown"
+# The formats --format offers are the ones the configuration file accepts (config.FORMATS).
+OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
 
 
 def _size(text: str) -> int:

@@ -75,26 +75,18 @@ def match(
 ) -> Iterator[Change]:
     """Removed, then added and changed elements of one type."""
     was, now = keyed(old, spec.key), keyed(new, spec.key)
+
+    def whole(kind: Kind, key: str, item: T, structure: Structure) -> Change:
+        """An element added or removed as a whole, described as it stands in ``structure``."""
+        label, description = spec.label(structure, item), spec.describe(structure, item)
+        return Change(spec.element(item), kind, key, label, description, node=item.node)
+
     for k, item in was.items():
         if k not in now:
-            yield Change(
-                spec.element(item),
-                Kind.REMOVED,
-                k[0],
-                spec.label(before, item),
-                spec.describe(before, item),
-                node=item.node,
-            )
+            yield whole(Kind.REMOVED, k[0], item, before)
     for k, item in now.items():
         if k not in was:
-            yield Change(
-                spec.element(item),
-                Kind.ADDED,
-                k[0],
-                spec.label(after, item),
-                spec.describe(after, item),
-                node=item.node,
-            )
+            yield whole(Kind.ADDED, k[0], item, after)
             continue
         for field in spec.fields:
             a, b = getattr(was[k], field.name), getattr(item, field.name)
