@@ -122,6 +122,7 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         SequenceStartEvent,
     )
     from ruamel.yaml.nodes import ScalarNode
+
     # YAML 1.2's implicit types (int, float, bool, null, dates) by first character,
     # as ruamel's resolver keeps them; asking it per value costs more than the parse.
     implicit = yaml.resolver.versioned_resolver
@@ -171,9 +172,7 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         except (ValueError, KeyError, IndexError):
             # Only an explicit tag gets here (``!!int abc``): implicit types
             # are resolved by patterns their constructors accept.
-            raise LoadError(
-                path, f"{event.value!r} is not a valid {_short(tag)}", *where
-            ) from None
+            raise LoadError(path, f"{event.value!r} is not a valid {_short(tag)}", *where) from None
 
     def place(value: Any, size: int, where: Position, anchor: str | None) -> None:
         """Put a finished node into its parent (or make it the root)."""
@@ -186,7 +185,9 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
         parent = stack[-1]
         parent.size = min(parent.size + size, MAX_NODES + 1)
         if parent.size > MAX_NODES:
-            raise LoadError(path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)")
+            raise LoadError(
+                path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)"
+            )
         if isinstance(parent.value, list):
             here: NodePath = (*parent.at, len(parent.value))
             positions[here] = where
@@ -199,7 +200,9 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
             if name is _MERGE:
                 parent.merges.append((value, where))
             elif name in parent.value:
-                duplicates.append(Duplicate((*parent.at, name), positions[(*parent.at, name)], key_at))
+                duplicates.append(
+                    Duplicate((*parent.at, name), positions[(*parent.at, name)], key_at)
+                )
             else:
                 # An entry is located at its key: the line a reader scans for.
                 positions[(*parent.at, name)] = key_at
@@ -248,7 +251,9 @@ def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
                         "stands for, so it would expand without end",
                         *where,
                     )
-                raise LoadError(path, f"invalid YAML: found undefined alias {event.anchor!r}", *where)
+                raise LoadError(
+                    path, f"invalid YAML: found undefined alias {event.anchor!r}", *where
+                )
             value, size = anchors[event.anchor]
             place(value, size, where, None)
         elif event.__class__.__name__ in ("MappingEndEvent", "SequenceEndEvent"):
@@ -303,7 +308,9 @@ def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> No
         for source in sources:
             if not isinstance(source, dict):
                 raise LoadError(
-                    path, "invalid YAML: a merge key (<<) needs a mapping or a list of mappings", *where
+                    path,
+                    "invalid YAML: a merge key (<<) needs a mapping or a list of mappings",
+                    *where,
                 )
             for key, item in source.items():
                 if key not in mapping.value:
@@ -326,7 +333,9 @@ def _text(path: str, value: str, where: Position) -> str:
         # YAML's \ud800 escapes can make lone surrogates: not characters, and
         # unencodable on output (YAML 1.2.2 §5.7 escapes denote characters).
         code = f"\\u{ord(surrogate[0]):04x}"
-        raise LoadError(path, f"contains {code}, a surrogate escape that is not a character", *where)
+        raise LoadError(
+            path, f"contains {code}, a surrogate escape that is not a character", *where
+        )
     if control := _CONTROL.search(value):
         code = f"#x{ord(control[0]):04x}"
         raise LoadError(path, f"contains a control character ({code}) written as an escape", *where)

@@ -246,7 +246,7 @@ CASES = [
     ),
     Case(
         "a bidirectional override",
-        _text("bidi.yaml", "icscheck: 1\nicb:\n  name: \"\u202eevil\"\n"),
+        _text("bidi.yaml", 'icscheck: 1\nicb:\n  name: "\u202eevil"\n'),
         2,
         r":3:9: contains U\+202E, a bidirectional control",
     ),

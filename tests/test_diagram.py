@@ -297,10 +297,10 @@ def test_text_contrast_meets_wcag_aa_on_every_fill() -> None:
     for fill in (to_svg.KINDS["gap"][0], to_svg.PAGE):
         assert contrast(to_svg.GAP_TEXT, fill) >= 4.5, fill
     for style in to_mermaid.STYLES.values():
-        fill = re.search(r"fill:(#\w{6})", style)
+        background = re.search(r"fill:(#\w{6})", style)
         colour = re.search(r"color:(#\w{6})", style)
-        assert fill and colour
-        assert contrast(colour[1], fill[1]) >= 4.5, style
+        assert background and colour
+        assert contrast(colour[1], background[1]) >= 4.5, style
 
 
 # The picture both drawings share

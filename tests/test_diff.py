@@ -18,7 +18,9 @@ from tests.conftest import ROOT, SUFFOLK
 AMENDED = ROOT / "tests" / "data" / "diff" / "suffolk-amended.yaml"
 SETTINGS = Settings(cache=False)
 
-COMM_003_TITLE = "The audit committee is chaired by a non-executive member who is not the ICB chair."
+COMM_003_TITLE = (
+    "The audit committee is chaired by a non-executive member who is not the ICB chair."
+)
 COMM_003_MESSAGE = (
     "the audit committee is chaired by 'chair', the chair; "
     "it must be a non-executive member other than the ICB chair"
@@ -270,12 +272,16 @@ def test_committees_and_places_added_and_removed(suffolk_text: str) -> None:
 
 def test_a_function_given_twice_is_matched_occurrence_by_occurrence(suffolk_text: str) -> None:
     entry = "  - function: Approve the annual report and accounts\n    decided_by: audit\n    kind: delegated\n    accountable: board\n"  # fmt: skip
-    twice = amend(suffolk_text, (entry, entry + entry.replace("decided_by: audit", "decided_by: board")))
+    twice = amend(
+        suffolk_text, (entry, entry + entry.replace("decided_by: audit", "decided_by: board"))
+    )
     diff = compare(from_text(suffolk_text), from_text(twice))
     assert [(c.kind, c.subject, c.node) for c in diff.changes] == [
         ("added", "Approve the annual report and accounts", "/decision_map/3"),
     ]
-    reworded = amend(suffolk_text, ("Approve the annual report and accounts", "Approve the annual accounts"))
+    reworded = amend(
+        suffolk_text, ("Approve the annual report and accounts", "Approve the annual accounts")
+    )
     assert summary(compare(from_text(suffolk_text), from_text(reworded))) == [
         ("delegation", "removed", "Approve the annual report and accounts", None),
         ("delegation", "added", "Approve the annual accounts", None),

@@ -31,7 +31,10 @@ def test_wheel_ships_the_schemas_and_works_without_the_source_tree(tmp_path: Pat
         assert f"icscheck/schema_files/{schema.name}" in names
     # Every subpackage (a new one must be listed in pyproject.toml) and its data.
     for module in (ROOT / "icscheck").rglob("*"):
-        if module.suffix in (".py", ".yaml", ".css", ".typed") and "__pycache__" not in module.parts:
+        if (
+            module.suffix in (".py", ".yaml", ".css", ".typed")
+            and "__pycache__" not in module.parts
+        ):
             assert module.relative_to(ROOT).as_posix() in names
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)

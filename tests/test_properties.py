@@ -57,8 +57,9 @@ def assert_well_behaved(path: Path) -> dict[str, Any]:
     code, stdout, stderr = run(path)
     assert code in {0, 1, 2}
     assert "Traceback" not in stderr
-    report: dict[str, Any] = json.loads(stdout)
-    [result] = report["files"]
+    report = json.loads(stdout)
+    result: dict[str, Any] = report["files"][0]
+    assert len(report["files"]) == 1
     lines = lines_of(path)
     if code == 2:
         [message] = stderr.splitlines()

@@ -83,8 +83,7 @@ DECISIONS: Spec[Delegation] = Spec(
     ),
     lambda _, d: f"delegation '{d.function}'",
     lambda s, d: (
-        f"{words(d.kind)}, decided by {who(s, d.decided_by)}, "
-        f"accountable: {who(s, d.accountable)}"
+        f"{words(d.kind)}, decided by {who(s, d.decided_by)}, accountable: {who(s, d.accountable)}"
     ),
 )
 

@@ -119,9 +119,7 @@ class DiffTextReporter(DiffReporter):
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for change in changes:
-            grid.add_row(
-                Text(f"  {change.kind:<7}", style=STYLE[change.kind]), Text(line(change))
-            )
+            grid.add_row(Text(f"  {change.kind:<7}", style=STYLE[change.kind]), Text(line(change)))
         out.print(grid)
 
     def _rule(self, out: Console, diff: Diff, rule: RuleChange) -> None:
@@ -129,9 +127,7 @@ class DiffTextReporter(DiffReporter):
         from rich.text import Text
 
         head = Text("  ")
-        head.append(
-            f"{RULE_MARK[rule.kind]} {RULE_WORDS[rule.kind]}", style=RULE_STYLE[rule.kind]
-        )
+        head.append(f"{RULE_MARK[rule.kind]} {RULE_WORDS[rule.kind]}", style=RULE_STYLE[rule.kind])
         head.append(f"  {rule.rule}  {rule.severity}  gaps {_findings(rule)}", style="bold")
         out.print(head)
         body = Text(rule.title, overflow="fold")
@@ -241,7 +237,10 @@ class DiffMarkdownReporter(DiffReporter):
                 f"{RULE_WORDS[r.kind]}: {text(r.title)} | {_findings(r)} |"
                 for r in diff.rules
             ]
-            for title, mark, attr in (("New findings", "❌", "added"), ("Resolved", "✅", "resolved")):
+            for title, mark, attr in (
+                ("New findings", "❌", "added"),
+                ("Resolved", "✅", "resolved"),
+            ):
                 findings = [f for r in diff.rules for f in getattr(r, attr)]
                 if findings:
                     out += ["", f"{title}:", ""]

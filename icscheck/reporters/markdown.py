@@ -29,9 +29,7 @@ from icscheck.result import NO_ICB_NAME, FailOn, FileResult, Report
 from icscheck.rules import RULES
 from icscheck.waivers import Waiver, today
 
-_ACTIVE = re.compile(
-    r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))"
-)
+_ACTIVE = re.compile(r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))")
 """What can start inline markup: emphasis, code, links, HTML, an entity, math, a cell.
 
 An underscore inside a word (``published_url``) cannot, so it stays readable.

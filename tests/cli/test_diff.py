@@ -44,7 +44,9 @@ def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
 def test_text_report_lists_every_change_and_exits_0() -> None:
     code, out, err = invoke(OLD, NEW)
     assert (code, err) == (0, "")
-    assert out == f"""\
+    assert (
+        out
+        == f"""\
 NHS Suffolk and North East Essex Integrated Care Board
   old: {OLD}
   new: {NEW}
@@ -92,6 +94,7 @@ Rules
 
 13 changes; 1 rule newly failing, 0 newly passing; errors 0 → 1, warnings 0 → 0
 """
+    )
 
 
 def test_the_reverse_shows_the_rule_newly_passing() -> None:
@@ -247,7 +250,9 @@ def test_markdown_escapes_hostile_names_and_paths_as_validate_does(tmp_path: Pat
     hostile = "~~x~~ $y$ &amp; |z|"
     shown = r"\~\~x\~\~ \$y\$ \&amp; \|z\|"
     text = SUFFOLK.read_text(encoding="utf-8")
-    text = text.replace("  name: NHS Suffolk and North East Essex Integrated Care Board\n", f"  name: '{hostile}'\n")
+    text = text.replace(
+        "  name: NHS Suffolk and North East Essex Integrated Care Board\n", f"  name: '{hostile}'\n"
+    )
     old = tmp_path / "old.yaml"
     old.write_text(text, encoding="utf-8")
     new = tmp_path / "new`1.yaml"  # a backtick cannot end the code span early
@@ -265,20 +270,28 @@ def test_markdown_escapes_hostile_names_and_paths_as_validate_does(tmp_path: Pat
 
 
 def test_identical_files_have_no_changes() -> None:
-    assert invoke(OLD, OLD) == (0, f"""\
+    assert invoke(OLD, OLD) == (
+        0,
+        f"""\
 NHS Suffolk and North East Essex Integrated Care Board
   old: {OLD}
   new: {OLD}
 
 No governance changes and no rule changes.
-""", "")
-    assert invoke("-f", "markdown", OLD, OLD) == (0, f"""\
+""",
+        "",
+    )
+    assert invoke("-f", "markdown", OLD, OLD) == (
+        0,
+        f"""\
 ## icscheck diff: NHS Suffolk and North East Essex Integrated Care Board
 
 `{OLD}` → `{OLD}`
 
 **No governance changes and no rule changes.**
-""", "")
+""",
+        "",
+    )
 
 
 def test_identical_files_in_json() -> None:

@@ -206,7 +206,10 @@ def test_gap_count_and_rule_rows_match_the_json_report(
     assert summary == {"errors": 2, "warnings": 2, "waived": 0}
     assert browser.title == "NHS Example West Integrated Care Board: constitution compliance report"
     assert text_of(browser, "h2") == "NHS Example West Integrated Care Board"
-    assert int(text_of(browser, "#file-1 [data-count=gaps]")) == summary["errors"] + summary["warnings"]
+    assert (
+        int(text_of(browser, "#file-1 [data-count=gaps]"))
+        == summary["errors"] + summary["warnings"]
+    )
     assert int(text_of(browser, "#file-1 [data-count=errors]")) == summary["errors"]
     assert text_of(browser, "#file-1-gaps") == "Gaps (4)"
     assert text_of(browser, "#verdict") == (
@@ -316,7 +319,7 @@ def test_screenshot(browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_hostile_names_stay_text(
     browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
 ) -> None:
-    hostile = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">"
+    hostile = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
     constitution = tmp_path / "hostile.yaml"
     constitution.write_text(
         suffolk_text.replace(

@@ -42,7 +42,8 @@ def render(*paths: str) -> str:
 
 def html_of(markdown: str) -> str:
     """The Markdown as a GFM renderer shows it (tables on, raw HTML passed through)."""
-    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    rendered: str = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    return rendered
 
 
 def test_key_lines_of_a_failing_sample() -> None:
@@ -156,7 +157,10 @@ def test_hostile_text_cannot_add_markup(tmp_path: Path, suffolk_text: str) -> No
     for tag in ("<script", "<em>", "<a ", "<code>`"):
         assert tag not in rendered, tag
     assert rendered.count("<h1>") == 1
-    assert "<h2>&lt;script&gt;alert(1)&lt;/script&gt; *bold* _em_ [link](https://e.test) `code` " in rendered
+    assert (
+        "<h2>&lt;script&gt;alert(1)&lt;/script&gt; *bold* _em_ [link](https://e.test) `code` "
+        in rendered
+    )
     # The message quoting the hostile id stays one list item, its text intact.
     assert "a | b &amp; &amp;amp; $x$" in rendered
 
