@@ -3,28 +3,33 @@
 The file is found by walking up from the working directory; at each level a
 ``.icscheck.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without
 ``[tool.icscheck]`` is passed over. ``--config PATH`` names the file;
-``--isolated`` ignores every file. Command-line flags win over the file.
-Anything the file says that icscheck does not understand is a usage error
-naming the key, the file and the line: a typo must not quietly change a gate.
+``--isolated`` ignores every file. A file may ``extend`` another (a regional
+baseline): that file's settings apply first, then this one's. Command-line
+flags win over every file. Anything a file says that icscheck does not
+understand is a usage error naming the key, the file and the line: a typo
+must not quietly change a gate.
+
+``resolve`` is the one place where files and flags meet; every command that
+checks files (validate, map, diff) calls it, so they all read the same
+settings. What each setting's value came from is kept in ``Settings.origins``
+so a report can say who switched a rule off.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from icscheck.errors import UsageError
 from icscheck.finding import Severity
 from icscheck.reader import MAX_BYTES
-from icscheck.result import FailOn
-from icscheck.rules import RULES, Rule
 
 KEYS = (
+    "extend",
+    "rules-dir",
     "select",
     "ignore",
     "severity",
@@ -36,7 +41,10 @@ KEYS = (
 )
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdown")
 """Every ``--format``: the names of the reporters (icscheck/reporters/__init__.py)."""
+FAIL_ON = ("error", "warning", "never")
+"""The values of ``fail-on`` (icscheck.result.FailOn)."""
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+COMMAND_LINE = "the command line"
 
 
 class ConfigError(UsageError):
@@ -45,37 +53,71 @@ class ConfigError(UsageError):
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything that decides what a run checks and how it ends."""
+    """Everything that decides what a run checks and how it ends, with where each came from."""
 
     select: tuple[str, ...] | None = None
     """Rule IDs or prefixes (``BOARD``) to run; None runs every rule."""
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    """(glob, selectors) pairs; globs are relative to ``root``."""
-    root: Path = Path()
-    fail_on: FailOn = FailOn.ERROR
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[Path, str, tuple[str, ...]], ...] = ()
+    """(folder the glob is relative to, glob, selectors)."""
+    rules_dirs: tuple[Path, ...] = ()
+    """Folders of house rules (``rules-dir``), every file's in turn."""
+    fail_on: str = "error"
     format: str = "text"
     max_bytes: int = MAX_BYTES
-    source: Path | None = None
-    """The configuration file these settings came from, if any."""
+    files: tuple[Path, ...] = ()
+    """The configuration files read, the extended ones first."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """Where each setting was given: ``select`` -> ``pyproject.toml:12``; a severity
+    override as ``severity.BOARD-003``; flags as ``the command line``."""
     cache: bool = True
     """Reuse results for unchanged files (icscheck/cache.py); ``--no-cache`` turns it off."""
     jobs: int = 1
     """Processes to check files in; 1 checks them in this process."""
 
-    def rules_for(self, path: str) -> list[Rule]:
-        """The rules to run on ``path``, with severity overrides applied."""
-        ignored = set(self.ignore)
-        for pattern, selectors in self.per_file_ignores:
-            if _matches(path, self.root, pattern):
-                ignored.update(selectors)
-        return [
-            replace(rule, severity=self.severity[rule.id]) if rule.id in self.severity else rule
-            for rule in RULES.values()
-            if (self.select is None or _selected(rule.id, self.select))
-            and not _selected(rule.id, ignored)
-        ]
+
+@dataclass(frozen=True)
+class Flags:
+    """What the command line says; None (or False) where it says nothing."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    strict: bool = False
+    fail_on: str | None = None
+    format: str | None = None
+    max_bytes: int | None = None
+    no_cache: bool = False
+    jobs: int | None = None
+
+
+def resolve(
+    start: Path, *, config: Path | None = None, isolated: bool = False, flags: Flags = Flags()
+) -> Settings:
+    """The settings for a run: the configuration file (found from ``start``), then ``flags``."""
+    settings = Settings()
+    if not isolated:
+        path = config if config is not None else find_config(start)
+        if path is not None:
+            if not path.is_file():
+                raise UsageError(f"{path}: no such configuration file")
+            settings = load_settings(path)
+    return apply(settings, flags)
+
+
+def apply(settings: Settings, flags: Flags) -> Settings:
+    """``settings`` with the command line's flags on top."""
+    given: dict[str, Any] = {
+        "select": flags.select,
+        "ignore": flags.ignore,
+        "fail_on": "warning" if flags.strict and flags.fail_on is None else flags.fail_on,
+        "format": flags.format,
+        "max_bytes": flags.max_bytes,
+        "jobs": flags.jobs,
+    }
+    given = {key: value for key, value in given.items() if value is not None}
+    origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
+    return replace(settings, **given, cache=settings.cache and not flags.no_cache, origins=origins)
 
 
 def parse_size(text: str | int) -> int:
@@ -86,18 +128,6 @@ def parse_size(text: str | int) -> int:
     if match is None or int(match[1]) == 0:
         raise ValueError(f"{text!r} is not a size such as 10M, 512K or 1048576")
     return int(match[1]) * _UNITS[match[2].lower()]
-
-
-def check_selectors(selectors: Iterable[str], where: str) -> tuple[str, ...]:
-    """Each selector must name a rule or a rule family (``BOARD``, ``BOARD-001``)."""
-    result = []
-    for selector in selectors:
-        if not isinstance(selector, str) or not any(
-            _selected(rule_id, [selector]) for rule_id in RULES
-        ):
-            raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family")
-        result.append(selector)
-    return tuple(result)
 
 
 def find_config(start: Path) -> Path | None:
@@ -112,8 +142,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_settings(path: Path) -> Settings:
-    """Read and validate the settings in ``path``."""
+def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
+    """Read and check the settings in ``path``, after those of any file it extends."""
+    resolved = path.resolve()
+    if resolved in _seen:
+        chain = " -> ".join(str(p) for p in (*_seen, resolved))
+        raise ConfigError(f"{path}: 'extend' goes round in a circle ({chain})")
     text, document = _read(path)
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("icscheck", {})
@@ -123,87 +157,123 @@ def load_settings(path: Path) -> Settings:
         header = path.name
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: {header} must be a table")
-    return _settings(path, text, header, table)
+    base = Settings()
+    if "extend" in table:
+        parent = table["extend"]
+        if not isinstance(parent, str) or not parent:
+            raise _Where(path, text).error("extend", "'extend' must be the path of another file")
+        target = (path.parent / parent).expanduser()
+        if not target.is_file():
+            message = f"'extend' = {parent!r}: no such configuration file ({target})"
+            raise _Where(path, text).error("extend", message)
+        base = load_settings(target, (*_seen, resolved))
+    return _read_table(base, path, _Where(path, text), header, table)
 
 
-def _settings(path: Path, text: str, header: str, table: dict[str, Any]) -> Settings:
-    def fail(key: str, message: str) -> ConfigError:
-        line = _line_of(text, key)
-        return ConfigError(f"{path}{f':{line}' if line else ''}: {message}")
+class _Where:
+    """Errors and origins that name the file and the line a key is set on."""
 
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def line(self, key: str) -> int | None:
+        """The line where ``key`` is set. tomllib gives no positions, so search for it."""
+        pattern = re.compile(
+            # [ \t]*, not \s*: a blank line before the key must not count as its line.
+            rf"^[ \t]*(?:\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})[ \t]*=",
+            re.M,
+        )
+        match = pattern.search(self.text) or re.search(rf"\b{re.escape(key)}\b", self.text)
+        return self.text.count("\n", 0, match.start()) + 1 if match else None
+
+    def origin(self, key: str) -> str:
+        line = self.line(key)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+    def error(self, key: str, message: str) -> ConfigError:
+        line = self.line(key)
+        return ConfigError(f"{self.path}{f':{line}' if line else ''}: {message}")
+
+
+def _read_table(
+    base: Settings, path: Path, where: _Where, header: str, table: dict[str, Any]
+) -> Settings:
+    """``base`` with the keys of one file's table on top, each checked for its type.
+
+    Whether a selector names a real rule is checked when the run is prepared
+    (icscheck/run.py), once every file's house rules are known; ``origins``
+    keeps the file and line for that message.
+    """
     for key in table:
         if key not in KEYS:
-            raise fail(key, f"unknown key '{key}' in {header} (expected one of: {', '.join(KEYS)})")
-    settings = Settings(root=path.parent, source=path)
+            expected = ", ".join(KEYS)
+            raise where.error(key, f"unknown key '{key}' in {header} (expected one of: {expected})")
+    changes: dict[str, Any] = {}
+    origins = dict(base.origins)
+    for key in (k for k in table if k != "extend"):
+        origins[key] = where.origin(key)
     for key in ("select", "ignore"):
         if key in table:
             value = table[key]
-            if not isinstance(value, list):
-                raise fail(key, f"'{key}' must be a list of rule IDs")
-            try:
-                selectors = check_selectors(value, f"'{key}'")
-            except ConfigError as error:
-                raise fail(key, str(error)) from None
-            if key == "select":
-                settings = replace(settings, select=selectors)
-            else:
-                settings = replace(settings, ignore=selectors)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise where.error(key, f"'{key}' must be a list of rule IDs")
+            changes[key] = tuple(value)
+    if "rules-dir" in table:
+        folder = table["rules-dir"]
+        if not isinstance(folder, str) or not folder:
+            raise where.error("rules-dir", "'rules-dir' must be the path of a folder")
+        changes["rules_dirs"] = (*base.rules_dirs, path.parent / folder)
     if "severity" in table:
         severity = table["severity"]
         if not isinstance(severity, dict):
-            raise fail("severity", '\'severity\' must be a table of rule ID = "error" or "warning"')
-        overrides = {}
+            raise where.error(
+                "severity", '\'severity\' must be a table of rule ID = "error" or "warning"'
+            )
+        overrides = dict(base.severity)
         for rule_id, level in severity.items():
-            if rule_id not in RULES:
-                raise fail(rule_id, f"'severity': {rule_id!r} is not a rule ID")
             if level not in tuple(Severity):
-                raise fail(
-                    rule_id, f'\'severity\': {rule_id} = {level!r}; expected "error" or "warning"'
-                )
+                message = f'\'severity\': {rule_id} = {level!r}; expected "error" or "warning"'
+                raise where.error(rule_id, message)
             overrides[rule_id] = Severity(level)
-        settings = replace(settings, severity=overrides)
+            origins[f"severity.{rule_id}"] = where.origin(rule_id)
+        changes["severity"] = overrides
     if "per-file-ignores" in table:
         ignores = table["per-file-ignores"]
         if not isinstance(ignores, dict):
-            raise fail(
-                "per-file-ignores", "'per-file-ignores' must be a table of glob = [rule IDs]"
-            )
-        pairs = []
+            message = "'per-file-ignores' must be a table of glob = [rule IDs]"
+            raise where.error("per-file-ignores", message)
+        pairs = list(base.per_file_ignores)
         for pattern, selectors in ignores.items():
-            if not isinstance(selectors, list):
-                raise fail(
-                    pattern, f"'per-file-ignores': {pattern!r} must map to a list of rule IDs"
-                )
-            try:
-                pairs.append(
-                    (pattern, check_selectors(selectors, f"'per-file-ignores' {pattern!r}"))
-                )
-            except ConfigError as error:
-                raise fail(pattern, str(error)) from None
-        settings = replace(settings, per_file_ignores=tuple(pairs))
+            if not isinstance(selectors, list) or not all(isinstance(v, str) for v in selectors):
+                message = f"'per-file-ignores': {pattern!r} must map to a list of rule IDs"
+                raise where.error(pattern, message)
+            pairs.append((path.parent, pattern, tuple(selectors)))
+            origins[f"per-file-ignores.{pattern}"] = where.origin(pattern)
+        changes["per_file_ignores"] = tuple(pairs)
     if "strict" in table:
         if not isinstance(table["strict"], bool):
-            raise fail("strict", "'strict' must be true or false")
+            raise where.error("strict", "'strict' must be true or false")
         if table["strict"]:
-            settings = replace(settings, fail_on=FailOn.WARNING)
+            changes["fail_on"] = "warning"
+            origins["fail_on"] = origins["strict"]
     if "fail-on" in table:
-        if table["fail-on"] not in tuple(FailOn):
-            raise fail(
-                "fail-on", f"'fail-on' = {table['fail-on']!r}; expected one of: {', '.join(FailOn)}"
-            )
-        settings = replace(settings, fail_on=FailOn(table["fail-on"]))
+        if table["fail-on"] not in FAIL_ON:
+            message = f"'fail-on' = {table['fail-on']!r}; expected one of: {', '.join(FAIL_ON)}"
+            raise where.error("fail-on", message)
+        changes["fail_on"] = table["fail-on"]
+        origins["fail_on"] = origins["fail-on"]
     if "format" in table:
         if table["format"] not in FORMATS:
-            raise fail(
-                "format", f"'format' = {table['format']!r}; expected one of: {', '.join(FORMATS)}"
-            )
-        settings = replace(settings, format=table["format"])
+            message = f"'format' = {table['format']!r}; expected one of: {', '.join(FORMATS)}"
+            raise where.error("format", message)
+        changes["format"] = table["format"]
     if "max-file-size" in table:
         try:
-            settings = replace(settings, max_bytes=parse_size(table["max-file-size"]))
+            changes["max_bytes"] = parse_size(table["max-file-size"])
         except ValueError as error:
-            raise fail("max-file-size", f"'max-file-size': {error}") from None
-    return settings
+            raise where.error("max-file-size", f"'max-file-size': {error}") from None
+    return replace(base, **changes, files=(*base.files, path), origins=origins)
 
 
 def _read(path: Path) -> tuple[str, dict[str, Any]]:
@@ -217,26 +287,3 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as error:
         # tomllib puts "(at line L, column C)" in the message; keep it.
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-
-
-def _line_of(text: str, key: str) -> int | None:
-    """The line where ``key`` is set. tomllib gives no positions, so search for it."""
-    pattern = re.compile(
-        rf"^\s*(?:\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})\s*=", re.M
-    )
-    match = pattern.search(text) or re.search(rf"\b{re.escape(key)}\b", text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _selected(rule_id: str, selectors: Iterable[str]) -> bool:
-    return any(rule_id == s or rule_id.startswith(f"{s}-") for s in selectors)
-
-
-def _matches(path: str, root: Path, pattern: str) -> bool:
-    """Does ``path`` match ``pattern``, relative to the configuration's directory?"""
-    candidate = Path(path).absolute()
-    try:
-        relative = PurePath(candidate.relative_to(root.absolute())).as_posix()
-    except ValueError:
-        relative = PurePath(path).as_posix()
-    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern)

@@ -1,7 +1,8 @@
-"""Run the selected rules over every file, then apply waivers.
+"""Run the rules in force over every file, then apply waivers.
 
 A file that cannot be read is a result, not a crash: one bad file never stops
-the others.
+the others. Everything a check depends on (the rules, the date, the cache)
+comes in the Run (icscheck/run.py).
 """
 
 from __future__ import annotations
@@ -10,19 +11,17 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from icscheck import __version__, cache
-from icscheck.config import Settings
+from icscheck import cache
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, load_bytes
+from icscheck.loader import Document, load_bytes, pointer
+from icscheck.model import Model, build
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, Report, RuleResult, Waived
-from icscheck.rules import RULES, Outcome, Rule
-from icscheck.schemas import validator
-from icscheck.structure import Structure
-from icscheck.waivers import Waiver, today
+from icscheck.rules.base import Checker, Context, Rule
+from icscheck.run import Run
+from icscheck.waivers import Waiver
 
-RULESET = f"icscheck {__version__} ({len(RULES)} rules)"
 STDIN = "-"
 """The path that stands for standard input."""
 STDIN_NAME = "<stdin>"
@@ -30,81 +29,126 @@ STDIN_NAME = "<stdin>"
 
 def check_document(
     document: Document,
-    rules: Iterable[Rule] = RULES.values(),
-    on: _dt.date | None = None,
+    checkers: Sequence[Checker],
+    *,
+    on: _dt.date,
+    known: Iterable[str] = (),
 ) -> FileResult:
-    """Apply ``rules`` to one parsed document, and its waivers to their findings."""
-    rules = list(rules)
-    usable = [w for w in document.waivers if w.applies(on or today())]
+    """Apply ``checkers`` to one parsed document, and its waivers to their findings."""
+    model = build(document.data)
+    context = Context(
+        on=on,
+        known=frozenset(known) or frozenset(c.id for c in checkers),
+        duplicates=document.duplicates,
+        waivers=document.waivers,
+        locate=document.locate,
+    )
+    usable = [w for w in document.waivers if w.applies(on)]
     outcomes: dict[str, RuleResult] = {}
     raw: list[Finding] = []
-    for rule in (r for r in rules if not r.review):
-        found = tuple(rule.check(document))
+    for checker in (c for c in checkers if not c.review):
+        found = _findings(checker, document, model, context)
         raw.extend(found)
-        outcomes[rule.id] = _waive(rule, found, usable)
-    review = Outcome(findings=tuple(raw), ran=frozenset(r.id for r in rules))
-    for rule in (r for r in rules if r.review):
-        outcomes[rule.id] = RuleResult(rule, tuple(rule.check(document, review)))
-    name = (
-        document.data.get("icb", {}).get("name")
-        if isinstance(document.data.get("icb"), dict)
-        else None
+        outcomes[checker.id] = _waive(checker.id, found, usable)
+    review = Context(
+        on=on,
+        known=context.known,
+        duplicates=document.duplicates,
+        waivers=document.waivers,
+        locate=document.locate,
+        findings=tuple(raw),
+        ran=frozenset(c.id for c in checkers),
     )
+    for checker in (c for c in checkers if c.review):
+        outcomes[checker.id] = RuleResult(checker.id, _findings(checker, document, model, review))
     version = document.data.get("icscheck")
     return FileResult(
         path=document.path,
-        icb_name=name if isinstance(name, str) else None,
+        icb_name=model.icb.name,
         format_version=version
         if isinstance(version, int) and not isinstance(version, bool)
         else None,
-        rules=tuple(outcomes[rule.id] for rule in rules),
-        structure=Structure.from_document(document),
+        rules=tuple(outcomes[checker.id] for checker in checkers),
+        model=model,
     )
 
 
-def _waive(rule: Rule, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:
+def _findings(
+    checker: Checker, document: Document, model: Model, context: Context
+) -> tuple[Finding, ...]:
+    """Run one rule and locate its gaps in the file, in file order.
+
+    File order (then message) within a rule, as for the whole file: a result
+    read back from the cache, which stores findings in that order, is then
+    the same result.
+    """
+    rule: Rule = checker.rule
+    found = []
+    for gap in checker.check(document, model, context):
+        line, column = gap.at or document.locate(gap.node)
+        found.append(
+            Finding(
+                path=document.path,
+                line=line,
+                column=column,
+                rule=rule.id,
+                severity=rule.severity,
+                message=gap.message,
+                source=rule.source,
+                node=pointer(gap.node),
+            )
+        )
+    return tuple(sorted(found, key=lambda f: (f.line, f.column, f.message)))
+
+
+def _waive(rule_id: str, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:
     """Split ``found`` into open findings and those an applicable waiver accepts.
 
     A waiver covers a finding of a rule it names on its target line: the line
     of the node, or the line after a waiver that stands alone (docs/waivers.md).
     """
-    if rule.id.startswith("WAIVE-"):
-        return RuleResult(rule, tuple(found))
+    if rule_id.startswith("WAIVE-"):
+        return RuleResult(rule_id, tuple(found))
     open_: list[Finding] = []
     waived: list[Waived] = []
     for finding in found:
-        waiver = next((w for w in waivers if w.target == finding.line and rule.id in w.rules), None)
+        waiver = next((w for w in waivers if w.target == finding.line and rule_id in w.rules), None)
         if waiver is None:
             open_.append(finding)
         else:
             waived.append(Waived(finding, waiver))
-    return RuleResult(rule, tuple(open_), tuple(waived))
+    return RuleResult(rule_id, tuple(open_), tuple(waived))
 
 
-def check_file(path: str, settings: Settings) -> FileResult:
+def check_file(path: str, run: Run) -> FileResult:
     """Read and check one file; a file that cannot be read becomes the result's ``error``."""
     try:
-        raw = read_bytes(path, settings.max_bytes)
+        raw = read_bytes(path, run.settings.max_bytes)
     except LoadError as error:
         return FileResult(path=path, error=error)
-    return check_bytes(path, raw, settings)
+    return check_bytes(path, raw, run)
 
 
-def check_bytes(name: str, raw: bytes, settings: Settings) -> FileResult:
+def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     """Check a constitution's bytes (a file's, or standard input's), through the cache."""
-    if len(raw) > settings.max_bytes:
-        limit = human_size(settings.max_bytes)
-        return FileResult(path=name, error=LoadError(name, f"is over the {limit} limit"))
-    rules = settings.rules_for(name)
-    entry = cache.key(raw, rules, today()) if settings.cache else None
-    if entry is not None and (hit := cache.get(entry, name, rules)) is not None:
-        return hit
+    limit = run.settings.max_bytes
+    if len(raw) > limit:
+        return FileResult(
+            path=name, error=LoadError(name, f"is over the {human_size(limit)} limit")
+        )
+    checkers = run.checkers_for(name)
+    rules = [c.rule for c in checkers]
+    entry = cache.key(raw, checkers, run.on) if run.cache_dir is not None else None
+    if run.cache_dir is not None and entry is not None:
+        hit = cache.get(run.cache_dir, entry, name)
+        if hit is not None:
+            return hit
     try:
-        result = check_document(load_bytes(name, raw), rules)
+        result = check_document(load_bytes(name, raw), checkers, on=run.on, known=run.known)
     except LoadError as error:
         result = FileResult(path=name, error=error)
-    if entry is not None:
-        cache.put(entry, result)
+    if run.cache_dir is not None and entry is not None:
+        cache.put(run.cache_dir, entry, result, rules)
     return result
 
 
@@ -131,44 +175,33 @@ def expand(paths: Iterable[str]) -> list[str]:
     return files
 
 
-def check_files(
-    paths: Iterable[str], settings: Settings | None = None, stdin: bytes = b""
-) -> Report:
+def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
     """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others."""
-    settings = settings or Settings()
     files = expand(paths)
-    if settings.jobs > 1 and len(files) > 1 and STDIN not in files:
-        results = _in_parallel(files, settings)
+    if run.settings.jobs > 1 and len(files) > 1 and STDIN not in files:
+        results = _in_parallel(files, run)
     else:
         results = tuple(
-            check_bytes(STDIN_NAME, stdin, settings)
-            if path == STDIN
-            else check_file(path, settings)
+            check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run)
             for path in files
         )
-    return Report(files=results, ruleset=RULESET, fail_on=settings.fail_on)
+    return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
 
 
-def _in_parallel(files: list[str], settings: Settings) -> tuple[FileResult, ...]:
-    """Check ``files`` in ``settings.jobs`` processes; results come back in order.
+def _in_parallel(files: list[str], run: Run) -> tuple[FileResult, ...]:
+    """Check ``files`` in ``run.settings.jobs`` processes; results come back in order, as they are.
 
-    Results cross the process boundary as the cache's plain data (rules hold
-    functions, which do not pickle). The validators are compiled first, so that
-    forked workers inherit them instead of each compiling its own.
+    The validators are compiled first, so that forked workers inherit them
+    instead of each compiling its own.
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    for rule in RULES.values():
-        if rule.schema is not None:
-            validator(rule.schema, rule.id)
-    chunk = max(1, len(files) // (settings.jobs * 4))
-    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-        data = list(pool.map(_check_as_data, files, [settings] * len(files), chunksize=chunk))
-    return tuple(
-        cache.from_data(item, path, {r.id: r for r in settings.rules_for(path)})
-        for path, item in zip(files, data, strict=True)
-    )
+    from icscheck.rules.record import SchemaCheck
 
-
-def _check_as_data(path: str, settings: Settings) -> dict[str, object]:
-    return cache.to_data(check_file(path, settings))
+    for checker in run.checkers:
+        if isinstance(checker.check, SchemaCheck):
+            checker.check.validator()
+    jobs = run.settings.jobs
+    chunk = max(1, len(files) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return tuple(pool.map(check_file, files, [run] * len(files), chunksize=chunk))

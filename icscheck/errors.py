@@ -26,6 +26,10 @@ class UsageError(IcscheckError):
     """The command line asks for something icscheck cannot do."""
 
 
+class RuleError(UsageError):
+    """A rule record (a house rule, usually) is malformed: its message names the file and line."""
+
+
 class SchemaError(IcscheckError):
     """A packaged schema is unusable, e.g. it refers to a schema outside the package.
 
@@ -47,6 +51,10 @@ class LoadError(IcscheckError):
         self.line = line
         self.column = column
         super().__init__(self.location() + ": " + message)
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str, int | None, int | None]]:
+        # Rebuilt from its parts, so a result from a worker process pickles whole.
+        return (LoadError, (self.path, self.message, self.line, self.column))
 
     def location(self) -> str:
         if self.line is None:

@@ -1,18 +1,26 @@
-"""What a run found: per rule, per file, and for the whole run.
+"""What a run found: per rule, per file, and for the whole run, as plain data.
 
-The exit code is decided here, from the results, and nowhere else.
+Results name rules by ID; the Report carries the catalogue of the rules that
+ran (with the severity they ran at), so a reporter needs no registry. Every
+value here pickles, so worker processes send results as they are, and
+icscheck/codec.py turns them into JSON and back for the cache and
+``--format json``. The exit code is decided here, from the results, and
+nowhere else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
+from icscheck import __version__
 from icscheck.errors import ExitCode, LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.rules import Rule
-from icscheck.structure import Structure
+from icscheck.model import Model
+from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
 
 NO_ICB_NAME = "(ICB name not given)"
@@ -48,7 +56,8 @@ class Waived:
 class RuleResult:
     """One rule's outcome for one file, with the findings behind it."""
 
-    rule: Rule
+    rule: str
+    """The rule's ID (its metadata is in the Report's catalogue)."""
     findings: tuple[Finding, ...]
     waived: tuple[Waived, ...] = ()
 
@@ -68,8 +77,8 @@ class FileResult:
     format_version: int | None = None
     rules: tuple[RuleResult, ...] = ()
     error: LoadError | None = None
-    structure: Structure | None = None
-    """What the constitution sets up, for the board-paper reports and the map."""
+    model: Model | None = None
+    """What the constitution sets up, for the board-paper reports, the map and the diff."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -96,8 +105,26 @@ class Report:
     """The results of one run over one or more files."""
 
     files: tuple[FileResult, ...]
-    ruleset: str
-    fail_on: FailOn = field(default=FailOn.ERROR)
+    rules: tuple[Rule, ...]
+    """The catalogue: every rule in force in this run, in report order, at the
+    severity it ran at."""
+    on: _dt.date
+    """The date the files were checked as on (``--date``)."""
+    fail_on: FailOn = FailOn.ERROR
+
+    @property
+    def ruleset(self) -> str:
+        """What checked the files: ``icscheck 0.1.0 (36 rules)``."""
+        return f"icscheck {__version__} ({len(self.rules)} rules)"
+
+    @cached_property
+    def catalogue(self) -> Mapping[str, Rule]:
+        """The rules in force, by ID."""
+        return {rule.id: rule for rule in self.rules}
+
+    def rule(self, rule_id: str) -> Rule:
+        """One rule's metadata, as it ran."""
+        return self.catalogue[rule_id]
 
     def count(self, severity: Severity) -> int:
         return sum(result.count(severity) for result in self.files)

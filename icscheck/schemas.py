@@ -1,14 +1,14 @@
-"""The packaged JSON Schemas, their compiled validators, and schema errors as gaps.
+"""The packaged JSON Schemas, compiled validators, and schema errors as gaps.
 
-``constitution.schema.json`` is the format (rule FMT-001). The other files hold
-the guide rails JSON Schema can say, one ``$defs`` entry per rule ID, each
-carrying its rule's metadata (``x-rule``, ``x-severity``, ``x-source``,
-``x-title``) so the schemas describe themselves to other tools, and an
-``x-message`` naming what is missing. A branch of a rule (one required sector,
-one principle) may carry its own ``x-message``; the deepest one on the failing
-path wins. Messages may use ``{count}``, ``{min}`` and ``{max}`` for
-``contains`` / ``minContains`` / ``maxContains`` failures (``{s}`` is "s" unless the count is 1), and ``{missing}`` for the
-property a ``required`` failure is about.
+``constitution.schema.json`` is the format (rule FMT-001 refers to it). Each
+guide rail JSON Schema can say is a schema rule's record
+(icscheck/rules/record.py), whose schema names the gap with ``x-message``: at
+its root, and on any branch (one required sector, one principle), where the
+deepest one on the failing path wins. Messages may use ``{count}``, ``{min}``
+and ``{max}`` for ``contains`` / ``minContains`` / ``maxContains`` failures
+(``{s}`` is "s" unless the count is 1), and ``{missing}`` for the property a
+``required`` failure is about (docs/house-rules.md). Without a message, the
+error is worded by ``describe``, naming the field.
 
 Schemas are read only from the installed package, and nothing is fetched:
 every validator gets a registry of the packaged schemas whose retrieval
@@ -27,7 +27,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from icscheck.errors import SchemaError
-from icscheck.loader import Document, NodePath, field_name
+from icscheck.loader import NodePath, field_name
 from icscheck.rules.base import Gap
 
 if TYPE_CHECKING:
@@ -44,17 +44,6 @@ def load_schema(name: str) -> dict[str, Any]:
     text = (files("icscheck.schema_files") / name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
-
-
-def rule_schema(name: str, rule_id: str) -> dict[str, Any]:
-    """The part of schema file ``name`` that says rule ``rule_id``.
-
-    That is its ``$defs`` entry for the rule ID, or the whole file when the file
-    is the rule (the format schema).
-    """
-    schema = load_schema(name)
-    part: dict[str, Any] = schema.get("$defs", {}).get(rule_id, schema)
-    return part
 
 
 def packaged_schemas() -> list[str]:
@@ -79,12 +68,6 @@ def registry() -> Registry[Any]:
     )
 
 
-@cache
-def validator(name: str, rule_id: str) -> Validator:
-    """Compile the validator for one rule once per process."""
-    return compile_schema(rule_schema(name, rule_id))
-
-
 def compile_schema(schema: Mapping[str, Any]) -> Validator:
     """A Draft 2020-12 validator for ``schema`` that resolves references offline only."""
     from jsonschema import Draft202012Validator
@@ -94,11 +77,10 @@ def compile_schema(schema: Mapping[str, Any]) -> Validator:
     )
 
 
-def schema_gaps(name: str, rule_id: str, document: Document) -> Iterator[Gap]:
-    """Validate ``document`` against one rule's schema and yield its gaps."""
-    check = validator(name, rule_id)
-    root = rule_schema(name, rule_id)
-    errors = sorted(validation_errors(check, document.data), key=_error_order)
+def schema_gaps(check: Validator, data: Any) -> Iterator[Gap]:
+    """Validate ``data`` against one rule's compiled schema and yield its gaps."""
+    root = check.schema if isinstance(check.schema, Mapping) else {}
+    errors = sorted(validation_errors(check, data), key=_error_order)
     for error in errors:
         yield from _gaps(error, root, check)
 

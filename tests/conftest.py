@@ -1,15 +1,51 @@
-"""Shared paths and helpers for the tests."""
+"""Shared paths, the run context tests check with, and fixtures."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
+from icscheck.config import Settings
+from icscheck.engine import check_document, check_files
+from icscheck.loader import parse
+from icscheck.result import FileResult, Report
+from icscheck.rules.base import Rule
+from icscheck.rules.registry import builtins
+from icscheck.run import Run
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_constitutions"
 SUFFOLK = SAMPLES / "suffolk-and-north-east-essex.yaml"
+
+TODAY = dt.date(2026, 12, 3)
+"""The date the tests check as on (``--date``), so no test depends on the clock."""
+RULES: dict[str, Rule] = {checker.id: checker.rule for checker in builtins()}
+"""The built-in rules by ID, in report order."""
+
+
+def run_for(settings: Settings | None = None, on: dt.date = TODAY) -> Run:
+    """The run context for ``settings`` (default: none, no cache), as on ``on``."""
+    return Run.prepare(settings or Settings(cache=False), on)
+
+
+def check(
+    paths: Iterable[str],
+    *,
+    stdin: bytes = b"",
+    settings: Settings | None = None,
+    on: dt.date = TODAY,
+) -> Report:
+    """Check ``paths`` as ``icscheck validate`` would, with default settings."""
+    return check_files(paths, run_for(settings, on), stdin=stdin)
+
+
+def check_text(text: str, name: str = "constitution.yaml", on: dt.date = TODAY) -> FileResult:
+    """Check one constitution's text with every built-in rule."""
+    return check_document(parse(name, text), builtins(), on=on)
 
 
 @pytest.fixture(autouse=True, scope="session")

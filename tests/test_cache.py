@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from typer.testing import CliRunner
 from icscheck import cache, engine
 from icscheck.cli import app
 from icscheck.config import FORMATS, Settings
-from icscheck.rules import RULES
-from tests.conftest import SAMPLES, SUFFOLK
+from icscheck.finding import Severity
+from icscheck.rules.record import SchemaCheck
+from tests.conftest import SAMPLES, SUFFOLK, run_for
 
 runner = CliRunner()
 
@@ -73,16 +75,21 @@ def test_a_warm_cache_does_not_check_again(
     assert run("json", [str(SUFFOLK)]) == first
 
 
-def test_the_key_covers_content_rules_severity_and_date() -> None:
-    rules = Settings().rules_for("c.yaml")
+def test_the_key_covers_content_rules_severity_schema_and_date() -> None:
+    rules = run_for().checkers_for("c.yaml")
     today = dt.date(2026, 1, 1)
     base = cache.key(b"a: 1\n", rules, today)
     assert base == cache.key(b"a: 1\n", list(rules), today)
     assert base != cache.key(b"a: 2\n", rules, today)
     assert base != cache.key(b"a: 1\n", rules[1:], today)
-    softer = Settings(severity={"BOARD-001": RULES["BOARD-009"].severity}).rules_for("c.yaml")
+    softer = run_for(Settings(severity={"BOARD-001": Severity.WARNING})).checkers_for("c.yaml")
     assert base != cache.key(b"a: 1\n", softer, today)
     assert base != cache.key(b"a: 1\n", rules, dt.date(2026, 1, 2))
+    # A schema rule whose schema changes (a house rule edited) is a different rule.
+    first = rules[0]
+    assert isinstance(first.check, SchemaCheck)
+    edited = replace(first, check=SchemaCheck({**first.check.schema, "required": ["icb"]}))
+    assert base != cache.key(b"a: 1\n", [edited, *rules[1:]], today)
 
 
 def test_a_damaged_entry_is_a_miss_and_is_replaced(cache_dir: Path) -> None:
@@ -90,7 +97,7 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(cache_dir: Path) -> None:
     [entry] = cache_dir.glob("*.json")
     entry.write_text('{"rules": [', encoding="utf-8")
     assert run("json", [str(SUFFOLK)]) == first
-    assert entry.read_text(encoding="utf-8").startswith('{"icb_name"')
+    assert entry.read_text(encoding="utf-8").startswith('{"result": {"path"')
 
 
 def test_an_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,8 +16,7 @@ from typer.testing import CliRunner
 
 from icscheck import __version__
 from icscheck.cli import app
-from icscheck.rules import RULES
-from tests.conftest import ROOT, SUFFOLK
+from tests.conftest import ROOT, RULES, SUFFOLK
 
 Write = Callable[..., str]
 runner = CliRunner()

@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.config import ConfigError, Settings, find_config, load_settings
 from icscheck.finding import Severity
-from icscheck.result import FailOn
-from tests.conftest import SUFFOLK
+from tests.conftest import RULES, SUFFOLK, run_for
 from tests.test_cli import two_partner_members
 
 runner = CliRunner()
@@ -129,7 +128,8 @@ def test_a_bad_configuration_is_a_usage_error_naming_key_file_and_line(
     path = project / ".icscheck.toml"
     path.write_text(text)
     with pytest.raises(ConfigError, match=message):
-        load_settings(path)
+        # Rule IDs are checked when the run is prepared, once every house rule is known.
+        run_for(load_settings(path))
     code, document, stderr = run("constitution.yaml")
     assert code == 2 and document is None
     assert stderr.startswith(f"icscheck: error: {path}")
@@ -142,14 +142,51 @@ def test_a_missing_explicit_config_is_a_usage_error(project: Path) -> None:
     assert stderr == "icscheck: error: nowhere.toml: no such configuration file\n"
 
 
-def test_settings_apply_overrides_to_rule_copies() -> None:
-    settings = Settings(
-        severity={"BOARD-003": Severity.WARNING}, select=("BOARD",), fail_on=FailOn.NEVER
-    )
-    rules = settings.rules_for("x.yaml")
+def test_the_run_applies_overrides_to_rule_copies() -> None:
+    settings = Settings(severity={"BOARD-003": Severity.WARNING}, select=("BOARD",), cache=False)
+    rules = [checker.rule for checker in run_for(settings).checkers_for("x.yaml")]
     assert [r.id for r in rules][:3] == ["BOARD-001", "BOARD-002", "BOARD-003"]
     assert all(r.id.startswith("BOARD-") for r in rules)
     assert rules[2].severity is Severity.WARNING
+    assert rules[2].default_severity is Severity.ERROR
+    assert RULES["BOARD-003"].severity is Severity.ERROR  # the registry's rule is untouched
+
+
+def test_a_rule_id_typed_on_the_command_line_is_named_with_its_flag(project: Path) -> None:
+    code, document, stderr = run("constitution.yaml", "--select", "BOARD,BORD-003")
+    assert (code, document) == (2, None)
+    assert stderr == "icscheck: error: --select: 'BORD-003' is not a rule ID or rule family\n"
+
+
+def test_extend_reads_the_baseline_first_and_this_file_wins(project: Path) -> None:
+    (project / "region").mkdir()
+    (project / "region" / "baseline.toml").write_text(
+        'ignore = ["BOARD-004"]\nfail-on = "never"\n[severity]\nBOARD-003 = "warning"\n'
+    )
+    (project / ".icscheck.toml").write_text(
+        'extend = "region/baseline.toml"\nfail-on = "warning"\n'
+    )
+    code, document, _ = run("constitution.yaml")
+    assert rules_found(document) == ["BOARD-003"]  # the baseline's ignore and severity hold
+    assert code == 1  # this file's fail-on beats the baseline's
+    settings = load_settings(project / ".icscheck.toml")
+    assert settings.files == (project / "region" / "baseline.toml", project / ".icscheck.toml")
+    assert settings.origins["severity.BOARD-003"] == f"{project / 'region' / 'baseline.toml'}:4"
+    assert settings.origins["fail_on"] == f"{project / '.icscheck.toml'}:2"
+
+
+def test_extend_in_a_circle_or_to_nowhere_is_a_usage_error(project: Path) -> None:
+    (project / "a.toml").write_text('extend = "b.toml"\n')
+    (project / "b.toml").write_text('extend = "a.toml"\n')
+    with pytest.raises(ConfigError, match=r"'extend' goes round in a circle"):
+        load_settings(project / "a.toml")
+    (project / ".icscheck.toml").write_text('\nextend = "nowhere.toml"\n')
+    code, _, stderr = run("constitution.yaml")
+    assert code == 2
+    assert stderr.startswith(
+        f"icscheck: error: {project / '.icscheck.toml'}:2: 'extend' = 'nowhere.toml': "
+        "no such configuration file"
+    )
 
 
 def test_every_format_the_configuration_accepts_has_a_reporter() -> None:

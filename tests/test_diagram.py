@@ -2,72 +2,84 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from icscheck.diagram import measure, mermaid, svg, to_mermaid, to_svg
 from icscheck.diagram.picture import picture
-from icscheck.engine import check_files
 from icscheck.finding import Finding, Severity
+from icscheck.model import Model, build
 from icscheck.result import FileResult, RuleResult
-from icscheck.rules import RULES
-from icscheck.structure import Committee, Delegation, Person, Place, Structure
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, check
 
 NS = "{http://www.w3.org/2000/svg}"
-SMALL = Structure(
-    icb="NHS Test ICB",
-    members=(
-        Person("chair", "chair", "Ann Chair", node="/board/members/0"),
-        Person("ned", "non_executive_member", "Ned One", node="/board/members/1"),
-        Person("ceo", "chief_executive", "Cee Eo", node="/board/members/2"),
-        Person(
-            "pm",
-            "partner_member",
-            "Pat Partner",
-            nominated_by="local_authorities",
-            node="/board/members/3",
-        ),
-    ),
-    participants=(
-        Person("hw", "healthwatch", "Hew Watch", voting=False, node="/board/participants/0"),
-    ),
-    quorum_minimum=3,
-    committees=(
-        Committee(
-            "audit",
-            "Audit Committee",
-            "audit",
-            "ned",
-            ("ned", "ceo"),
-            ("Ext Person",),
-            "board",
-            "/committees/0",
-        ),
-        Committee(
-            "sub", "Audit Sub-committee", "other", "ceo", ("ceo",), (), "audit", "/committees/1"
-        ),
-        Committee("lost", "Lost Committee", "other", "ned", (), (), "nowhere", "/committees/2"),
-    ),
-    places=(
-        Place(
-            "north",
-            "North Place",
-            120000,
-            ("local_authority", "primary_care_providers"),
-            "/place_partnerships/0",
-        ),
-    ),
-    decisions=(
-        Delegation("Approve the plan", "board", "reserved", None, "/decision_map/0"),
-        Delegation("Approve the accounts", "audit", "delegated", "board", "/decision_map/1"),
-        Delegation("Run the north budget", "north", "delegated", None, "/decision_map/2"),
-    ),
-)
+SMALL_DATA: dict[str, Any] = {
+    "icb": {"name": "NHS Test ICB"},
+    "board": {
+        "members": [
+            {"id": "chair", "role": "chair", "name": "Ann Chair"},
+            {"id": "ned", "role": "non_executive_member", "name": "Ned One"},
+            {"id": "ceo", "role": "chief_executive", "name": "Cee Eo"},
+            {
+                "id": "pm",
+                "role": "partner_member",
+                "name": "Pat Partner",
+                "nominated_by": "local_authorities",
+            },
+        ],
+        "participants": [{"id": "hw", "role": "healthwatch", "name": "Hew Watch"}],
+        "quorum": {"minimum": 3},
+    },
+    "committees": [
+        {
+            "id": "audit",
+            "name": "Audit Committee",
+            "type": "audit",
+            "chair": "ned",
+            "members": ["ned", "ceo", {"name": "Ext Person", "external": True}],
+            "reports_to": "board",
+        },
+        {
+            "id": "sub",
+            "name": "Audit Sub-committee",
+            "type": "other",
+            "chair": "ceo",
+            "members": ["ceo"],
+            "reports_to": "audit",
+        },
+        {
+            "id": "lost",
+            "name": "Lost Committee",
+            "type": "other",
+            "chair": "ned",
+            "reports_to": "nowhere",
+        },
+    ],
+    "place_partnerships": [
+        {
+            "id": "north",
+            "name": "North Place",
+            "population": 120000,
+            "participants": ["local_authority", "primary_care_providers"],
+        }
+    ],
+    "decision_map": [
+        {"function": "Approve the plan", "decided_by": "board", "kind": "reserved"},
+        {
+            "function": "Approve the accounts",
+            "decided_by": "audit",
+            "kind": "delegated",
+            "accountable": "board",
+        },
+        {"function": "Run the north budget", "decided_by": "north", "kind": "delegated"},
+    ],
+}
+SMALL = build(SMALL_DATA)
 SMALL_GAPS = {
     "COMM-003": "/committees/0/chair",
     "COMM-001": "/committees",
@@ -128,11 +140,14 @@ def finding(rule: str, node: str, message: str = "what is wrong") -> Finding:
     return Finding("t.yaml", 1, 1, rule, Severity.ERROR, message, "source", node)
 
 
-def result(structure: Structure, gaps: dict[str, str] | None = None) -> FileResult:
-    rules = tuple(
-        RuleResult(RULES[rule], (finding(rule, node),)) for rule, node in (gaps or {}).items()
-    )
-    return FileResult("t.yaml", structure=structure, rules=rules)
+def result(model: Model, gaps: dict[str, str] | None = None) -> FileResult:
+    rules = tuple(RuleResult(rule, (finding(rule, node),)) for rule, node in (gaps or {}).items())
+    return FileResult("t.yaml", model=model, rules=rules)
+
+
+def changed(**changes: Any) -> dict[str, Any]:
+    """SMALL's data with some top-level parts replaced."""
+    return {**copy.deepcopy(SMALL_DATA), **changes}
 
 
 def parse(text: str) -> ET.Element:
@@ -175,15 +190,14 @@ def test_mermaid_without_findings_marks_nothing_but_the_detached_committee() -> 
 HOSTILE = 'Eve "Q" <script>alert(1)</script> ] [x] #1; %%{init}%% `tick` a&b\nnew¶line'
 
 
-def hostile() -> Structure:
-    return replace(
-        SMALL,
-        icb=HOSTILE,
-        members=(replace(SMALL.members[0], name=HOSTILE), *SMALL.members[1:]),
-        committees=(replace(SMALL.committees[0], name=HOSTILE), *SMALL.committees[1:]),
-        places=(replace(SMALL.places[0], name=HOSTILE),),
-        decisions=(replace(SMALL.decisions[0], function=HOSTILE), *SMALL.decisions[1:]),
-    )
+def hostile() -> Model:
+    data = copy.deepcopy(SMALL_DATA)
+    data["icb"]["name"] = HOSTILE
+    data["board"]["members"][0]["name"] = HOSTILE
+    data["committees"][0]["name"] = HOSTILE
+    data["place_partnerships"][0]["name"] = HOSTILE
+    data["decision_map"][0]["function"] = HOSTILE
+    return build(data)
 
 
 def test_mermaid_escapes_hostile_labels() -> None:
@@ -271,7 +285,7 @@ def test_svg_escapes_hostile_labels() -> None:
 
 
 def test_svg_drops_characters_xml_cannot_hold() -> None:
-    structure = replace(SMALL, icb="bad\x01\ud800name")
+    structure = build(changed(icb={"name": "bad\x01\ud800name"}))
     root = parse(svg(result(structure)))
     assert root[0].text == "Governance structure: bad\ufffd\ufffdname"
     assert '["<b>bad \ufffdname</b>' in mermaid(result(structure)).encode().decode()
@@ -307,12 +321,9 @@ def test_text_contrast_meets_wcag_aa_on_every_fill() -> None:
 
 
 def test_reporting_loops_and_dangling_lines_are_cut_and_detached() -> None:
-    def committee(ident: str, reports_to: str | None, index: int) -> Committee:
-        return Committee(ident, reports_to=reports_to, node=f"/committees/{index}")
-
     lines = [("a", "b"), ("b", "a"), ("c", "a"), ("d", "d"), ("e", "board"), ("f", None)]
     lines += [("g", "e"), ("h", "ghost"), ("e", "g")]  # a duplicate id: the first e counts
-    structure = Structure(committees=tuple(committee(i, r, n) for n, (i, r) in enumerate(lines)))
+    structure = build({"committees": [{"id": i, "reports_to": r} for i, r in lines]})
     drawn = picture(result(structure))
     assert drawn.detached == ("c0", "c1", "c3", "c5", "c7")
     assert drawn.children == {"c0": ["c2"], "board": ["c4"], "c4": ["c6"], "c6": ["c8"]}
@@ -322,13 +333,15 @@ def test_reporting_loops_and_dangling_lines_are_cut_and_detached() -> None:
         assert "c" in text  # both finish
 
 
-def deep(length: int, first: str) -> Structure:
+def deep(length: int, first: str) -> Model:
     """c0 reporting to ``first``, each later committee to the one before it."""
-    return Structure(
-        committees=tuple(
-            Committee(f"c{i}", name=f"C{i}", reports_to=f"c{i - 1}" if i else first)
-            for i in range(length)
-        )
+    return build(
+        {
+            "committees": [
+                {"id": f"c{i}", "name": f"C{i}", "reports_to": f"c{i - 1}" if i else first}
+                for i in range(length)
+            ]
+        }
     )
 
 
@@ -361,16 +374,14 @@ def test_a_2000_committee_loop_is_cut_and_still_draws_every_committee() -> None:
 
 
 def test_findings_belong_to_the_nearest_element_only() -> None:
-    committees = tuple(
-        Committee(f"k{i}", reports_to="board", node=f"/committees/{i}") for i in range(11)
-    )
-    drawn = picture(result(Structure(committees=committees), {"COMM-003": "/committees/10/chair"}))
+    committees = [{"id": f"k{i}", "reports_to": "board"} for i in range(11)]
+    drawn = picture(result(build({"committees": committees}), {"COMM-003": "/committees/10/chair"}))
     assert [key for key, box in drawn.committees.items() if box.is_gap] == ["c10"]
     assert not drawn.board.is_gap and not drawn.other_gaps
 
 
 def test_an_empty_structure_still_draws() -> None:
-    empty = result(Structure())
+    empty = result(Model())
     assert class_lines(mermaid(empty))["board"] == ["board"]
     root = parse(svg(empty))
     assert root[1].text == (
@@ -389,15 +400,15 @@ def test_a_file_that_could_not_be_checked_has_no_map() -> None:
 
 
 def test_decisions_are_grouped_per_decider_board_first() -> None:
-    decisions = (
-        Delegation("one", "audit", "delegated", "board", "/decision_map/0"),
-        Delegation("two", "board", "reserved", None, "/decision_map/1"),
-        Delegation("three", "audit", "delegated", "audit", "/decision_map/2"),
-        Delegation("four", "ghost", "delegated", "board", "/decision_map/3"),
-        Delegation("five", "ceo", "delegated", "board", "/decision_map/4"),
-        Delegation("six", None, "delegated", "board", "/decision_map/5"),
-    )
-    drawn = picture(result(replace(SMALL, decisions=decisions)))
+    decisions = [
+        {"function": "one", "decided_by": "audit", "kind": "delegated", "accountable": "board"},
+        {"function": "two", "decided_by": "board", "kind": "reserved"},
+        {"function": "three", "decided_by": "audit", "kind": "delegated", "accountable": "audit"},
+        {"function": "four", "decided_by": "ghost", "kind": "delegated", "accountable": "board"},
+        {"function": "five", "decided_by": "ceo", "kind": "delegated", "accountable": "board"},
+        {"function": "six", "kind": "delegated", "accountable": "board"},
+    ]
+    drawn = picture(result(build(changed(decision_map=decisions))))
     shown = [(key, box.title, [line.text for line in box.lines]) for key, box in drawn.decisions]
     assert shown == [
         ("board", "Decided by the board", ["two"]),
@@ -430,12 +441,13 @@ READABLE = sorted(p for p in SAMPLES.rglob("*.yaml") if p.name != "broken-yaml.y
 
 @pytest.mark.parametrize("path", READABLE, ids=lambda p: p.name)
 def test_every_sample_draws_in_both_formats_with_its_gaps(path: Path) -> None:
-    checked = check_files([str(path)]).files[0]
+    checked = check([str(path)]).files[0]
     source = mermaid(checked)
     assert source.startswith("flowchart TD\n")
     gaps = class_lines(source).get("gap", [])
     root = parse(svg(checked))
-    for index, committee in enumerate(checked.structure.committees):  # type: ignore[union-attr]
+    assert checked.model is not None
+    for index, committee in enumerate(checked.model.identified.committees):
         assert texts(by_node(root, f"/committees/{index}")).startswith(committee.label)
     for f in checked.findings:
         match = re.match(r"/(committees|place_partnerships)/(\d+)", f.node)
@@ -450,6 +462,6 @@ def test_every_sample_draws_in_both_formats_with_its_gaps(path: Path) -> None:
 
 
 def test_the_broken_sample_has_no_structure() -> None:
-    checked = check_files([str(SAMPLES / "non_compliant" / "broken-yaml.yaml")]).files[0]
+    checked = check([str(SAMPLES / "non_compliant" / "broken-yaml.yaml")]).files[0]
     with pytest.raises(ValueError):
         svg(checked)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import pytest
 
-from icscheck.config import Settings
 from icscheck.diff import Change, Diff, Element, Kind, RuleChange, RuleKind, compare
 from icscheck.engine import check_bytes, check_file
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.result import FileResult, Status
-from icscheck.structure import Committee, Person, Place, Structure
-from tests.conftest import ROOT, SUFFOLK
+from tests.conftest import ROOT, RULES, SUFFOLK, run_for
 
 AMENDED = ROOT / "tests" / "data" / "diff" / "suffolk-amended.yaml"
-SETTINGS = Settings(cache=False)
+RUN = run_for()
 
 COMM_003_TITLE = (
     "The audit committee is chaired by a non-executive member who is not the ICB chair."
@@ -32,11 +28,11 @@ COMM_003_SOURCE = (
 
 
 def checked(path: object) -> FileResult:
-    return check_file(str(path), SETTINGS)
+    return check_file(str(path), RUN)
 
 
 def from_text(text: str, name: str = "c.yaml") -> FileResult:
-    return check_bytes(name, text.encode(), SETTINGS)
+    return check_bytes(name, text.encode(), RUN)
 
 
 def amend(text: str, *edits: tuple[str, str]) -> str:
@@ -52,7 +48,7 @@ def summary(diff: Diff) -> list[tuple[str, str, str, str | None]]:
 
 
 def test_sample_to_amended_lists_every_change_exactly() -> None:
-    diff = compare(checked(SUFFOLK), checked(AMENDED))
+    diff = compare(checked(SUFFOLK), checked(AMENDED), RULES)
     social = (
         "primary_care_providers",
         "local_authority",
@@ -76,7 +72,7 @@ def test_sample_to_amended_lists_every_change_exactly() -> None:
         ),
         Change(
             Element.PARTICIPANT, Kind.CHANGED, "vcse-rep", "participant Ruth Stokes (vcse-rep)",
-            "role other → ICS partnership representative",
+            "role other → integrated care partnership representative",
             "role", "other", "ics_partnership_representative", "/board/participants/2",
         ),
         Change(
@@ -162,7 +158,7 @@ def test_sample_to_amended_lists_every_change_exactly() -> None:
 
 
 def test_the_reverse_amendment_reverses_every_change_and_the_rule_newly_passes() -> None:
-    diff = compare(checked(AMENDED), checked(SUFFOLK))
+    diff = compare(checked(AMENDED), checked(SUFFOLK), RULES)
     assert summary(diff) == [
         ("member", "removed", "ned-finance", None),
         ("member", "added", "pm-essex-cc", None),
@@ -193,7 +189,7 @@ def test_the_reverse_amendment_reverses_every_change_and_the_rule_newly_passes()
 
 
 def test_identical_files_have_no_changes() -> None:
-    diff = compare(checked(SUFFOLK), checked(SUFFOLK))
+    diff = compare(checked(SUFFOLK), checked(SUFFOLK), RULES)
     assert diff.changes == () and diff.rules == () and diff.empty
 
 
@@ -204,14 +200,14 @@ def test_moved_lines_reordered_lists_and_comments_are_no_change(suffolk_text: st
         ("icscheck: 1\n", "# a comment that moves every line down\n\nicscheck: 1\n"),
         ("    must_include: [chair_or_deputy, executive_member,", "    must_include: [executive_member, chair_or_deputy,"),
     )  # fmt: skip
-    assert compare(from_text(suffolk_text), from_text(moved)).empty
+    assert compare(from_text(suffolk_text), from_text(moved), RULES).empty
 
 
 def test_a_member_who_becomes_a_participant_loses_a_vote(suffolk_text: str) -> None:
     member = "    - id: pm-essex-cc\n      name: Cllr Jonathan Stenning\n      role: partner_member\n      nominated_by: local_authorities\n      organisation: Essex County Council\n"  # fmt: skip
     text = amend(suffolk_text, (member, ""))
     text = amend(text, ("  participants:\n", "  participants:\n" + member))
-    diff = compare(from_text(suffolk_text), from_text(text))
+    diff = compare(from_text(suffolk_text), from_text(text), RULES)
     assert diff.changes == (
         Change(
             Element.PARTICIPANT, Kind.CHANGED, "pm-essex-cc",
@@ -232,7 +228,7 @@ def test_nomination_name_organisation_and_senior_non_executive(suffolk_text: str
         ("    must_include: [chair_or_deputy, executive_member, non_executive_member, partner_member, clinical_member]",
          "    must_include: [chair_or_deputy, executive_member, non_executive_member, partner_member]"),
     )  # fmt: skip
-    diff = compare(from_text(suffolk_text), from_text(text))
+    diff = compare(from_text(suffolk_text), from_text(text), RULES)
     assert [(c.label, c.detail) for c in diff.changes] == [
         ("member Helen Park-Jones (dof)", "name Helen Park → Helen Park-Jones"),
         ("member Helen Park-Jones (dof)", "organisation (not given) → the ICB"),
@@ -253,7 +249,7 @@ def test_committees_and_places_added_and_removed(suffolk_text: str) -> None:
         ("  - id: north-east-essex\n    name: North East Essex Health and Wellbeing Alliance\n    population: 340000\n",
          "  - id: colchester\n    name: Colchester Alliance\n    population: 200000\n"),
     )  # fmt: skip
-    diff = compare(from_text(suffolk_text), from_text(text))
+    diff = compare(from_text(suffolk_text), from_text(text), RULES)
     assert [(c.kind, c.label, c.detail) for c in diff.changes] == [
         ("removed", "committee People and Culture Committee (people)",
          "people, chaired by Tom Ellis (ned-people), reports to the board"),
@@ -275,14 +271,14 @@ def test_a_function_given_twice_is_matched_occurrence_by_occurrence(suffolk_text
     twice = amend(
         suffolk_text, (entry, entry + entry.replace("decided_by: audit", "decided_by: board"))
     )
-    diff = compare(from_text(suffolk_text), from_text(twice))
+    diff = compare(from_text(suffolk_text), from_text(twice), RULES)
     assert [(c.kind, c.subject, c.node) for c in diff.changes] == [
         ("added", "Approve the annual report and accounts", "/decision_map/3"),
     ]
     reworded = amend(
         suffolk_text, ("Approve the annual report and accounts", "Approve the annual accounts")
     )
-    assert summary(compare(from_text(suffolk_text), from_text(reworded))) == [
+    assert summary(compare(from_text(suffolk_text), from_text(reworded), RULES)) == [
         ("delegation", "removed", "Approve the annual report and accounts", None),
         ("delegation", "added", "Approve the annual accounts", None),
     ]
@@ -290,7 +286,9 @@ def test_a_function_given_twice_is_matched_occurrence_by_occurrence(suffolk_text
         suffolk_text,
         (entry, entry.replace("decided_by: audit\n    kind: delegated", "decided_by: board\n    kind: reserved")),
     )  # fmt: skip
-    assert [c.detail for c in compare(from_text(suffolk_text), from_text(changed)).changes] == [
+    assert [
+        c.detail for c in compare(from_text(suffolk_text), from_text(changed), RULES).changes
+    ] == [
         "decided by Audit Committee (audit) → the board",
         "kind delegated → reserved",
     ]
@@ -299,12 +297,12 @@ def test_a_function_given_twice_is_matched_occurrence_by_occurrence(suffolk_text
 def test_a_rule_still_failing_with_other_findings_is_changed(suffolk_text: str) -> None:
     one = amend(suffolk_text, ("  deputy_chair: ned-people\n", ""))
     both = amend(one, ("  senior_non_executive: ned-people\n", "  senior_non_executive: ceo\n"))
-    diff = compare(from_text(one, "one.yaml"), from_text(both, "both.yaml"))
+    diff = compare(from_text(one, "one.yaml"), from_text(both, "both.yaml"), RULES)
     assert [(r.rule, r.kind, r.old_findings, r.new_findings) for r in diff.rules] == [
         ("BOARD-013", RuleKind.NEWLY_FAILING, 0, 1),
     ]
     worse = amend(both, ("  senior_non_executive: ceo\n", "  senior_non_executive: dof\n"))
-    (rule,) = compare(from_text(both), from_text(worse)).rules
+    (rule,) = compare(from_text(both), from_text(worse), RULES).rules
     assert (rule.kind, rule.old, rule.new) == (RuleKind.CHANGED, Status.FAIL, Status.FAIL)
     assert [f.message for f in rule.added] == [
         "the senior non-executive member 'dof' is the director of finance, not a non-executive member"
@@ -317,9 +315,9 @@ def test_a_rule_still_failing_with_other_findings_is_changed(suffolk_text: str) 
 def test_a_file_that_cannot_be_checked_raises_its_error(suffolk_text: str) -> None:
     broken = from_text("icscheck: 1\nboard: [\n", "broken.yaml")
     with pytest.raises(LoadError, match=r"^broken\.yaml:"):
-        compare(from_text(suffolk_text), broken)
+        compare(from_text(suffolk_text), broken, RULES)
     with pytest.raises(LoadError, match=r"^broken\.yaml:"):
-        compare(broken, from_text(suffolk_text))
+        compare(broken, from_text(suffolk_text), RULES)
 
 
 CONFLICTED = ROOT / "sample_constitutions" / "non_compliant" / "conflicted-committee-chairs.yaml"
@@ -330,7 +328,7 @@ def test_inserting_a_committee_first_moves_no_finding() -> None:
     """Every later committee's index shifts; its findings are still the same findings."""
     text = CONFLICTED.read_text(encoding="utf-8")
     inserted = amend(text, ("committees:\n", "committees:\n" + ESTATES))
-    diff = compare(from_text(text), from_text(inserted))
+    diff = compare(from_text(text), from_text(inserted), RULES)
     assert summary(diff) == [("committee", "added", "estates", None)]
     assert diff.rules == ()
     assert diff.new_findings == 0
@@ -353,7 +351,7 @@ def test_findings_quoting_a_shifted_index_or_line_are_the_same(suffolk_text: str
     assert {f.rule for f in old.findings} >= {"REF-001", "REF-002"}
     ref = {f.rule: f.message for f in new.findings if f.rule.startswith("REF-")}
     assert "committees[4].chair" in ref["REF-001"]
-    diff = compare(old, new)
+    diff = compare(old, new, RULES)
     assert [r.rule for r in diff.rules] == []
     assert diff.new_findings == 0
 
@@ -362,7 +360,7 @@ def test_the_same_message_about_another_entry_is_a_new_finding(suffolk_text: str
     # FMT-001's message names only the position; the entry it is about differs.
     audit = amend(suffolk_text, ("    name: Audit Committee\n", ""))
     finance = amend(suffolk_text, ("    name: Finance and Performance Committee\n", ""))
-    (rule,) = compare(from_text(audit), from_text(finance)).rules
+    (rule,) = compare(from_text(audit), from_text(finance), RULES).rules
     assert (rule.rule, rule.kind) == ("FMT-001", RuleKind.CHANGED)
     assert [(f.node, f.message) for f in rule.added] == [
         ("/committees/3", "missing required field 'name' in committees[3]")
@@ -376,42 +374,9 @@ def test_a_finding_given_once_more_is_one_new_finding(suffolk_text: str) -> None
     # Two committees without an id are both known by position only: counted, not just compared.
     one = amend(suffolk_text, ("  - id: finance\n", "  - \n"))
     two = amend(one, ("  - id: people\n", "  - \n"))
-    (rule,) = [r for r in compare(from_text(one), from_text(two)).rules if r.rule == "FMT-001"]
+    (rule,) = [
+        r for r in compare(from_text(one), from_text(two), RULES).rules if r.rule == "FMT-001"
+    ]
     assert (rule.old_findings, rule.new_findings) == (1, 2)
     assert [f.node for f in rule.added] == ["/committees/5"]
     assert rule.resolved == ()
-
-
-def test_a_structure_works_out_its_labels_once_and_they_never_leak() -> None:
-    """The people and labels are cached: not in to_data, equality or hash, and read-only."""
-    structure = checked(SUFFOLK).structure
-    assert structure is not None
-    fresh = Structure.from_data(structure.to_data())
-    assert structure.people is structure.people  # computed once, not per call
-    with pytest.raises(TypeError):
-        structure.people["x"] = structure.members[0]  # type: ignore[index]
-    assert [
-        structure.label(i) for i in (None, "board", "ned-audit", "vcse-rep", "audit", "west-suffolk", "nobody")
-    ] == [
-        "(not given)", "the board", "Priya Shah", "Ruth Stokes", "Audit Committee",
-        "West Suffolk Alliance", "nobody",
-    ]  # fmt: skip
-    assert "_labels" in vars(structure) and "people" in vars(structure)
-    assert set(structure.to_data()) == {f.name for f in fields(Structure)}
-    assert structure.to_data() == fresh.to_data()
-    assert Structure.from_data(structure.to_data()) == structure == fresh
-    assert hash(structure) == hash(fresh)
-    assert "_labels" not in vars(fresh)
-
-
-def test_labels_prefer_the_board_then_people_then_committees() -> None:
-    """The first element to use an id names it, as before the labels were cached."""
-    structure = Structure(
-        members=(Person("x", "chair", name="Person X"), Person("board", "chair", name="Bo")),
-        participants=(Person("x", "other", name="Participant X", voting=False),),
-        committees=(Committee("x", name="Committee X"), Committee("c", name=""), Committee("c", name="Second")),
-        places=(Place("c", name="Place C"), Place("p")),
-    )  # fmt: skip
-    labels = [structure.label(i) for i in ("board", "x", "c", "p")]
-    assert labels == ["the board", "Person X", "c", "p"]
-    assert list(structure.people) == ["x", "board"]

@@ -1,4 +1,4 @@
-"""Every registered rule is complete: ID, title, citation, fix, docs, examples, schema metadata, cases."""
+"""Every registered rule is complete: ID, title, citation, fix, docs, examples, one file, cases."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from icscheck.finding import Severity
-from icscheck.rules import RULES, Area, Rule
-from icscheck.schemas import load_schema
-from tests.conftest import ROOT
+from icscheck.rules.base import Area, Rule
+from tests.conftest import ROOT, RULES
 
 CASES = ROOT / "tests" / "rules" / "cases"
 RULE_DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -58,25 +57,29 @@ def test_rule_is_documented_in_the_generated_docs(rule: Rule) -> None:
     assert f"Passes:\n\n```yaml\n{rule.passes}```" in section
 
 
-@pytest.mark.parametrize(
-    "rule", [r for r in RULES.values() if r.schema and r.id != "FMT-001"], ids=lambda r: r.id
-)
-def test_schema_rules_carry_the_same_metadata_as_their_module(rule: Rule) -> None:
-    assert rule.schema is not None
-    schema = load_schema(rule.schema)
-    definition = schema["$defs"][rule.id]
-    assert definition["x-rule"] == rule.id
-    assert definition["x-severity"] == str(rule.severity)
-    assert definition["x-source"] == rule.source
-    assert definition["x-title"] == rule.title
-    assert {"$ref": f"#/$defs/{rule.id}"} in schema["allOf"]
+def test_every_rule_file_is_one_registered_rule() -> None:
+    """Discovery finds every file: none is skipped, none is registered twice."""
+    files = sorted(
+        path.stem.upper().replace("_", "-")
+        for path in (ROOT / "icscheck" / "rules").glob("*/*")
+        if path.suffix in (".py", ".yaml") and path.stem != "__init__"
+    )
+    assert files == sorted(RULES)
 
 
-def test_every_schema_rule_definition_is_registered() -> None:
-    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
-        for key, definition in load_schema(path.name).get("$defs", {}).items():
-            if "x-rule" in definition:
-                assert key in RULES and RULES[key].schema == path.name
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_a_rule_is_said_in_one_file(rule: Rule) -> None:
+    family, number = rule.id.lower().split("-")
+    schema = ROOT / "icscheck" / "rules" / family / f"{family}_{number}.yaml"
+    python = schema.with_suffix(".py")
+    assert schema.is_file() != python.is_file()
+    if schema.is_file():
+        assert rule.checked_by == f"JSON Schema (icscheck/rules/{family}/{schema.name})"
+        # Nothing said twice: the record's schema carries no metadata of its own.
+        text = schema.read_text(encoding="utf-8")
+        assert "x-severity" not in text and "x-source" not in text and "x-title" not in text
+    else:
+        assert rule.checked_by == "Python check"
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))

@@ -8,8 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from icscheck.rules import RULES
-from tests.conftest import ROOT, SUFFOLK
+from tests.conftest import ROOT, RULES, SUFFOLK
 
 
 def test_wheel_ships_the_schemas_and_works_without_the_source_tree(tmp_path: Path) -> None:
@@ -40,9 +39,11 @@ def test_wheel_ships_the_schemas_and_works_without_the_source_tree(tmp_path: Pat
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "import icscheck, icscheck.engine as e;"
+        "import datetime, icscheck, icscheck.engine as e;"
+        "from icscheck.config import Settings; from icscheck.run import Run;"
         "assert icscheck.__file__.startswith(sys.argv[1]), icscheck.__file__;"
-        "r = e.check_files([sys.argv[2]]); print(r.exit_code.value, len(r.files[0].rules))"
+        "run = Run.prepare(Settings(cache=False), datetime.date(2026, 12, 3));"
+        "r = e.check_files([sys.argv[2]], run); print(r.exit_code.value, len(r.files[0].rules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(unpacked), str(SUFFOLK)],

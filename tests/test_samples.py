@@ -17,11 +17,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from icscheck.engine import check_files
 from icscheck.errors import ExitCode
 from icscheck.result import FileResult, Report
-from icscheck.rules import RULES
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, RULES, SAMPLES, check
 
 NON_COMPLIANT = SAMPLES / "non_compliant"
 BROKEN = NON_COMPLIANT / "broken-yaml.yaml"
@@ -60,7 +58,7 @@ def expected() -> dict[str, dict[str, Any]]:
 
 @cache
 def report(path: Path) -> Report:
-    return check_files([str(path)])
+    return check([str(path)])
 
 
 def result(path: Path) -> FileResult:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -62,6 +61,8 @@ def test_a_waiver_on_the_line_above_accepts_the_finding(tmp_path: Path) -> None:
     ]
     assert result["waived"][0]["waiver"] == {
         "line": line - 1,
+        "column": 3,
+        "target": line,
         "rules": ["BOARD-003", "BOARD-004"],
         "reason": "third partner member being appointed",
         "approved_by": "Board 2024-03-12",
@@ -133,17 +134,44 @@ def test_a_waiver_of_a_rule_that_did_not_run_is_not_held_against_it(tmp_path: Pa
     assert (code, result["findings"]) == (0, [])
 
 
-def test_waiver_expiry_is_judged_against_today(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_waiver_expiry_is_judged_against_the_date_checked_as_on(tmp_path: Path) -> None:
+    lines, line = with_waiver('BOARD-003,BOARD-004 reason="r" approved-by="a" until=2030-06-30')
+    code, result = run(tmp_path, lines, "--date", "2030-06-30")
+    assert (code, result["findings"]) == (0, [])  # in date on its last day
+    assert [w["rule"] for w in result["waived"]] == ["BOARD-003", "BOARD-004"]
+    code, result = run(tmp_path, lines, "--date", "2030-07-01")
+    assert code == 1
+    assert [(f["rule"], f["line"]) for f in result["findings"]] == [
+        ("WAIVE-002", line - 1),
+        ("BOARD-003", line),
+        ("BOARD-004", line),
+    ]
+    assert result["findings"][0]["message"] == (
+        "the waiver of BOARD-003, BOARD-004 expired on 2030-06-30 (approved by a); "
+        "what it waived is reported again"
+    )
+    assert result["waived"] == []
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "html"])
+def test_every_format_judges_expiry_on_the_same_date(tmp_path: Path, output_format: str) -> None:
     lines, _ = with_waiver('BOARD-003,BOARD-004 reason="r" approved-by="a" until=2030-06-30')
-    monkeypatch.setattr("icscheck.waivers.today", lambda: dt.date(2030, 6, 30))
-    monkeypatch.setattr("icscheck.rules.waive_002.today", lambda: dt.date(2030, 6, 30))
-    monkeypatch.setattr("icscheck.engine.today", lambda: dt.date(2030, 6, 30))
-    assert run(tmp_path, lines)[0] == 0  # in date on its last day
-    for where in ("icscheck.waivers", "icscheck.rules.waive_002", "icscheck.engine"):
-        monkeypatch.setattr(f"{where}.today", lambda: dt.date(2030, 7, 1))
-    assert run(tmp_path, lines)[0] == 1
+    path = tmp_path / "constitution.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    for date, code, expired in (("2030-06-30", 0, False), ("2030-07-01", 1, True)):
+        result = runner.invoke(app, ["validate", "-f", output_format, "--date", date, str(path)])
+        assert result.exit_code == code
+        assert ("expired on 2030-06-30" in " ".join(result.stdout.split())) is expired
+        assert date in result.stdout  # the report says the date it was checked as on
+
+
+def test_a_date_that_is_not_a_date_is_a_usage_error(tmp_path: Path) -> None:
+    lines, _ = broken()
+    path = tmp_path / "constitution.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--date", "31/12/2030", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == "icscheck: error: --date: '31/12/2030' is not a date (YYYY-MM-DD)\n"
 
 
 def test_waiver_comments_are_found_where_yaml_has_comments() -> None:

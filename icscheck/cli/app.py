@@ -1,24 +1,45 @@
-"""The Typer application every command registers on, and the console-script entry point.
+"""The Typer application, every command registered on it, and the console-script entry point.
 
-Each command lives in a module of its own under icscheck/cli/; option parsing
-stays there and the work is done by the core. Every error a user can cause
-ends as one line on stderr and an exit code from ``errors.ExitCode``, never as
-a traceback.
+Each command lives in a module of its own under icscheck/cli/ and is a plain
+function; this module registers them all, explicitly, in the order ``--help``
+lists them, each wrapped in the one error boundary (``guarded``): every error
+a user can cause ends as one line on stderr and an exit code from
+``errors.ExitCode``, never as a traceback. Command modules import only Typer
+and the core's light modules at import time; whatever a command needs to do
+its work (the parser, the validators, Rich) it imports when it runs, so
+``icscheck --version`` stays cheap.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from icscheck import __version__
+from icscheck.cli import diff, init, map, rules, schema, validate
 from icscheck.errors import ExitCode, IcscheckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(command: F) -> F:
+    """``command``, with every IcscheckError it raises reported as one line and its exit code."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except IcscheckError as error:
+            typer.echo(f"icscheck: error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+    return run  # type: ignore[return-value]
+
 
 app = typer.Typer(
     name="icscheck",
@@ -28,6 +49,18 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("validate", validate.validate),
+    ("rules", rules.list_rules),
+    ("rule", rules.show_rule),
+    ("init", init.init),
+    ("schema", schema.schema),
+    ("map", map.map_),
+    ("diff", diff.diff),
+)
+for _name, _command in COMMANDS:
+    app.command(_name)(guarded(_command))
 
 
 def _version(value: bool) -> None:
@@ -48,54 +81,11 @@ def _main(
     """Check ICB constitutions kept as YAML."""
 
 
-def fail(error: IcscheckError) -> NoReturn:
-    """Report ``error`` as one line on stderr and exit with its code."""
-    typer.echo(f"icscheck: error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
-
-
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write the output to this file instead of stdout; - means stdout.",
-        # No dir_okay=False: icscheck.writer refuses a directory in one line, as errors go.
-    ),
-]
-"""``--output FILE``, as every command that prints a report or a picture takes it."""
-
-
-@contextmanager
-def output_stream(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a buffer that becomes ``path`` whole once the command has succeeded.
-
-    ``-`` is stdout too, as for every input. A run that fails half-way leaves
-    an existing report as it was (``icscheck.writer``).
-    """
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    from icscheck.writer import write_text
-
-    buffer = io.StringIO()
-    yield buffer
-    write_text(str(path), buffer.getvalue(), overwrite=True)
-
-
 def main() -> None:
-    """Console-script entry point: map every icscheck error to its exit code."""
-    # Imported for their side effect: each module registers its command on ``app``.
-    from icscheck.cli import commands  # noqa: F401
-
+    """Console-script entry point."""
     # A terminal or pipe that cannot encode a character (LANG=C, a legacy code
     # page) gets an escape for it rather than a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    try:
-        app()
-    except IcscheckError as error:
-        typer.echo(f"icscheck: error: {error}", err=True)
-        sys.exit(error.exit_code)
+    app()

@@ -1,25 +1,32 @@
 """``icscheck diff OLD NEW`` and ``icscheck diff --since REV FILE``: what an amendment changes.
 
-Both versions are checked the way ``validate`` checks a file (the engine, every
-rule, default settings), then compared by icscheck/diff/; the reporters in
+Both versions are checked the way ``validate`` checks a file (the engine, and
+the same configuration), then compared by icscheck/diff/; the reporters in
 icscheck/reporters/diff.py write the result. docs/diff.md describes it all.
 """
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from icscheck.cli.app import OutputOption, app, fail, output_stream
-from icscheck.errors import ExitCode, IcscheckError, UsageError
+from icscheck.cli.options import (
+    ConfigOption,
+    DateOption,
+    IsolatedOption,
+    OutputOption,
+    output_stream,
+    prepare,
+    read_stdin,
+)
+from icscheck.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from icscheck.config import Settings
     from icscheck.result import FileResult
+    from icscheck.run import Run
 
 
 class DiffFormat(StrEnum):
@@ -28,7 +35,6 @@ class DiffFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-@app.command()
 def diff(
     files: Annotated[
         list[str],
@@ -59,6 +65,9 @@ def diff(
             "--fail-on-new", help="Exit 1 if NEW has an open finding that OLD did not have."
         ),
     ] = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    date: DateOption = None,
 ) -> None:
     """Show what an amendment changes: members, committees and chairs, quorum, delegations, rules.
 
@@ -66,55 +75,40 @@ def diff(
     verdict); 1 with --fail-on-new, when NEW brings in a finding; 2 usage
     error, or a version that cannot be read or parsed.
     """
-    try:
-        code = _run(files, since, output_format, output, fail_on_new)
-    except IcscheckError as error:
-        fail(error)
-    raise typer.Exit(code)
-
-
-def _run(
-    files: list[str],
-    since: str | None,
-    output_format: DiffFormat,
-    output: Path | None,
-    fail_on_new: bool,
-) -> ExitCode:
-    from icscheck.config import Settings
     from icscheck.diff import at_revision, compare
     from icscheck.engine import check_bytes
     from icscheck.reporters.diff import DIFF_REPORTERS
 
-    settings = Settings()
+    run = prepare(config, isolated, date)
     if since is None:
         if len(files) != 2:
             raise UsageError("diff compares two files: icscheck diff OLD NEW")
         if files.count("-") > 1:
             raise UsageError("only one of OLD and NEW can be standard input (-)")
-        old, new = (_check(path, settings) for path in files)
+        old, new = (_check(path, run) for path in files)
     else:
         if len(files) != 1 or files[0] == "-":
             raise UsageError("with --since, give one file: icscheck diff --since REV FILE")
         # The working file first: a missing file is reported as such, not as a git error.
-        new = _check(files[0], settings)
-        name, raw = at_revision(files[0], since, settings.max_bytes)
-        old = check_bytes(name, raw, settings)
-    result = compare(old, new)
+        new = _check(files[0], run)
+        name, raw = at_revision(files[0], since, run.settings.max_bytes)
+        old = check_bytes(name, raw, run)
+    result = compare(old, new, {rule.id: rule for rule in run.rules})
     with output_stream(output) as stream:
         DIFF_REPORTERS[output_format.value](stream).write(result)
-    return ExitCode.FINDINGS if fail_on_new and result.new_findings else ExitCode.OK
+    raise typer.Exit(ExitCode.FINDINGS if fail_on_new and result.new_findings else ExitCode.OK)
 
 
-def _check(path: str, settings: Settings) -> FileResult:
+def _check(path: str, run: Run) -> FileResult:
     """Check one version the way ``validate`` does; ``-`` is standard input."""
     from icscheck.engine import STDIN, STDIN_NAME, check_bytes, check_file
 
     if path != STDIN and Path(path).is_dir():
         raise UsageError(f"{path}: is a directory; diff compares two files")
     if path == STDIN:
-        result = check_bytes(STDIN_NAME, sys.stdin.buffer.read(settings.max_bytes + 1), settings)
+        result = check_bytes(STDIN_NAME, read_stdin(run.settings.max_bytes), run)
     else:
-        result = check_file(path, settings)
+        result = check_file(path, run)
     if result.error is not None:
         raise result.error
     return result

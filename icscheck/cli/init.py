@@ -13,13 +13,11 @@ from typing import Annotated
 
 import typer
 
-from icscheck.cli.app import app, fail
-from icscheck.errors import IcscheckError, UsageError
+from icscheck.errors import UsageError
 
 STDOUT = "-"
 
 
-@app.command()
 def init(
     path: Annotated[
         str,
@@ -43,18 +41,15 @@ def init(
     from icscheck import starter
     from icscheck.writer import write_text
 
-    try:
-        if not path:
-            raise UsageError("PATH is empty: give the name of the file to write, or - for stdout")
-        text = starter.render(icb)
-        if path == STDOUT:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
-            return
-        write_text(path, text, overwrite=force)
-    except IcscheckError as error:
-        fail(error)
+    if not path:
+        raise UsageError("PATH is empty: give the name of the file to write, or - for stdout")
+    text = starter.render(icb)
+    if path == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    write_text(path, text, overwrite=force)
     schema = str(Path(path).parent / starter.SCHEMA_FILE)
     typer.echo(
         f"Wrote {path}: a starter constitution that meets every icscheck rule.\n"

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from icscheck.cli.app import app, fail
-from icscheck.errors import IcscheckError, UsageError
+from icscheck.cli.options import ConfigOption, IsolatedOption, prepare
+from icscheck.errors import UsageError
 from icscheck.rules.base import Area
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-    from icscheck.rules import Rule
+    from icscheck.rules.base import Rule
 
 AREAS = ", ".join(area.key for area in Area)
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
@@ -42,22 +42,19 @@ FormatOption = Annotated[
 ]
 
 
-@app.command("rules")
 def list_rules(
     area: Annotated[
         str | None,
         typer.Option(help=f"Only the rules of this area: {AREAS}.", show_default=False),
     ] = None,
     output_format: FormatOption = ListFormat.TEXT,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
-    """List every rule: its ID, severity, area and requirement."""
-    from icscheck.rules import RULES
-
-    try:
-        chosen = None if area is None else _area(area)
-    except IcscheckError as error:
-        fail(error)
-    rules = [rule for rule in RULES.values() if chosen is None or rule.area is chosen]
+    """List every rule: its ID, severity, area and requirement (house rules too)."""
+    chosen = None if area is None else _area(area)
+    known = prepare(config, isolated, None).every
+    rules = [rule for rule in known if chosen is None or rule.area is chosen]
     if output_format is ListFormat.JSON:
         _json([_summary(rule) for rule in rules])
         return
@@ -76,21 +73,19 @@ def list_rules(
         console.print(table)
 
 
-@app.command("rule")
 def show_rule(
     rule_id: Annotated[
         str, typer.Argument(metavar="ID", help="A rule ID, e.g. BOARD-003.", show_default=False)
     ],
     output_format: FormatOption = ListFormat.TEXT,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Show a rule's documentation: what it checks, its source, the fix and two examples.
 
     The examples are whole constitutions: one the rule reports, one it accepts.
     """
-    try:
-        rule = _rule(rule_id)
-    except IcscheckError as error:
-        fail(error)
+    rule = _rule(rule_id, prepare(config, isolated, None).every)
     if output_format is ListFormat.JSON:
         _json(
             _summary(rule)
@@ -133,13 +128,12 @@ def _area(key: str) -> Area:
     raise UsageError(f"no area {key!r}; choose one of {AREAS}")
 
 
-def _rule(rule_id: str) -> Rule:
-    from icscheck.rules import RULES
-
+def _rule(rule_id: str, known: tuple[Rule, ...]) -> Rule:
+    rules = {rule.id: rule for rule in known}
     wanted = rule_id.strip().upper()
-    if wanted in RULES:
-        return RULES[wanted]
-    close = difflib.get_close_matches(wanted, RULES)
+    if wanted in rules:
+        return rules[wanted]
+    close = difflib.get_close_matches(wanted, rules)
     hint = f"did you mean {', '.join(close)}?" if close else "'icscheck rules' lists them all"
     raise UsageError(f"no rule {rule_id!r}; {hint}")
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 
-from icscheck.cli.app import OutputOption, app, fail, output_stream
-from icscheck.errors import IcscheckError
+from icscheck.cli.options import OutputOption, output_stream
 
 
-@app.command()
 def schema(output: OutputOption = None) -> None:
     """Print the JSON Schema of the constitution format (Draft 2020-12).
 
@@ -22,8 +20,5 @@ def schema(output: OutputOption = None) -> None:
     from icscheck.schemas import FORMAT_SCHEMA, load_schema
 
     text = json.dumps(load_schema(FORMAT_SCHEMA), indent=2, ensure_ascii=False) + "\n"
-    try:
-        with output_stream(output) as stream:
-            stream.write(text)
-    except IcscheckError as error:
-        fail(error)
+    with output_stream(output) as stream:
+        stream.write(text)

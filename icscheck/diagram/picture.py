@@ -1,6 +1,6 @@
 """What the map shows, worked out once for both drawings (Mermaid and SVG).
 
-From a checked file's Structure and open findings: the board's members grouped
+From a checked file's Model and open findings: the board's members grouped
 by role, the committees as a tree by reporting line (with those attached to
 nothing set apart), the place partnerships, the decision map grouped by who
 decides, and which of these elements have gaps.
@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from icscheck.finding import Finding
+from icscheck.model import BOARD, Committee, Delegation, Model, Person, Place
 from icscheck.result import NO_ICB_NAME, FileResult
-from icscheck.structure import BOARD, Committee, Delegation, Person, Place, Structure
+from icscheck.vocabulary import words
 
 EXECUTIVES = (
     "chief_executive",
@@ -32,16 +33,6 @@ ROLE_GROUPS = (
 PARTICIPANTS = "g5"
 """The key of the non-voting participants' box."""
 _About = Callable[[str], tuple[Finding, ...]]
-WORDS = {
-    "nhs_trusts_and_foundation_trusts": "NHS trusts and foundation trusts",
-    "ics_partnership_representative": "integrated care partnership",
-    "healthwatch": "Healthwatch",
-}
-
-
-def words(code: str) -> str:
-    """A schema code (``director_of_finance``) as words."""
-    return WORDS.get(code, code.replace("_", " "))
 
 
 def plural(count: int, word: str, words: str = "") -> str:
@@ -49,6 +40,8 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 
+NO_ROLE = "(no role)"
+"""How the map names a member whose role is not given (FMT-001 reports it)."""
 GAP = "\u26a0"  # ⚠, with the red border: colour is never the only sign of a gap
 
 
@@ -148,9 +141,9 @@ class Picture:
 
 def picture(result: FileResult) -> Picture:
     """The map of ``result``; ValueError if the file could not be checked."""
-    structure = result.structure
-    if structure is None:
+    if result.model is None:
         raise ValueError(f"{result.path}: the file could not be checked, so there is no map")
+    structure = result.model.identified
     findings = result.findings
     claimed: set[int] = set()
 
@@ -171,19 +164,19 @@ def picture(result: FileResult) -> Picture:
     groups = _groups(structure, about)
     board_gaps = about("/board")
     committees = {
-        f"c{i}": _committee(structure, f"c{i}", c, about(c.node))
+        f"c{i}": _committee(structure, f"c{i}", c, about(c.pointer))
         for i, c in enumerate(structure.committees)
     }
     children, detached = _tree(structure.committees)
     ids = {c.id for c in structure.committees}
     places = tuple(
-        _place(structure, f"p{i}", p, about(p.node)) for i, p in enumerate(structure.places)
+        _place(structure, f"p{i}", p, about(p.pointer)) for i, p in enumerate(structure.places)
     )
     decisions = _decisions(structure, about)
     board = Box(
         key="board",
         kind="board",
-        title=structure.icb or NO_ICB_NAME,
+        title=structure.icb.name or NO_ICB_NAME,
         lines=(Line(_board_summary(structure)),),
         gaps=board_gaps,
         node="/board",
@@ -206,42 +199,47 @@ def picture(result: FileResult) -> Picture:
     )
 
 
-def _board_summary(structure: Structure) -> str:
-    summary = f"unitary board: {plural(len(structure.members), 'voting member')}"
-    if structure.participants:
-        summary += f", {plural(len(structure.participants), 'participant')}"
-    if structure.quorum_minimum is not None:
-        summary += f"; quorum {structure.quorum_minimum}"
+def _board_summary(structure: Model) -> str:
+    board = structure.board
+    summary = f"unitary board: {plural(len(board.members), 'voting member')}"
+    if board.participants:
+        summary += f", {plural(len(board.participants), 'participant')}"
+    if board.quorum is not None and board.quorum.minimum is not None:
+        summary += f"; quorum {board.quorum.minimum}"
     return summary
 
 
 def _person(person: Person, detail: str | None, gaps: tuple[Finding, ...]) -> Line:
     text = person.label if not detail else f"{person.label} ({detail})"
-    return Line(text, gaps, person.node)
+    return Line(text, gaps, person.pointer)
 
 
-def _groups(structure: Structure, about: _About) -> tuple[Box, ...]:
+def _groups(structure: Model, about: _About) -> tuple[Box, ...]:
     boxes: list[Box] = []
     grouped: set[int] = set()
     for number, (title, roles) in enumerate(ROLE_GROUPS):
         lines = []
-        for index, person in enumerate(structure.members):
+        for index, person in enumerate(structure.board.members):
             if person.role in roles:
                 grouped.add(index)
-                lines.append(_person(person, _detail(person, title), about(person.node)))
+                lines.append(_person(person, _detail(person, title), about(person.pointer)))
         if lines:
             boxes.append(Box(f"g{number}", "group", title, tuple(lines)))
     others = [
-        _person(p, words(p.role), about(p.node))
-        for i, p in enumerate(structure.members)
+        _person(p, words(p.role or NO_ROLE), about(p.pointer))
+        for i, p in enumerate(structure.board.members)
         if i not in grouped
     ]
     if others:
         boxes.append(Box("g4", "group", "Other voting members", tuple(others)))
-    if structure.participants:
+    if structure.board.participants:
         lines = [
-            _person(p, p.organisation if p.role == "other" else words(p.role), about(p.node))
-            for p in structure.participants
+            _person(
+                p,
+                p.organisation if p.role == "other" else words(p.role or NO_ROLE),
+                about(p.pointer),
+            )
+            for p in structure.board.participants
         ]
         boxes.append(Box(PARTICIPANTS, "group", "Non-voting participants", tuple(lines)))
     return tuple(boxes)
@@ -249,7 +247,7 @@ def _groups(structure: Structure, about: _About) -> tuple[Box, ...]:
 
 def _detail(person: Person, group: str) -> str | None:
     if group == "Executive members":
-        return words(person.role)
+        return words(person.role or NO_ROLE)
     if group == "Partner members":
         if person.nominated_by is None:
             return "nominating sector not given"
@@ -257,27 +255,25 @@ def _detail(person: Person, group: str) -> str | None:
     return None
 
 
-def _committee(
-    structure: Structure, key: str, committee: Committee, gaps: tuple[Finding, ...]
-) -> Box:
+def _committee(structure: Model, key: str, committee: Committee, gaps: tuple[Finding, ...]) -> Box:
     lines = [Line(f"chair: {structure.label(committee.chair)}")]
-    count = len(committee.members) + len(committee.external)
+    count = len(committee.member_ids) + len(committee.external)
     if count:
         extra = f", {len(committee.external)} from outside the board" if committee.external else ""
         lines.append(Line(plural(count, "member") + extra))
-    return Box(key, "committee", committee.label, tuple(lines), gaps, committee.node)
+    return Box(key, "committee", committee.label, tuple(lines), gaps, committee.pointer)
 
 
-def _place(structure: Structure, key: str, place: Place, gaps: tuple[Finding, ...]) -> Box:
+def _place(structure: Model, key: str, place: Place, gaps: tuple[Finding, ...]) -> Box:
     lines = []
     if place.population is not None:
         lines.append(Line(f"population {place.population:,}"))
     if place.participants:
         lines.append(Line(plural(len(place.participants), "partner") + " taking part"))
-    return Box(key, "place", place.label, tuple(lines), gaps, place.node)
+    return Box(key, "place", place.label, tuple(lines), gaps, place.pointer)
 
 
-def _detach(structure: Structure, box: Box, ids: set[str]) -> Box:
+def _detach(structure: Model, box: Box, ids: set[str | None]) -> Box:
     """``box`` as a committee attached to nothing, saying why."""
     target = structure.committees[int(box.key[1:])].reports_to
     if target is None:
@@ -301,7 +297,7 @@ def _tree(committees: Iterable[Committee]) -> tuple[dict[str, list[str]], tuple[
     committees = list(committees)
     first: dict[str, str] = {}
     for index, committee in enumerate(committees):
-        first.setdefault(committee.id, f"c{index}")
+        first.setdefault(committee.id or "", f"c{index}")
     parent: dict[str, str | None] = {}
     for index, committee in enumerate(committees):
         target = committee.reports_to
@@ -334,20 +330,22 @@ def _tree(committees: Iterable[Committee]) -> tuple[dict[str, list[str]], tuple[
     return children, tuple(key for key, up in parent.items() if up is None)
 
 
-def _decisions(structure: Structure, about: _About) -> tuple[tuple[str | None, Box], ...]:
+def _decisions(structure: Model, about: _About) -> tuple[tuple[str | None, Box], ...]:
     """The decision map per decider, the board first, then in order of first mention."""
     keys: dict[str, str] = {BOARD: "board"}
     for index, committee in enumerate(structure.committees):
-        keys.setdefault(committee.id, f"c{index}")
+        keys.setdefault(committee.id or "", f"c{index}")
     for index, place in enumerate(structure.places):
-        keys.setdefault(place.id, f"p{index}")
+        keys.setdefault(place.id or "", f"p{index}")
     people = structure.people
     by_decider: dict[str | None, list[Delegation]] = {}
     for delegation in sorted(structure.decisions, key=lambda d: d.decided_by != BOARD):
         by_decider.setdefault(delegation.decided_by, []).append(delegation)
     out: list[tuple[str | None, Box]] = []
     for number, (decider, delegations) in enumerate(by_decider.items()):
-        lines = tuple(Line(_function(structure, d), about(d.node), d.node) for d in delegations)
+        lines = tuple(
+            Line(_function(structure, d), about(d.pointer), d.pointer) for d in delegations
+        )
         if decider is None:
             title, key = "Decider not given", None
         elif decider == BOARD:
@@ -363,8 +361,8 @@ def _decisions(structure: Structure, about: _About) -> tuple[tuple[str | None, B
     return tuple(out)
 
 
-def _function(structure: Structure, delegation: Delegation) -> str:
-    text = delegation.function
+def _function(structure: Model, delegation: Delegation) -> str:
+    text = delegation.function or ""
     if delegation.accountable is not None and delegation.accountable != delegation.decided_by:
         text += f" (accountable: {structure.label(delegation.accountable)})"
     elif delegation.accountable is None and delegation.kind == "delegated":

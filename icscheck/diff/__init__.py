@@ -1,6 +1,6 @@
 """What an amendment changes, in governance terms: ``icscheck diff OLD NEW``.
 
-Compares two checked files (``FileResult``), by their governance Structure and
+Compares two checked files (``FileResult``), by their governance Model and
 by their rules' outcomes, and says what a board paper or a pull request review
 needs to know: who joined or left the board or changed role or nomination,
 which committees and chairs changed, the quorum, the decision map's
@@ -35,13 +35,16 @@ comparisons), rules.py (rule changes), revision.py (git, for ``--since``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from icscheck.diff.elements import COMMITTEES, DECISIONS, PEOPLE, PLACES, board, quorum
 from icscheck.diff.matching import match
 from icscheck.diff.model import Change, Diff, Element, Kind, RuleChange, RuleKind, Section, Value
 from icscheck.diff.revision import at_revision
 from icscheck.diff.rules import rule_changes
+from icscheck.model import Model
 from icscheck.result import FileResult
-from icscheck.structure import Structure
+from icscheck.rules.base import Rule
 
 __all__ = [
     "Change",
@@ -57,23 +60,28 @@ __all__ = [
 ]
 
 
-def compare(old: FileResult, new: FileResult) -> Diff:
-    """The changes from ``old`` to ``new``; a file that could not be checked raises its error."""
+def compare(old: FileResult, new: FileResult, rules: Mapping[str, Rule]) -> Diff:
+    """The changes from ``old`` to ``new``; a file that could not be checked raises its error.
+
+    ``rules`` is the catalogue of the rules that ran (their titles and severities).
+    """
     before, after = _structure(old), _structure(new)
     changes = (
-        *match(PEOPLE, (*before.members, *before.participants),
-               (*after.members, *after.participants), before, after),
+        *match(PEOPLE, (*before.board.members, *before.board.participants),
+               (*after.board.members, *after.board.participants), before, after),
         *board(before, after),
         *quorum(before, after),
         *match(COMMITTEES, before.committees, after.committees, before, after),
         *match(PLACES, before.places, after.places, before, after),
         *match(DECISIONS, before.decisions, after.decisions, before, after),
     )  # fmt: skip
-    return Diff(old, new, changes, tuple(rule_changes(old.rules, new.rules, before, after)))
+    return Diff(
+        old, new, changes, tuple(rule_changes(old.rules, new.rules, before, after, rules)), rules
+    )
 
 
-def _structure(result: FileResult) -> Structure:
+def _structure(result: FileResult) -> Model:
     if result.error is not None:
         raise result.error
-    # A checked file always has one; an empty Structure stands in for a result built without.
-    return result.structure or Structure()
+    # A checked file always has one; an empty Model stands in for a result built without.
+    return (result.model or Model()).identified

@@ -10,16 +10,16 @@ from collections.abc import Iterator
 
 from icscheck.diff.matching import Field, Spec
 from icscheck.diff.model import Change, Element, Kind
-from icscheck.diff.words import as_text, as_words, list_detail, number, who, words
-from icscheck.structure import BOARD, Committee, Delegation, Person, Place, Structure
+from icscheck.diff.words import NO_ROLE, as_role, as_text, as_words, list_detail, number, who, words
+from icscheck.model import BOARD, Committee, Delegation, Model, Person, Place
 
 
 def _person_element(person: Person) -> Element:
     return Element.MEMBER if person.voting else Element.PARTICIPANT
 
 
-def _describe_person(_: Structure, person: Person) -> str:
-    parts = [words(person.role)]
+def _describe_person(_: Model, person: Person) -> str:
+    parts = [words(person.role or NO_ROLE)]
     if person.nominated_by:
         parts.append(f"nominated by {words(person.nominated_by)}")
     if person.organisation:
@@ -35,7 +35,7 @@ PEOPLE: Spec[Person] = Spec(
         Field(
             "voting", lambda _, v: "voting member" if v else "participant without a vote", title=""
         ),
-        Field("role", as_words),
+        Field("role", as_role),
         Field("nominated_by", as_words),
         Field("name", as_text),
         Field("organisation", as_text),
@@ -52,7 +52,7 @@ COMMITTEES: Spec[Committee] = Spec(
         Field("type", as_words),
         Field("chair", who),
         Field("reports_to", who),
-        Field("members", who, is_list=True),
+        Field("members", who, is_list=True, attribute="member_ids"),
         Field("external", as_text, is_list=True),
     ),
     lambda s, c: f"committee {who(s, c.id)}",
@@ -88,13 +88,13 @@ DECISIONS: Spec[Delegation] = Spec(
 )
 
 
-def board(before: Structure, after: Structure) -> Iterator[Change]:
+def board(before: Model, after: Model) -> Iterator[Change]:
     """The deputy chair and the senior non-executive member."""
     for name, label in (
         ("deputy_chair", "deputy chair"),
         ("senior_non_executive", "senior non-executive member"),
     ):
-        a, b = getattr(before, name), getattr(after, name)
+        a, b = getattr(before.board, name), getattr(after.board, name)
         if a != b:
             yield Change(
                 Element.BOARD,
@@ -109,21 +109,26 @@ def board(before: Structure, after: Structure) -> Iterator[Change]:
             )
 
 
-def quorum(before: Structure, after: Structure) -> Iterator[Change]:
+def _quorum(model: Model) -> tuple[int | None, tuple[str, ...]]:
+    quorum = model.board.quorum
+    return (None, ()) if quorum is None else (quorum.minimum, quorum.must_include)
+
+
+def quorum(before: Model, after: Model) -> Iterator[Change]:
     """The quorum's minimum and who it must include (as a set)."""
-    if before.quorum_minimum != after.quorum_minimum:
+    (was, a), (now, b) = _quorum(before), _quorum(after)
+    if was != now:
         yield Change(
             Element.QUORUM,
             Kind.CHANGED,
             "quorum",
             "quorum",
-            f"minimum {number(before.quorum_minimum)} → {number(after.quorum_minimum)}",
+            f"minimum {number(was)} → {number(now)}",
             "minimum",
-            before.quorum_minimum,
-            after.quorum_minimum,
+            was,
+            now,
             "/board/quorum/minimum",
         )
-    a, b = before.quorum_must_include, after.quorum_must_include
     if set(a) != set(b):
         yield Change(
             Element.QUORUM,

@@ -6,11 +6,13 @@ icscheck/diff/rules.py and read by the reporters; nothing here compares.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from icscheck.finding import Finding, Severity
 from icscheck.result import FileResult, Status
+from icscheck.rules.base import Rule
 
 Value = str | int | bool | tuple[str, ...] | None
 """An element's attribute: text, a number, a flag or a list of ids or names."""
@@ -117,6 +119,8 @@ class Diff:
     new: FileResult
     changes: tuple[Change, ...]
     rules: tuple[RuleChange, ...]
+    catalogue: Mapping[str, Rule] = field(default_factory=dict)
+    """The rules that ran, by ID (titles and fixes for the reports)."""
 
     @property
     def empty(self) -> bool:

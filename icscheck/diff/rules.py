@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from icscheck.diff.elements import COMMITTEES, DECISIONS, PEOPLE, PLACES
 from icscheck.diff.matching import Spec, T, keyed
 from icscheck.diff.model import RuleChange, RuleKind
 from icscheck.finding import Finding
+from icscheck.model import Model
 from icscheck.result import RuleResult, Status
-from icscheck.structure import Structure
+from icscheck.rules.base import Rule
 
 Anchor = tuple[str, str, int]
 """An element's identity: its type, its key (id or function) and the occurrence of that key."""
@@ -39,17 +40,17 @@ Key = tuple[str, Anchor | None, tuple[str, ...], str]
 _POSITION = re.compile(r"\[\d+\]|\bline \d+")
 
 
-def anchors(structure: Structure) -> dict[str, Anchor]:
+def anchors(structure: Model) -> dict[str, Anchor]:
     """Each element's JSON Pointer in this version, mapped to its identity."""
     found: dict[str, Anchor] = {}
 
     def add(kind: str, spec: Spec[T], items: Iterable[T]) -> None:
         for (key, occurrence), item in keyed(items, spec.key).items():
-            found[item.node] = (kind, key, occurrence)
+            found[item.pointer] = (kind, key, occurrence)
 
     # People as one list, as the governance diff matches them: a member who
     # becomes a participant keeps the findings about them.
-    add("person", PEOPLE, (*structure.members, *structure.participants))
+    add("person", PEOPLE, (*structure.board.members, *structure.board.participants))
     add("committee", COMMITTEES, structure.committees)
     add("place", PLACES, structure.places)
     add("delegation", DECISIONS, structure.decisions)
@@ -84,17 +85,21 @@ def _unmatched(
 
 
 def rule_changes(
-    old: Sequence[RuleResult], new: Sequence[RuleResult], before: Structure, after: Structure
+    old: Sequence[RuleResult],
+    new: Sequence[RuleResult],
+    before: Model,
+    after: Model,
+    rules: Mapping[str, Rule],
 ) -> Iterator[RuleChange]:
     """Each rule (in the new file's order) whose status or open findings differ.
 
-    ``before`` and ``after`` are the two versions' structures: they give list
+    ``before`` and ``after`` are the two versions' models: they give list
     entries the identity their findings are matched by.
     """
     was_at, now_at = anchors(before), anchors(after)
-    results = {result.rule.id: result for result in old}
+    results = {result.rule: result for result in old}
     for result in new:
-        previous = results.get(result.rule.id)
+        previous = results.get(result.rule)
         if previous is None:  # not run on the old file: nothing to compare with
             continue
         was_keys = [identity(f, was_at) for f in previous.findings]
@@ -110,9 +115,9 @@ def rule_changes(
         else:
             kind = RuleKind.CHANGED
         yield RuleChange(
-            rule=result.rule.id,
-            title=result.rule.title,
-            severity=result.rule.severity,
+            rule=result.rule,
+            title=rules[result.rule].title,
+            severity=rules[result.rule].severity,
             kind=kind,
             old=previous.status,
             new=result.status,

@@ -1,7 +1,8 @@
 """How a diff words values for a reader: roles, ids, numbers and lists.
 
-The same words serve every report format (the JSON report's ``label`` and
-``detail`` too), so a reviewer sees one spelling everywhere.
+Codes read as icscheck.vocabulary spells them, in every report format (the
+JSON report's ``label`` and ``detail`` too), so a reviewer sees one
+spelling everywhere.
 """
 
 from __future__ import annotations
@@ -9,29 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from icscheck.structure import Structure
+from icscheck.model import Model
+from icscheck.vocabulary import NOT_GIVEN, words
+
+NO_ROLE = "(no role)"
+"""How a diff names a role that is not given (FMT-001 reports it)."""
 
 
-def words(value: str | None) -> str:
-    """A role, kind or category as words: ``non_executive_member`` -> ``non-executive member``."""
-    if value is None:
-        return "(not given)"
-    text = " ".join(_SPELLING.get(word, word) for word in value.split("_"))
-    # The hyphen is how the Act and every constitution spell it.
-    return text.replace("non executive", "non-executive")
-
-
-_SPELLING = {"nhs": "NHS", "ics": "ICS", "icb": "ICB", "vcse": "VCSE"}
-
-
-def who(structure: Structure, ident: str | None) -> str:
+def who(structure: Model, ident: str | None) -> str:
     """An id as a reader knows it: ``Priya Shah (ned-audit)``, ``the board``, or the bare id."""
     label = structure.label(ident)
     return label if ident is None or label in (ident, "the board") else f"{label} ({ident})"
 
 
 def number(value: int | None) -> str:
-    return "(not given)" if value is None else f"{value:,}"
+    return NOT_GIVEN if value is None else f"{value:,}"
 
 
 def list_detail(
@@ -52,9 +45,16 @@ def list_detail(
 # Shown the same in either file: they name no ids (icscheck/diff/matching.py's Show).
 
 
-def as_words(_: Structure, value: Any) -> str:
+def as_words(_: Model, value: Any) -> str:
     return words(value)
 
 
-def as_text(_: Structure, value: Any) -> str:
-    return "(not given)" if value is None else str(value)
+def as_role(_: Model, value: Any) -> str:
+    return words(value or NO_ROLE)
+
+
+def as_text(_: Model, value: Any) -> str:
+    return NOT_GIVEN if value is None else str(value)
+
+
+__all__ = ["as_role", "as_text", "as_words", "list_detail", "number", "who", "words"]

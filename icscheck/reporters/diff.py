@@ -13,9 +13,9 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, TextIO
 
 from icscheck import __version__
+from icscheck.codec import finding_data
 from icscheck.diff import Change, Diff, Kind, RuleChange, RuleKind, Section
 from icscheck.finding import Finding, Severity
-from icscheck.reporters.json import finding_json
 from icscheck.reporters.markdown import code, text
 from icscheck.reporters.summary import ERROR, PASS, plural
 from icscheck.result import NO_ICB_NAME, FileResult
@@ -191,8 +191,8 @@ def diff_json(diff: Diff) -> dict[str, Any]:
                 "kind": str(rule.kind),
                 "old": {"status": str(rule.old), "findings": rule.old_findings},
                 "new": {"status": str(rule.new), "findings": rule.new_findings},
-                "added": [finding_json(f) for f in rule.added],
-                "resolved": [finding_json(f) for f in rule.resolved],
+                "added": [finding_data(f, diff.catalogue.get(f.rule)) for f in rule.added],
+                "resolved": [finding_data(f, diff.catalogue.get(f.rule)) for f in rule.resolved],
             }
             for rule in diff.rules
         ],

@@ -33,9 +33,9 @@ from icscheck.reporters.summary import (
     mark,
     verdict,
 )
-from icscheck.result import NO_ICB_NAME, FailOn, FileResult, Report, RuleResult
-from icscheck.rules import RULES
-from icscheck.waivers import Waiver, today
+from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
+from icscheck.rules.base import Rule
+from icscheck.waivers import Waiver
 
 CLASS = {PASS: "met", ERROR: "gap error", WARNING: "gap warning", WAIVED: "waived"}
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
@@ -75,13 +75,13 @@ def render(report: Report) -> str:
         _verdict(overall, "verdict"),
         '<dl class="facts">',
         f"<dt>Ruleset</dt><dd>{escape(report.ruleset)}</dd>",
-        f"<dt>Checked on</dt><dd><time>{today().isoformat()}</time></dd>",
+        f"<dt>Checked as on</dt><dd><time>{report.on.isoformat()}</time></dd>",
         f"<dt>Fails on</dt><dd>{fails_on(report.fail_on)}</dd>",
         f"<dt>Files</dt><dd>{len(report.files)}</dd>",
         "</dl>",
     ]
     for number, result in enumerate(report.files, start=1):
-        parts.extend(_file(result, f"file-{number}", report.fail_on))
+        parts.extend(_file(result, f"file-{number}", report))
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -93,7 +93,7 @@ def _verdict(line: Verdict, html_id: str) -> str:
     )
 
 
-def _file(result: FileResult, ident: str, fail_on: FailOn) -> list[str]:
+def _file(result: FileResult, ident: str, report: Report) -> list[str]:
     """One file's section: what was checked, the verdict, then the gaps a board acts on
     first, the waived gaps, every rule by area as evidence, and the structure."""
     heading = result.icb_name or NO_ICB_NAME
@@ -116,7 +116,7 @@ def _file(result: FileResult, ident: str, fail_on: FailOn) -> list[str]:
         f"<dt>Format version</dt><dd>{escape(str(version))}</dd>",
         f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
         "</dl>",
-        _verdict(file_verdict(result, fail_on), f"{ident}-verdict"),
+        _verdict(file_verdict(result, report.fail_on), f"{ident}-verdict"),
         '<p class="counts">'
         + _count("gaps", len(findings), "gap", "gaps")
         + " ("
@@ -129,23 +129,30 @@ def _file(result: FileResult, ident: str, fail_on: FailOn) -> list[str]:
         f'<h3 id="{ident}-gaps">Gaps ({len(findings)})</h3>',
     ]
     if findings:
-        parts += ['<ol class="findings">', *(_finding(f) for f in findings), "</ol>"]
+        parts += [
+            '<ol class="findings">',
+            *(_finding(f, report.rule(f.rule)) for f in findings),
+            "</ol>",
+        ]
     else:
         parts.append("<p>None: every rule that ran is met or waived.</p>")
     if waived:
         parts += [
             f'<h3 id="{ident}-waived">Waived gaps ({len(waived)})</h3>',
             '<ol class="findings">',
-            *(_finding(item.finding, item.waiver) for item in waived),
+            *(
+                _finding(item.finding, report.rule(item.finding.rule), item.waiver)
+                for item in waived
+            ),
             "</ol>",
         ]
     parts.append(f'<h3 id="{ident}-areas">Compliance by area</h3>')
-    for area, outcomes in groupby(result.rules, key=lambda outcome: outcome.rule.area):
-        parts += _table(str(area), outcomes, ident)
+    for area, outcomes in groupby(result.rules, key=lambda o: report.rule(o.rule).area):
+        parts += _table(str(area), ((o, report.rule(o.rule)) for o in outcomes), ident)
     return [*parts, *_structure(result, ident), "</section>"]
 
 
-def _table(area: str, outcomes: Iterable[RuleResult], ident: str) -> list[str]:
+def _table(area: str, outcomes: Iterable[tuple[RuleResult, Rule]], ident: str) -> list[str]:
     head = "".join(
         f'<th scope="col">{name}</th>'
         for name in ("Status", "Rule", "Severity", "Requirement", "Gaps")
@@ -156,9 +163,8 @@ def _table(area: str, outcomes: Iterable[RuleResult], ident: str) -> list[str]:
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
-    for outcome in outcomes:
-        symbol = mark(outcome)
-        rule = outcome.rule
+    for outcome, rule in outcomes:
+        symbol = mark(outcome, rule)
         parts.append(
             f'<tr class="{CLASS[symbol]}" id="{ident}-{rule.id}" data-rule="{rule.id}" '
             f'data-status="{WORD[symbol]}">'
@@ -176,9 +182,8 @@ def _count(key: str, number: int, one: str, many: str) -> str:
     return f'<span data-count="{key}">{number}</span> {one if number == 1 else many}'
 
 
-def _finding(finding: Finding, waiver: Waiver | None = None) -> str:
+def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
     symbol = finding_mark(finding, waived=waiver is not None)
-    rule = RULES[finding.rule]
     location = f"{finding.path}:{finding.line}:{finding.column}"
     facts = [("Requirement", rule.title), ("Fix", rule.fix), ("Source", finding.source)]
     if waiver is not None:

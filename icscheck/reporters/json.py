@@ -1,7 +1,8 @@
 """``--format json``: one JSON document, shape documented in docs/json-output.md.
 
 The shape is public and versioned (``"version": 1``); schemas/report.schema.json
-describes it and the tests validate every output against it.
+describes it and the tests validate every output against it. Each file's
+part is icscheck/codec.py's encoding, the same the result cache stores.
 """
 
 from __future__ import annotations
@@ -10,73 +11,12 @@ import json
 from typing import Any
 
 from icscheck import __version__
-from icscheck.finding import Finding, Severity
+from icscheck.codec import file_data
+from icscheck.finding import Severity
 from icscheck.reporters.base import Reporter
-from icscheck.result import FileResult, Report
-from icscheck.rules import RULES
-from icscheck.waivers import Waiver
+from icscheck.result import Report
 
 OUTPUT_VERSION = 1
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    rule = RULES[finding.rule]
-    return {
-        "path": finding.path,
-        "line": finding.line,
-        "column": finding.column,
-        "rule": finding.rule,
-        "severity": str(finding.severity),
-        "message": finding.message,
-        "source": finding.source,
-        "node": finding.node,
-        "title": rule.title,
-        "fix": rule.fix,
-    }
-
-
-def waiver_json(waiver: Waiver) -> dict[str, Any]:
-    return {
-        "line": waiver.line,
-        "rules": list(waiver.rules),
-        "reason": waiver.reason,
-        "approved_by": waiver.approved_by,
-        "until": waiver.until.isoformat() if waiver.until else None,
-    }
-
-
-def file_json(result: FileResult) -> dict[str, Any]:
-    error = result.error
-    return {
-        "path": result.path,
-        "icb": result.icb_name,
-        "format_version": result.format_version,
-        "error": None
-        if error is None
-        else {"message": error.message, "line": error.line, "column": error.column},
-        "summary": {
-            "errors": result.count(Severity.ERROR),
-            "warnings": result.count(Severity.WARNING),
-            "waived": len(result.waived),
-        },
-        "rules": [
-            {
-                "id": outcome.rule.id,
-                "title": outcome.rule.title,
-                "area": str(outcome.rule.area),
-                "severity": str(outcome.rule.severity),
-                "status": str(outcome.status),
-                "findings": len(outcome.findings),
-                "waived": len(outcome.waived),
-            }
-            for outcome in result.rules
-        ],
-        "findings": [finding_json(f) for f in result.findings],
-        "waived": [
-            {**finding_json(item.finding), "waiver": waiver_json(item.waiver)}
-            for item in result.waived
-        ],
-    }
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -84,6 +24,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "version": OUTPUT_VERSION,
         "tool": {"name": "icscheck", "version": __version__},
         "ruleset": report.ruleset,
+        "checked_on": report.on.isoformat(),
         "exit_code": int(report.exit_code),
         "fail_on": str(report.fail_on),
         "summary": {
@@ -93,7 +34,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "waived": report.waived,
             "unreadable": report.unreadable,
         },
-        "files": [file_json(result) for result in report.files],
+        "files": [file_data(result, report.catalogue) for result in report.files],
     }
 
 

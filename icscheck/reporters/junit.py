@@ -19,7 +19,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
 from icscheck.result import FileResult, Report, RuleResult, Status, Waived
-from icscheck.rules import RULES
+from icscheck.rules.base import Rule
 
 # Characters XML 1.0 cannot carry at all, even escaped (C0 controls but tab,
 # line feed and carriage return; lone surrogates; U+FFFE and U+FFFF).
@@ -38,8 +38,7 @@ def _hostname() -> str:
         return "localhost"
 
 
-def _gap(finding: Finding) -> str:
-    rule = RULES[finding.rule]
+def _gap(finding: Finding, rule: Rule) -> str:
     return (
         f"{finding.path}:{finding.line}:{finding.column}: {finding.message}\n"
         f"fix: {rule.fix}\n"
@@ -47,8 +46,8 @@ def _gap(finding: Finding) -> str:
     )
 
 
-def _waived(item: Waived) -> str:
-    return f"{_gap(item.finding)}\nwaiver (line {item.waiver.line}): {item.waiver.describe()}"
+def _waived(item: Waived, rule: Rule) -> str:
+    return f"{_gap(item.finding, rule)}\nwaiver (line {item.waiver.line}): {item.waiver.describe()}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -92,7 +91,7 @@ class JunitReporter(Reporter):
                 counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
                 for outcome in result.rules:
                     counts["tests"] += 1
-                    status = self._case(suite, result, outcome)
+                    status = self._case(suite, result, outcome, report.rule(outcome.rule))
                     if status is Status.FAIL:
                         counts["failures"] += 1
                     elif status is Status.WAIVED:
@@ -105,8 +104,9 @@ class JunitReporter(Reporter):
         self.stream.write(ET.tostring(root, encoding="unicode"))
         self.stream.write("\n")
 
-    def _case(self, suite: ET.Element, result: FileResult, outcome: RuleResult) -> Status:
-        rule = outcome.rule
+    def _case(
+        self, suite: ET.Element, result: FileResult, outcome: RuleResult, rule: Rule
+    ) -> Status:
         case = ET.SubElement(
             suite,
             "testcase",
@@ -120,10 +120,12 @@ class JunitReporter(Reporter):
                 if len(findings) == 1
                 else f"{_plural(len(findings), 'gap')}: " + "; ".join(f.message for f in findings)
             )
-            text = "\n\n".join(_gap(f) for f in findings)
+            text = "\n\n".join(_gap(f, rule) for f in findings)
             if outcome.waived:
                 more = _plural(len(outcome.waived), "more gap")
-                text += f"\n\n{more} waived:\n\n" + "\n\n".join(map(_waived, outcome.waived))
+                text += f"\n\n{more} waived:\n\n" + "\n\n".join(
+                    _waived(item, rule) for item in outcome.waived
+                )
             failure = ET.SubElement(
                 case, "failure", _attributes(message=message, type=str(rule.severity))
             )
@@ -137,7 +139,7 @@ class JunitReporter(Reporter):
                 f"{_plural(len(waivers), 'waiver')}"
             )
             skipped = ET.SubElement(case, "skipped", _attributes(message=message))
-            skipped.text = _clean("\n\n".join(map(_waived, outcome.waived)))
+            skipped.text = _clean("\n\n".join(_waived(item, rule) for item in outcome.waived))
         return status
 
     def _unreadable(self, suite: ET.Element, path: str, error: LoadError) -> dict[str, int]:

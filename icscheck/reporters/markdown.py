@@ -25,9 +25,9 @@ from icscheck.reporters.summary import (
     mark,
     verdict,
 )
-from icscheck.result import NO_ICB_NAME, FailOn, FileResult, Report
-from icscheck.rules import RULES
-from icscheck.waivers import Waiver, today
+from icscheck.result import NO_ICB_NAME, FileResult, Report
+from icscheck.rules.base import Rule
+from icscheck.waivers import Waiver
 
 _ACTIVE = re.compile(r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))")
 """What can start inline markup: emphasis, code, links, HTML, an entity, math, a cell.
@@ -81,20 +81,20 @@ def render(report: Report) -> str:
         "",
         f"**{overall.mark} {overall.summary}: {overall.conclusion}**",
         "",
-        f"Ruleset: {text(report.ruleset)}. Checked on {today().isoformat()}. "
+        f"Ruleset: {text(report.ruleset)}. Checked as on {report.on.isoformat()}. "
         f"Fails on: {fails_on(report.fail_on)}.",
     ]
     for result in report.files:
-        lines += ["", *_file(result, report.fail_on)]
+        lines += ["", *_file(result, report)]
     return "\n".join(lines) + "\n"
 
 
-def _file(result: FileResult, fail_on: FailOn) -> list[str]:
+def _file(result: FileResult, report: Report) -> list[str]:
     lines = [f"## {text(result.icb_name or NO_ICB_NAME)}", "", f"- File: {code(result.path)}"]
     if result.error is not None:
         return [*lines, "", f"✗ Could not be checked: {text(str(result.error))}"]
     version = result.format_version if result.format_version is not None else "not given"
-    line = file_verdict(result, fail_on)
+    line = file_verdict(result, report.fail_on)
     lines += [
         f"- Format version: {version}",
         f"- Rules checked: {len(result.rules)}",
@@ -105,16 +105,16 @@ def _file(result: FileResult, fail_on: FailOn) -> list[str]:
     lines += ["", f"### Gaps ({len(findings)})", ""]
     if findings:
         for number, finding in enumerate(findings, start=1):
-            lines += _finding(number, finding)
+            lines += _finding(number, finding, report.rule(finding.rule))
     else:
         lines.append("None: every rule that ran is met or waived.")
     waived = result.waived
     if waived:
         lines += ["", f"### Waived gaps ({len(waived)})", ""]
         for number, item in enumerate(waived, start=1):
-            lines += _finding(number, item.finding, item.waiver)
+            lines += _finding(number, item.finding, report.rule(item.finding.rule), item.waiver)
     lines += ["", "### Compliance by area"]
-    for area, outcomes in groupby(result.rules, key=lambda outcome: outcome.rule.area):
+    for area, outcomes in groupby(result.rules, key=lambda o: report.rule(o.rule).area):
         lines += [
             "",
             f"#### {text(str(area))}",
@@ -123,22 +123,23 @@ def _file(result: FileResult, fail_on: FailOn) -> list[str]:
             "|---|---|---|---|---:|",
         ]
         for outcome in outcomes:
-            symbol = mark(outcome)
+            rule = report.rule(outcome.rule)
+            symbol = mark(outcome, rule)
             row = (
                 f"{symbol} {WORD[symbol]}",
-                outcome.rule.id,
-                str(outcome.rule.severity),
-                outcome.rule.title,
+                rule.id,
+                str(rule.severity),
+                rule.title,
                 gaps_cell(outcome),
             )
             lines.append("| " + " | ".join(cell(value) for value in row) + " |")
     return [*lines, *_structure(result)]
 
 
-def _finding(number: int, finding: Finding, waiver: Waiver | None = None) -> list[str]:
+def _finding(number: int, finding: Finding, rule: Rule, waiver: Waiver | None = None) -> list[str]:
     symbol = finding_mark(finding, waived=waiver is not None)
     location = code(f"{finding.path}:{finding.line}:{finding.column}")
-    facts = [("Fix", RULES[finding.rule].fix), ("Source", finding.source)]
+    facts = [("Fix", rule.fix), ("Source", finding.source)]
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),

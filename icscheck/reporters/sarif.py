@@ -26,7 +26,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
-from icscheck.rules import RULES, Rule
+from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -140,7 +140,7 @@ def notification_json(error: LoadError) -> dict[str, Any]:
 
 
 def report_sarif(report: Report) -> dict[str, Any]:
-    rules = list(RULES.values())
+    rules = list(report.rules)
     index = {rule.id: position for position, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from icscheck.finding import Finding, Severity
 from icscheck.result import FailOn, FileResult, Report, RuleResult, Status
+from icscheck.rules.base import Rule
 
 TITLE = "Constitution compliance report"
 """The heading of the board-paper reports (HTML and markdown)."""
@@ -21,13 +22,13 @@ WORD = {PASS: "met", ERROR: "gap", WARNING: "gap", WAIVED: "waived"}
 """How a board paper names each mark: every rule is met, a gap, or waived."""
 
 
-def mark(outcome: RuleResult) -> str:
+def mark(outcome: RuleResult, rule: Rule) -> str:
     """✓ pass, ✗ error-level gap, ⚠ warning-level gap, ○ every gap waived."""
     if outcome.status is Status.PASS:
         return PASS
     if outcome.status is Status.WAIVED:
         return WAIVED
-    return ERROR if outcome.rule.severity is Severity.ERROR else WARNING
+    return ERROR if rule.severity is Severity.ERROR else WARNING
 
 
 def finding_mark(finding: Finding, *, waived: bool = False) -> str:

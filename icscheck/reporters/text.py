@@ -27,7 +27,6 @@ from icscheck.reporters.summary import (
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report
-from icscheck.rules import RULES
 from icscheck.waivers import Waiver
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ class TextReporter(Reporter):
         with console.capture() as captured:
             for result in report.files:
                 if result.error is None:
-                    self._file(console, result)
+                    self._file(console, result, report)
             self._verdict(console, report)
         # Rich pads every line to the full width; trailing spaces help no reader
         # and make a copied report ragged, so they go.
@@ -55,7 +54,7 @@ class TextReporter(Reporter):
 
         return console(self.stream, self.color, self.width)
 
-    def _file(self, console: Console, result: FileResult) -> None:
+    def _file(self, console: Console, result: FileResult, report: Report) -> None:
         from rich.table import Table
         from rich.text import Text
 
@@ -69,7 +68,8 @@ class TextReporter(Reporter):
                 f"  format version: {version}   ruleset: icscheck {__version__}, {len(result.rules)} rules"
             )
         )
-        for area, outcomes in groupby(result.rules, key=lambda outcome: outcome.rule.area):
+        console.print(Text(f"  checked as on: {report.on.isoformat()}"))
+        for area, outcomes in groupby(result.rules, key=lambda o: report.rule(o.rule).area):
             table = Table(title=str(area), title_justify="left", title_style="bold", expand=False)
             table.add_column("", width=1, no_wrap=True)
             table.add_column("Rule", no_wrap=True)
@@ -77,12 +77,13 @@ class TextReporter(Reporter):
             table.add_column("Requirement", overflow="fold")
             table.add_column("Gaps", justify="right", no_wrap=True)
             for outcome in outcomes:
-                symbol = mark(outcome)
+                rule = report.rule(outcome.rule)
+                symbol = mark(outcome, rule)
                 table.add_row(
                     Text(symbol, style=STYLE[symbol]),
-                    outcome.rule.id,
-                    str(outcome.rule.severity),
-                    outcome.rule.title,
+                    rule.id,
+                    str(rule.severity),
+                    rule.title,
                     gaps_cell(outcome),
                 )
             console.print()
@@ -93,22 +94,24 @@ class TextReporter(Reporter):
             heading = Text(f"Gaps in {result.path} ({len(findings)})", style="bold")
             console.print(heading, soft_wrap=True)
             for finding in findings:
-                self._gap(console, finding)
+                self._gap(console, finding, report)
         waived = result.waived
         if waived:
             console.print()
             heading = Text(f"Waived in {result.path} ({len(waived)})", style="bold")
             console.print(heading, soft_wrap=True)
             for item in waived:
-                self._gap(console, item.finding, item.waiver)
+                self._gap(console, item.finding, report, item.waiver)
         console.print()
 
-    def _gap(self, console: Console, finding: Finding, waiver: Waiver | None = None) -> None:
+    def _gap(
+        self, console: Console, finding: Finding, report: Report, waiver: Waiver | None = None
+    ) -> None:
         from rich.padding import Padding
         from rich.text import Text
 
         symbol = finding_mark(finding, waived=waiver is not None)
-        rule = RULES[finding.rule]
+        rule = report.rule(finding.rule)
         head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
         head.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")

@@ -1,38 +1,40 @@
-"""What every rule module provides, and the wrapper the engine runs.
+"""What a rule is: its metadata as plain data, and the check that runs it.
 
-A rule module (yamllint's model) holds module-level constants and either a
-``check()`` generator or a ``SCHEMA`` naming the packaged JSON Schema file whose
-``$defs`` entry for the rule ID says the rule in JSON Schema:
+A rule is said once, in one of two ways (docs/house-rules.md has the record
+format):
 
-``ID``        stable public rule ID, e.g. ``BOARD-003``
-``AREA``      the report section the rule belongs to
-``SEVERITY``  ``error`` (statutory or NHS England mandatory) or ``warning`` (guidance)
-``SOURCE``    the citation: document and paragraph or section
-``FIX``       a one-line hint on how to close the gap
-docstring     first line: the rule's title (what a compliant constitution does);
-              then its documentation, from which docs/rules.md is generated;
-              then a failing and a passing example (``Fails:``, ``Passes:``;
-              the form is in icscheck/ruledoc.py)
+- a **schema rule** is one YAML record, ``rules/<family>/<family>_NNN.yaml``:
+  its metadata, documentation and examples beside the JSON Schema that says it
+  (icscheck/rules/record.py). House rules an ICB or region writes are records
+  of the same kind.
+- a **Python rule** is one module beside them (yamllint's model): the
+  docstring is its title, documentation and examples (icscheck/ruledoc.py),
+  module constants ``ID``, ``SEVERITY``, ``SOURCE`` and ``FIX`` its metadata,
+  and ``check(model, context)`` yields its gaps. ``REVIEW = True`` makes it run
+  after the other rules, with their findings in ``context.findings``
+  (WAIVE-003: a waiver that waives nothing).
 
-A rule that judges the other rules' findings (WAIVE-003: a waiver that waives
-nothing) sets ``REVIEW = True``; its ``check(document, outcome)`` runs after
-every other rule, with their findings in ``outcome``.
-
-Both kinds yield ``Gap`` objects (node path and message); ``Rule.check``
-locates them in the file and turns them into ``Finding``s, so schema rules and
-Python rules produce exactly the same thing.
+A rule's area follows from its family (the folder it is in: registry.py).
+Both kinds yield ``Gap`` objects (node path and message); the engine locates
+them in the file, so schema rules and Python rules produce exactly the same
+findings.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from types import ModuleType
+from typing import TYPE_CHECKING, Protocol
 
+from icscheck.composer import Duplicate, NodePath, Position
 from icscheck.finding import Finding, Severity
-from icscheck.loader import Document, NodePath, pointer
-from icscheck.ruledoc import parse_docstring
+
+if TYPE_CHECKING:
+    from icscheck.loader import Document
+    from icscheck.model import Model
+    from icscheck.waivers import Waiver
 
 
 class Area(StrEnum):
@@ -44,6 +46,8 @@ class Area(StrEnum):
     PLACE = "Place-based partnerships"
     MAP = "Functions and decision map"
     PRINCIPLES = "Principles and transparency"
+    HOUSE = "House rules"
+    """Rules an ICB or region adds itself (docs/house-rules.md)."""
     WAIVERS = "Waivers"
 
     @property
@@ -58,25 +62,30 @@ class Gap:
 
     node: NodePath
     message: str
-    at: tuple[int, int] | None = None
+    at: Position | None = None
     """An explicit ``(line, column)``, for what is not a node (a waiver comment)."""
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What the other rules found, for a rule that reviews them."""
+class Context:
+    """What a Python rule may know beyond the model: the file's parse and the run."""
 
+    on: _dt.date
+    """The date the file is checked as on (``--date``; waivers expire against it)."""
+    known: frozenset[str] = frozenset()
+    """Every rule ID this run knows, built-in and house (whether or not it runs)."""
+    duplicates: tuple[Duplicate, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    locate: Callable[[NodePath], Position] = lambda node: (1, 1)
     findings: Sequence[Finding] = ()
-    ran: frozenset[str] = field(default_factory=frozenset)
-    """IDs of the rules that ran on this file."""
-
-
-Check = Callable[[Document, Outcome], Iterator[Gap]]
+    """For a review rule: the other rules' findings on this file."""
+    ran: frozenset[str] = frozenset()
+    """For a review rule: the IDs of the rules that ran on this file."""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: its metadata, its documentation and how to run it."""
+    """A rule's metadata and documentation: plain data, as every report shows it."""
 
     id: str
     title: str
@@ -84,76 +93,57 @@ class Rule:
     severity: Severity
     source: str
     fix: str
-    doc: str
-    """What the rule checks and why: the docstring's prose, without title or examples."""
-    schema: str | None
-    gaps: Check
-
+    doc: str = ""
+    """What the rule checks and why (Markdown prose)."""
     fails: str = ""
     """A whole constitution (YAML) that gives at least one finding of this rule."""
     passes: str = ""
     """A whole constitution (YAML) that gives none."""
-
-    review: bool = False
-    """Runs after the other rules, on their findings (see ``Outcome``)."""
+    checked_by: str = "Python check"
+    """How the rule is said: its record's JSON Schema, or Python."""
+    origin: str | None = None
+    """For a house rule: the record file that defines it."""
+    default_severity: Severity | None = None
+    """The severity the rule is written with, when configuration changed it."""
 
     @property
-    def checked_by(self) -> str:
-        """How the rule is said: its JSON Schema file, or Python."""
-        return f"JSON Schema (schemas/{self.schema})" if self.schema else "Python check"
+    def house(self) -> bool:
+        return self.origin is not None
 
-    @classmethod
-    def from_module(cls, module: ModuleType) -> Rule:
-        schema: str | None = getattr(module, "SCHEMA", None)
-        review: bool = getattr(module, "REVIEW", False)
-        gaps: Check
-        if schema is not None:
-            rule_id: str = module.ID
-
-            def gaps(document: Document, outcome: Outcome) -> Iterator[Gap]:
-                # Imported here: schemas needs Gap from this package (a cycle at import time).
-                from icscheck.schemas import schema_gaps
-
-                return schema_gaps(schema, rule_id, document)
-
-        elif review:
-            gaps = module.check
-        else:
-            check: Callable[[Document], Iterator[Gap]] = module.check
-
-            def gaps(document: Document, outcome: Outcome) -> Iterator[Gap]:
-                return check(document)
-
-        try:
-            doc = parse_docstring(module.__doc__ or "")
-        except ValueError as error:
-            raise ValueError(f"{module.ID}: docstring: {error}") from None
-        return cls(
-            id=module.ID,
-            title=doc.title,
-            area=module.AREA,
-            severity=module.SEVERITY,
-            source=module.SOURCE,
-            fix=module.FIX,
-            doc=doc.prose,
-            schema=schema,
-            gaps=gaps,
-            fails=doc.fails,
-            passes=doc.passes,
-            review=review,
+    def with_severity(self, severity: Severity) -> Rule:
+        """The rule at another severity, remembering the one it is written with."""
+        if severity is self.severity:
+            return self
+        return replace(
+            self, severity=severity, default_severity=self.default_severity or self.severity
         )
 
-    def check(self, document: Document, outcome: Outcome | None = None) -> Iterator[Finding]:
-        """Run the rule on one document and yield its located findings."""
-        for gap in self.gaps(document, outcome or Outcome()):
-            line, column = gap.at or document.locate(gap.node)
-            yield Finding(
-                path=document.path,
-                line=line,
-                column=column,
-                rule=self.id,
-                severity=self.severity,
-                message=gap.message,
-                source=self.source,
-                node=pointer(gap.node),
-            )
+
+class Check(Protocol):
+    """How a rule finds its gaps in one file."""
+
+    def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]: ...
+
+
+@dataclass(frozen=True)
+class Checker:
+    """A rule and the check that runs it (what the engine is given)."""
+
+    rule: Rule
+    check: Check
+    review: bool = False
+    """Runs after the other rules, on their findings (``Context.findings``)."""
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def with_severity(self, severity: Severity) -> Checker:
+        return replace(self, rule=self.rule.with_severity(severity))
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """What decides this rule's findings, for the result cache's key: its ID, its
+        severity, and for a schema rule its schema (a house rule's may change any day)."""
+        schema: str = getattr(self.check, "key", "")
+        return (self.id, str(self.rule.severity), schema)

@@ -55,8 +55,8 @@ Board
   removed member Cllr Jonathan Stenning (pm-essex-cc): partner member, nominated
           by local authorities, Essex County Council
   added   member Kim Lee (ned-finance): non-executive member
-  changed participant Ruth Stokes (vcse-rep): role other → ICS partnership
-          representative
+  changed participant Ruth Stokes (vcse-rep): role other → integrated care
+          partnership representative
   changed deputy chair: Tom Ellis (ned-people) → Kim Lee (ned-finance)
 
 Quorum
@@ -143,7 +143,7 @@ def test_json_is_exact() -> None:
                    "non-executive member", "/board/members/4"),
             change("Board", "participant", "changed", "vcse-rep",
                    "participant Ruth Stokes (vcse-rep)",
-                   "role other → ICS partnership representative", "/board/participants/2",
+                   "role other → integrated care partnership representative", "/board/participants/2",
                    "role", "other", "ics_partnership_representative"),
             change("Board", "board", "changed", "board", "deputy chair",
                    "Tom Ellis (ned-people) → Kim Lee (ned-finance)", "/board/deputy_chair",

@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 
 from icscheck.cli import app
 from icscheck.diagram import mermaid, svg
-from icscheck.engine import check_files
-from tests.conftest import SAMPLES, SUFFOLK
+from tests.conftest import SAMPLES, SUFFOLK, check
 
 runner = CliRunner()
 Write = Callable[..., str]
@@ -26,7 +25,7 @@ def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def test_map_prints_mermaid_by_default() -> None:
     code, out, err = invoke(str(SUFFOLK))
     assert (code, err) == (0, "")
-    assert out == mermaid(check_files([str(SUFFOLK)]).files[0])
+    assert out == mermaid(check([str(SUFFOLK)]).files[0])
     assert out.startswith("flowchart TD\n")
 
 
@@ -41,7 +40,7 @@ def test_svg_format_to_an_output_file(tmp_path: Path) -> None:
     code, out, err = invoke(str(CONFLICTED), "--format", "svg", "-o", str(target))
     assert (code, out, err) == (0, "", "")
     text = target.read_text(encoding="utf-8")
-    assert text == svg(check_files([str(CONFLICTED)]).files[0]) + "\n"
+    assert text == svg(check([str(CONFLICTED)]).files[0]) + "\n"
     assert ET.fromstring(text).tag == "{http://www.w3.org/2000/svg}svg"
 
 

@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.github import GithubReporter, command, escape_data, escape_property
-from icscheck.rules import RULES
-from tests.conftest import SUFFOLK
+from tests.conftest import RULES, SUFFOLK
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
     DESCRIBED,

@@ -15,11 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
-from icscheck.engine import check_files
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.html import HtmlReporter, stylesheet
-from icscheck.rules import RULES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RULES, check
 
 CONFLICTED = "sample_constitutions/non_compliant/conflicted-committee-chairs.yaml"
 WAIVERS = "sample_constitutions/non_compliant/waivers.yaml"
@@ -65,7 +63,7 @@ def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def render(*paths: str) -> str:
     stream = io.StringIO()
-    HtmlReporter(stream).write(check_files(list(paths)))
+    HtmlReporter(stream).write(check(list(paths)))
     return stream.getvalue()
 
 
@@ -178,7 +176,7 @@ def test_waivers_show_reason_approver_and_expiry() -> None:
 def test_structure_picture_only_for_checked_files() -> None:
     from icscheck.diagram import svg
 
-    report = check_files([CONFLICTED, BROKEN])
+    report = check([CONFLICTED, BROKEN])
     stream = io.StringIO()
     HtmlReporter(stream).write(report)
     markup = stream.getvalue()

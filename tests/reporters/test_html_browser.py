@@ -24,10 +24,9 @@ from typing import Any
 
 import pytest
 
-from icscheck.engine import check_files
 from icscheck.reporters.html import HtmlReporter
 from icscheck.reporters.json import report_json
-from tests.conftest import ROOT
+from tests.conftest import ROOT, check
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -169,7 +168,7 @@ def report_of(
 ) -> tuple[Path, dict[str, Any]]:
     """The HTML report of a sample, as a file, and the JSON report of the same run."""
     monkeypatch.chdir(ROOT)  # so the report shows the path as a user would type it
-    report = check_files([sample])
+    report = check([sample])
     page = tmp_path / "report.html"
     with page.open("w", encoding="utf-8") as stream:
         HtmlReporter(stream).write(report)

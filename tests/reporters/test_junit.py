@@ -14,8 +14,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.junit import JunitReporter
-from icscheck.rules import RULES
-from tests.conftest import SUFFOLK
+from tests.conftest import RULES, SUFFOLK
 from tests.reporters.test_sarif import (
     ABSENT,
     BROKEN,

@@ -13,11 +13,9 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from icscheck.cli import app
-from icscheck.engine import check_files
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.markdown import MarkdownReporter, code, fenced, text
-from icscheck.rules import RULES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RULES, check
 
 CONFLICTED = "sample_constitutions/non_compliant/conflicted-committee-chairs.yaml"
 WAIVERS = "sample_constitutions/non_compliant/waivers.yaml"
@@ -29,14 +27,13 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Paths as a user types them, and a fixed day for the 'Checked on' line."""
+    """Paths as a user types them."""
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr("icscheck.reporters.markdown.today", lambda: dt.date(2025, 3, 1))
 
 
 def render(*paths: str) -> str:
     stream = io.StringIO()
-    MarkdownReporter(stream).write(check_files(list(paths)))
+    MarkdownReporter(stream).write(check(list(paths), on=dt.date(2025, 3, 1)))
     return stream.getvalue()
 
 
@@ -53,7 +50,7 @@ def test_key_lines_of_a_failing_sample() -> None:
         "",
         "**✗ 2 errors, 2 warnings in 1 file checked: does not meet the guide rails**",
         "",
-        f"Ruleset: icscheck 0.1.0 ({len(RULES)} rules). Checked on 2025-03-01. Fails on: errors.",
+        f"Ruleset: icscheck 0.1.0 ({len(RULES)} rules). Checked as on 2025-03-01. Fails on: errors.",
         "",
         "## NHS Example West Integrated Care Board",
         "",
@@ -128,7 +125,7 @@ def test_waivers_show_reason_approver_and_expiry() -> None:
 def test_mermaid_diagram_only_for_checked_files() -> None:
     from icscheck.diagram import mermaid
 
-    report = check_files([CONFLICTED, BROKEN])
+    report = check([CONFLICTED, BROKEN])
     stream = io.StringIO()
     MarkdownReporter(stream).write(report)
     markdown = stream.getvalue()
@@ -198,7 +195,10 @@ def test_fenced_block_cannot_be_closed_by_its_body() -> None:
 
 def test_cli_writes_the_report_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
-    result = runner.invoke(app, ["validate", "--format", "markdown", "-o", str(out), CONFLICTED])
+    result = runner.invoke(
+        app,
+        ["validate", "--format", "markdown", "--date", "2025-03-01", "-o", str(out), CONFLICTED],
+    )
     assert result.exit_code == 1
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8") == render(CONFLICTED)

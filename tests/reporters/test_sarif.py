@@ -19,11 +19,9 @@ from typer.testing import CliRunner
 
 from icscheck import __version__
 from icscheck.cli import app
-from icscheck.engine import check_files
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.sarif import DOCS_URL, SarifReporter
-from icscheck.rules import RULES
-from tests.conftest import ROOT, SUFFOLK
+from tests.conftest import ROOT, RULES, SUFFOLK, check
 from tests.test_cli import two_partner_members, without_member
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -82,7 +80,7 @@ def write_cases(directory: Path, text: str) -> list[str]:
 
 def render(name: str, paths: list[str]) -> str:
     stream = io.StringIO()
-    REPORTERS[name](stream).write(check_files(paths))
+    REPORTERS[name](stream).write(check(paths))
     return stream.getvalue()
 
 
@@ -109,7 +107,7 @@ def parse(output: str) -> dict[str, Any]:
 
 def sarif(paths: list[str]) -> dict[str, Any]:
     stream = io.StringIO()
-    SarifReporter(stream).write(check_files(paths))
+    SarifReporter(stream).write(check(paths))
     return parse(stream.getvalue())
 
 
@@ -278,7 +276,7 @@ def test_paths_become_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_standard_input_has_no_uri(suffolk_text: str) -> None:
     stream = io.StringIO()
-    SarifReporter(stream).write(check_files(["-"], stdin=gaps_text(suffolk_text).encode()))
+    SarifReporter(stream).write(check(["-"], stdin=gaps_text(suffolk_text).encode()))
     location = results(parse(stream.getvalue()))[0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"description": {"text": "standard input"}}
 

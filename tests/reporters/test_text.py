@@ -9,10 +9,8 @@ import pytest
 from rich.cells import cell_len
 
 from icscheck import __version__
-from icscheck.engine import check_files
 from icscheck.reporters.text import TextReporter
-from icscheck.rules import RULES
-from tests.conftest import SUFFOLK
+from tests.conftest import RULES, SUFFOLK, check
 from tests.test_cli import two_partner_members
 
 Write = Callable[..., str]
@@ -20,7 +18,7 @@ Write = Callable[..., str]
 
 def render(paths: list[str], *, color: bool | None = None, width: int = 80) -> str:
     stream = io.StringIO()
-    TextReporter(stream, color=color, width=width).write(check_files(paths))
+    TextReporter(stream, color=color, width=width).write(check(paths))
     return stream.getvalue()
 
 

@@ -16,10 +16,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from icscheck.engine import check_document
 from icscheck.finding import Finding
-from icscheck.loader import parse
-from icscheck.rules import RULES
+from tests.conftest import RULES, check_text
 
 CASES = Path(__file__).parent / "cases"
 
@@ -38,7 +36,7 @@ def _cases() -> list[Any]:
 
 
 def _findings(rule_id: str, document: str) -> list[Finding]:
-    result = check_document(parse(f"{rule_id}.yaml", document))
+    result = check_text(document, f"{rule_id}.yaml")
     return [finding for finding in result.findings if finding.rule == rule_id]
 
 

@@ -6,8 +6,7 @@ lines that used to take a walk (and a list search per step) per committee.
 
 from __future__ import annotations
 
-from icscheck.engine import check_document
-from icscheck.loader import parse
+from tests.conftest import check_text
 
 
 def chain(length: int, first: str = "reports_to: board", *extra: str) -> str:
@@ -21,7 +20,7 @@ def chain(length: int, first: str = "reports_to: board", *extra: str) -> str:
 
 
 def comm_005(text: str) -> list[tuple[str, str]]:
-    result = check_document(parse("chain.yaml", text))
+    result = check_text(text, "chain.yaml")
     return [(f.node, f.message) for f in result.findings if f.rule == "COMM-005"]
 
 

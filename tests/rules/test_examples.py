@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from icscheck.engine import check_document
 from icscheck.finding import Finding
-from icscheck.loader import parse
 from icscheck.ruledoc import RuleDoc, parse_docstring
-from icscheck.rules import RULES, Rule
+from icscheck.rules.base import Rule
+from tests.conftest import RULES, check_text
 
 
 def _findings(rule: Rule, document: str) -> list[Finding]:
-    result = check_document(parse(f"{rule.id}.yaml", document))
+    result = check_text(document, f"{rule.id}.yaml")
     return [finding for finding in result.findings if finding.rule == rule.id]
 
 

@@ -1,0 +1,249 @@
+"""Results as JSON data and back: one encoding for ``--format json`` and the result cache.
+
+``file_data`` gives a file's result in the shape of the JSON report
+(docs/json-output.md); ``file_result`` reads that shape back, so a cached
+result is exactly what the JSON report would say. The cache also stores the
+file's Model (``model_data``), which the JSON report leaves out. Worker
+processes need none of this: results pickle as they are.
+
+Decoding checks every field's type (``CodecError`` otherwise), because the
+cache is a file on disk that something else may have written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from icscheck.errors import LoadError
+from icscheck.finding import Finding, Severity
+from icscheck.model import Model
+from icscheck.result import FileResult, RuleResult, Waived
+from icscheck.rules.base import Rule
+from icscheck.waivers import Waiver
+
+
+class CodecError(ValueError):
+    """Data that is not an encoded result."""
+
+
+def finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "source": finding.source,
+        "node": finding.node,
+        "title": rule.title if rule else "",
+        "fix": rule.fix if rule else "",
+    }
+
+
+def waiver_data(waiver: Waiver) -> dict[str, Any]:
+    return {
+        "line": waiver.line,
+        "column": waiver.column,
+        "target": waiver.target,
+        "rules": list(waiver.rules),
+        "reason": waiver.reason,
+        "approved_by": waiver.approved_by,
+        "until": waiver.until.isoformat() if waiver.until else None,
+    }
+
+
+def file_data(result: FileResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
+    """One file's result as the JSON report shows it; ``rules`` gives titles and fixes."""
+    error = result.error
+    return {
+        "path": result.path,
+        "icb": result.icb_name,
+        "format_version": result.format_version,
+        "error": None
+        if error is None
+        else {"message": error.message, "line": error.line, "column": error.column},
+        "summary": {
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "waived": len(result.waived),
+        },
+        "rules": [
+            {
+                "id": outcome.rule,
+                "title": rules[outcome.rule].title,
+                "area": str(rules[outcome.rule].area),
+                "severity": str(rules[outcome.rule].severity),
+                "status": str(outcome.status),
+                "findings": len(outcome.findings),
+                "waived": len(outcome.waived),
+            }
+            for outcome in result.rules
+        ],
+        "findings": [finding_data(f, rules.get(f.rule)) for f in result.findings],
+        "waived": [
+            {
+                **finding_data(item.finding, rules.get(item.finding.rule)),
+                "waiver": waiver_data(item.waiver),
+            }
+            for item in result.waived
+        ],
+    }
+
+
+def file_result(data: Any, path: str, model: Model | None = None) -> FileResult:
+    """The FileResult ``file_data`` encoded, for ``path``; CodecError if it is not one."""
+    try:
+        return _file_result(data, path, model)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise CodecError(f"not an encoded result: {error!r}") from None
+
+
+def _file_result(data: Any, path: str, model: Model | None) -> FileResult:
+    if data["error"] is not None:
+        error = data["error"]
+        message = _typed(error["message"], str)
+        line, column = _typed(error["line"], int, None), _typed(error["column"], int, None)
+        return FileResult(path=path, error=LoadError(path, message, line, column))
+    open_ = [_finding(item, path) for item in _typed(data["findings"], list)]
+    waived = [
+        Waived(_finding(item, path), _waiver(item["waiver"]))
+        for item in _typed(data["waived"], list)
+    ]
+    outcomes = []
+    for entry in _typed(data["rules"], list):
+        rule_id = _typed(entry["id"], str)
+        outcome = RuleResult(
+            rule_id,
+            tuple(f for f in open_ if f.rule == rule_id),
+            tuple(w for w in waived if w.finding.rule == rule_id),
+        )
+        if str(outcome.status) != entry["status"] or len(outcome.findings) != entry["findings"]:
+            raise CodecError(f"the findings of {rule_id} do not add up")
+        outcomes.append(outcome)
+    if len({o.rule for o in outcomes}) != len(outcomes) or any(
+        f.rule not in {o.rule for o in outcomes} for f in (*open_, *(w.finding for w in waived))
+    ):
+        raise CodecError("findings of a rule that did not run")
+    return FileResult(
+        path=path,
+        icb_name=_typed(data["icb"], str, None),
+        format_version=_typed(data["format_version"], int, None),
+        rules=tuple(outcomes),
+        model=model,
+    )
+
+
+def _finding(data: Mapping[str, Any], path: str) -> Finding:
+    line, column = _typed(data["line"], int), _typed(data["column"], int)
+    if line < 1 or column < 1:
+        raise CodecError("a position before the start of the file")
+    return Finding(
+        path=path,
+        line=line,
+        column=column,
+        rule=_typed(data["rule"], str),
+        severity=Severity(data["severity"]),
+        message=_typed(data["message"], str),
+        source=_typed(data["source"], str),
+        node=_typed(data["node"], str),
+    )
+
+
+def _waiver(data: Mapping[str, Any]) -> Waiver:
+    until = _typed(data["until"], str, None)
+    return Waiver(
+        line=_typed(data["line"], int),
+        column=_typed(data["column"], int),
+        target=_typed(data["target"], int),
+        rules=tuple(_typed(rule, str) for rule in _typed(data["rules"], list)),
+        reason=_typed(data["reason"], str, None),
+        approved_by=_typed(data["approved_by"], str, None),
+        until=_dt.date.fromisoformat(until) if until else None,
+    )
+
+
+def _typed(value: Any, kind: type, *allowed: None) -> Any:
+    if value is None and allowed:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise CodecError(f"expected {kind.__name__}, found {type(value).__name__}")
+    return value
+
+
+# The Model: every entity is a frozen dataclass of text, numbers, flags, tuples
+# and other entities, so one pair of functions, driven by the type hints,
+# encodes and decodes them all.
+
+
+def model_data(model: Model) -> dict[str, Any]:
+    """The Model as JSON-ready data (for the cache)."""
+    encoded: dict[str, Any] = _encode(model)
+    return encoded
+
+
+def model_from_data(data: Any) -> Model:
+    """The Model ``model_data`` encoded; CodecError if it is not one."""
+    try:
+        model: Model = _decode(data, Model)
+    except (KeyError, TypeError, ValueError) as error:
+        raise CodecError(f"not an encoded model: {error!r}") from None
+    return model
+
+
+def _encode(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [_encode(item) for item in value]
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return value
+
+
+def _decode(data: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = typing.get_args(hint)
+        if data is None and type(None) in options:
+            return None
+        real = [option for option in options if option is not type(None)]
+        if len(real) > 1:  # a node path's steps: text or a list index
+            if type(data) not in real:
+                raise CodecError(f"expected one of {real}, found {type(data).__name__}")
+            return data
+        return _decode(data, real[0])
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_decode(value, item) for value in _typed(data, list))
+    if origin is frozenset:
+        item = typing.get_args(hint)[0]
+        return frozenset(_decode(value, item) for value in _typed(data, list))
+    if isinstance(hint, type) and is_dataclass(hint):
+        _typed(data, dict)
+        hints = typing.get_type_hints(hint)
+        known = {f.name for f in fields(hint)}
+        if set(data) != known:
+            raise CodecError(f"{hint.__name__} with fields {sorted(data)}")
+        return hint(**{name: _decode(data[name], hints[name]) for name in known})
+    if hint is int and isinstance(data, bool):
+        raise CodecError("expected int, found bool")
+    if hint in (str, int, bool) and not isinstance(data, hint):
+        raise CodecError(f"expected {hint.__name__}, found {type(data).__name__}")
+    return data
+
+
+__all__ = [
+    "CodecError",
+    "file_data",
+    "file_result",
+    "finding_data",
+    "model_data",
+    "model_from_data",
+    "waiver_data",
+]

@@ -1,0 +1,1 @@
+"""The QUORUM rules."""

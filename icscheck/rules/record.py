@@ -1,0 +1,137 @@
+"""Schema rules: one YAML record each, for the built-in rules and for house rules alike.
+
+A record holds everything about the rule in one place (Spectral's model: the
+rule's metadata beside what it checks)::
+
+    id: BOARD-005
+    severity: error
+    title: The board has at least two non-executive members besides the chair.
+    source: NHS England policy on board membership (...)
+    fix: Add non-executive members ...
+    doc: |
+      What the rule checks and why (Markdown).
+    fails: |
+      a whole constitution that breaks the rule
+    passes: |
+      a whole constitution that meets it
+    schema:
+      x-message: the board has {count} non-executive member{s} ...
+      properties: ...
+
+``schema`` is a JSON Schema (Draft 2020-12) that a compliant constitution
+validates against; ``x-message`` on any part of it words the gap
+(icscheck/schemas.py). The record's own shape is
+``schemas/rule.schema.json``: anything else is a RuleError naming the file,
+line and column, so a broken house rule is never silently skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from icscheck.errors import RuleError
+from icscheck.finding import Severity
+from icscheck.rules.base import Area, Checker, Context, Gap, Rule
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+    from icscheck.loader import Document
+    from icscheck.model import Model
+
+RECORD_SCHEMA = "rule.schema.json"
+
+
+@dataclass(frozen=True)
+class SchemaCheck:
+    """Validate a file against a record's schema (compiled once per process, on first use)."""
+
+    schema: Mapping[str, Any]
+    key: str = field(default="", compare=False)
+    """The schema as canonical JSON: what the compiled validator is cached by."""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", json.dumps(self.schema, sort_keys=True))
+
+    def validator(self) -> Validator:
+        return _compiled(self.key)
+
+    def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
+        from icscheck.schemas import schema_gaps
+
+        return schema_gaps(self.validator(), document.data)
+
+
+@cache
+def _compiled(key: str) -> Validator:
+    # By the schema's text, so a copy of the check (pickled to a worker
+    # process) finds the validator its parent compiled before forking.
+    from icscheck.schemas import compile_schema
+
+    schema: dict[str, Any] = json.loads(key)
+    return compile_schema(schema)
+
+
+def load(path: str, text: str, area: Area, *, house: bool = False) -> Checker:
+    """The rule in record file ``path`` (its text); a RuleError if the record is malformed."""
+    from icscheck.errors import LoadError
+    from icscheck.loader import parse
+
+    try:
+        document = parse(path, text)
+    except LoadError as error:
+        raise RuleError(f"{error.location()}: {error.message}") from None
+    _check_shape(document)
+    data = document.data
+    _check_schema(document)
+    rule = Rule(
+        id=data["id"],
+        title=data["title"].strip(),
+        area=area,
+        severity=Severity(data["severity"]),
+        source=" ".join(data["source"].split()),
+        fix=" ".join(data["fix"].split()),
+        doc=data.get("doc", "").strip(),
+        fails=_example(data.get("fails", "")),
+        passes=_example(data.get("passes", "")),
+        checked_by=f"JSON Schema ({path})",
+        origin=path if house else None,
+    )
+    return Checker(rule, SchemaCheck(data["schema"]))
+
+
+def _example(text: str) -> str:
+    text = text.strip("\n")
+    return text + "\n" if text else ""
+
+
+def _check_shape(document: Document) -> None:
+    """The record's fields, against schemas/rule.schema.json."""
+    from icscheck.schemas import compile_schema, describe, load_schema, validation_errors
+
+    errors = validation_errors(compile_schema(load_schema(RECORD_SCHEMA)), document.data)
+    if errors:
+        first = min(errors, key=lambda e: document.locate(tuple(e.absolute_path)))
+        line, column = document.locate(tuple(first.absolute_path))
+        raise RuleError(f"{document.path}:{line}:{column}: not a rule record: {describe(first)}")
+
+
+def _check_schema(document: Document) -> None:
+    """The record's ``schema`` must be a valid Draft 2020-12 schema."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as InvalidSchema
+
+    try:
+        Draft202012Validator.check_schema(document.data["schema"])
+    except InvalidSchema as error:
+        node = ("schema", *error.absolute_path)
+        line, column = document.locate(node)
+        raise RuleError(
+            f"{document.path}:{line}:{column}: the rule's schema is not a valid JSON Schema: "
+            f"{error.message}"
+        ) from None

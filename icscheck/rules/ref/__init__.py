@@ -1,0 +1,1 @@
+"""The REF rules."""

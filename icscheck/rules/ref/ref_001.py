@@ -1,0 +1,103 @@
+"""Every id the file refers to exists and is of the right kind.
+
+A constitution is only checkable if its cross-references hold: a committee
+chaired by someone who is not on the board, or a decision delegated to a
+committee that does not exist, would make the committee and decision-map
+rules meaningless. Checked references:
+
+- `board.deputy_chair`, `board.senior_non_executive`, `committees[].chair`:
+  a voting board member;
+- `committees[].members[]` (when an id): a board member or participant;
+- `committees[].reports_to`: `board` or a committee;
+- `decision_map[].decided_by`: `board`, a committee or a place partnership;
+- `decision_map[].accountable`: an id that exists (whether it may hold
+  accountability is MAP-002's question).
+
+Fails:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+      deputy_chair: ned-9
+
+Passes:
+
+    icscheck: 1
+    board:
+      members:
+        - {id: chair, role: chair}
+        - {id: ned-1, role: non_executive_member}
+      deputy_chair: ned-1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+
+from icscheck.finding import Severity
+from icscheck.loader import NodePath, field_name
+from icscheck.model import BOARD, Model
+from icscheck.rules.base import Context, Gap
+
+ID = "REF-001"
+SEVERITY = Severity.ERROR
+SOURCE = "icscheck constitution format, version 1: references between entries (docs/format.md#ids-and-references)"
+FIX = "Use the id of an existing entry of the right kind, or add the missing entry."
+
+
+def check(model: Model, context: Context) -> Iterator[Gap]:
+    # Each set is built once: a rebuild per reference made large files quadratic.
+    voting = model.members.keys()
+    people = model.people.keys()
+    groups = model.committees_by_id.keys()
+    places = model.places_by_id.keys()
+    kinds = {
+        **{key: "a place partnership" for key in places},
+        **{key: "a committee" for key in groups},
+        **{key: "a participant" for key in model.participants},
+        **{key: "a board member" for key in voting},
+        BOARD: "the board",
+    }
+    reporting = {BOARD} | groups
+    deciders = reporting | places
+
+    def ref(node: NodePath, value: str | None, allowed: Set[str], expected: str) -> Iterator[Gap]:
+        if value is None or value in allowed:
+            return
+        kind = kinds.get(value)
+        where = field_name(node)
+        if kind is None:
+            yield Gap(
+                node,
+                f"{where}: '{value}' is not the id of anything in this file; expected {expected}",
+            )
+        else:
+            yield Gap(node, f"{where}: '{value}' is {kind}; expected {expected}")
+
+    board = model.board
+    yield from ref(board.at("deputy_chair"), board.deputy_chair, voting, "a board member")
+    yield from ref(
+        board.at("senior_non_executive"), board.senior_non_executive, voting, "a board member"
+    )
+    for committee in model.committees:
+        yield from ref(committee.at("chair"), committee.chair, voting, "a board member")
+        for seat in committee.members:
+            yield from ref(seat.node, seat.id, people, "a board member or participant")
+        yield from ref(
+            committee.at("reports_to"),
+            committee.reports_to,
+            reporting,
+            "the board or a committee",
+        )
+    for entry in model.decisions:
+        yield from ref(
+            entry.at("decided_by"),
+            entry.decided_by,
+            deciders,
+            "the board, a committee or a place partnership",
+        )
+        yield from ref(
+            entry.at("accountable"), entry.accountable, kinds.keys(), "the board or a committee"
+        )

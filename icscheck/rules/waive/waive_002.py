@@ -1,0 +1,46 @@
+"""No waiver has expired.
+
+A waiver is agreed until a date (`until=YYYY-MM-DD`, docs/waivers.md). After
+that date the gap it covered is open again: the waiver is reported here as an
+error, and the finding it waived returns to the report and counts towards the
+exit code. Renew the waiver (a new date, agreed again) or close the gap. A
+waiver is in date on its `until` date itself and expires the day after.
+
+Fails:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="vacancy" approved-by="Board 2024-03-12" until=2024-12-31
+      members: []
+
+Passes:
+
+    icscheck: 1
+    board:
+      # icscheck: waive BOARD-003 reason="vacancy" approved-by="Board 2024-03-12" until=2099-12-31
+      members: []
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from icscheck.finding import Severity
+from icscheck.model import Model
+from icscheck.rules.base import Context, Gap
+
+ID = "WAIVE-002"
+SEVERITY = Severity.ERROR
+SOURCE = "icscheck convention for accountable waivers (docs/waivers.md); no statutory source"
+FIX = "Close the gap, or renew the waiver with a new until= date agreed by whoever approved it."
+
+
+def check(model: Model, context: Context) -> Iterator[Gap]:
+    for waiver in context.waivers:
+        if waiver.until is not None and waiver.expired(context.on):
+            yield Gap(
+                (),
+                f"the waiver of {', '.join(waiver.rules)} expired on {waiver.until.isoformat()} "
+                f"(approved by {waiver.approved_by or 'no one named'}); what it waived is reported again",
+                at=(waiver.line, waiver.column),
+            )

@@ -1,0 +1,130 @@
+"""The run context: the settings, the rules in force, the date and the cache, resolved once.
+
+Every command that checks files prepares one ``Run`` from its Settings
+(icscheck/config.py: files first, then flags) and the date it checks as on,
+and passes it down; nothing below reads the clock, the configuration or the
+registry on its own. Preparing a run is where rule selectors are checked
+against every rule known, built-in and house, so a typo in ``select``,
+``ignore``, ``severity`` or ``per-file-ignores`` is a usage error naming the
+file and line that said it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from icscheck.config import COMMAND_LINE, ConfigError, Settings
+from icscheck.result import FailOn
+from icscheck.rules.base import Checker, Rule
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run's settings, rules, date and cache."""
+
+    settings: Settings
+    on: _dt.date
+    """The date files are checked as on: waivers expire against it everywhere."""
+    checkers: tuple[Checker, ...]
+    """The rules in force (selected, not ignored, severities applied), in report order."""
+    every: tuple[Rule, ...] = ()
+    """Every rule known, built-in and house, in force or not (severities applied)."""
+    cache_dir: Path | None = None
+    """Where results are cached; None when the cache is off."""
+
+    @classmethod
+    def prepare(cls, settings: Settings, on: _dt.date) -> Run:
+        """The run ``settings`` ask for, on date ``on``."""
+        from icscheck.rules.registry import builtins, house_rules
+
+        every = list(builtins())
+        for folder in settings.rules_dirs:
+            every.extend(house_rules(folder))
+        known = frozenset(checker.id for checker in every)
+        _check_selectors(settings, known)
+        chosen = tuple(
+            checker.with_severity(settings.severity[checker.id])
+            if checker.id in settings.severity
+            else checker
+            for checker in every
+            if (settings.select is None or selected(checker.id, settings.select))
+            and not selected(checker.id, settings.ignore)
+        )
+        cache_dir = None
+        if settings.cache:
+            from icscheck.cache import directory
+
+            cache_dir = directory()
+        every_rule = tuple(
+            checker.rule.with_severity(settings.severity.get(checker.id, checker.rule.severity))
+            for checker in every
+        )
+        return cls(settings, on, chosen, every_rule, cache_dir)
+
+    @property
+    def known(self) -> frozenset[str]:
+        """Every rule ID known, built-in and house, in force or not."""
+        return frozenset(rule.id for rule in self.every)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The catalogue of the rules in force, for the report."""
+        return tuple(checker.rule for checker in self.checkers)
+
+    @property
+    def fail_on(self) -> FailOn:
+        return FailOn(self.settings.fail_on)
+
+    def checkers_for(self, path: str) -> tuple[Checker, ...]:
+        """The rules to run on ``path``: those in force, less its per-file ignores."""
+        ignored = [
+            selector
+            for root, pattern, selectors in self.settings.per_file_ignores
+            if _matches(path, root, pattern)
+            for selector in selectors
+        ]
+        if not ignored:
+            return self.checkers
+        return tuple(c for c in self.checkers if not selected(c.id, ignored))
+
+
+def selected(rule_id: str, selectors: Iterable[str]) -> bool:
+    """Does a selector name ``rule_id`` or its family (``BOARD``, ``X-EOE``)?"""
+    return any(rule_id == s or rule_id.startswith(f"{s}-") for s in selectors)
+
+
+def _check_selectors(settings: Settings, known: frozenset[str]) -> None:
+    """Every selector and severity key must name a known rule or family."""
+    origins = settings.origins
+    groups: list[tuple[str, str, Iterable[str]]] = [
+        ("select", "'select'", settings.select or ()),
+        ("ignore", "'ignore'", settings.ignore),
+    ]
+    groups += [
+        (f"per-file-ignores.{pattern}", f"'per-file-ignores' {pattern!r}", selectors)
+        for _, pattern, selectors in settings.per_file_ignores
+    ]
+    for key, name, selectors in groups:
+        origin = origins.get(key, COMMAND_LINE)
+        where = f"--{key}" if origin == COMMAND_LINE else f"{origin}: {name}"
+        for selector in selectors:
+            if not any(selected(rule_id, [selector]) for rule_id in known):
+                raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family")
+    for rule_id in settings.severity:
+        if rule_id not in known:
+            origin = origins.get(f"severity.{rule_id}", COMMAND_LINE)
+            raise ConfigError(f"{origin}: 'severity': {rule_id!r} is not a rule ID")
+
+
+def _matches(path: str, root: Path, pattern: str) -> bool:
+    """Does ``path`` match ``pattern``, relative to the folder of the file that gave it?"""
+    candidate = Path(path).absolute()
+    try:
+        relative = PurePath(candidate.relative_to(root.absolute())).as_posix()
+    except ValueError:
+        relative = PurePath(path).as_posix()
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern)

@@ -1,0 +1,33 @@
+"""How every code in a constitution reads as words, for every output.
+
+The format spells roles, sectors and kinds as codes (``non_executive_member``,
+``nhs_trusts_and_foundation_trusts``); a rule's message, the map, the diff and
+the board paper all show them to people. They all ask here, so one code
+never reads two ways. Codes not listed read as their words
+(``director_of_finance`` -> ``director of finance``).
+"""
+
+from __future__ import annotations
+
+_SPELLING = {
+    # The hyphen is how the Act and every constitution spell it.
+    "non_executive_member": "non-executive member",
+    "nhs_trusts_and_foundation_trusts": "NHS trusts and foundation trusts",
+    "ics_partnership_representative": "integrated care partnership representative",
+    "healthwatch": "Healthwatch",
+    "vcse": "VCSE",
+}
+_WORDS = {"nhs": "NHS", "ics": "ICS", "icb": "ICB", "vcse": "VCSE"}
+
+NOT_GIVEN = "(not given)"
+"""How any output says that a value is missing."""
+
+
+def words(code: str | None) -> str:
+    """A code as words: ``director_of_finance`` -> ``director of finance``."""
+    if code is None:
+        return NOT_GIVEN
+    spelt = _SPELLING.get(code)
+    if spelt is not None:
+        return spelt
+    return " ".join(_WORDS.get(word, word) for word in code.split("_"))
