@@ -73,18 +73,7 @@ def file_data(result: FileResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
             "warnings": result.count(Severity.WARNING),
             "waived": len(result.waived),
         },
-        "rules": [
-            {
-                "id": outcome.rule,
-                "title": rules[outcome.rule].title,
-                "area": str(rules[outcome.rule].area),
-                "severity": str(rules[outcome.rule].severity),
-                "status": str(outcome.status),
-                "findings": len(outcome.findings),
-                "waived": len(outcome.waived),
-            }
-            for outcome in result.rules
-        ],
+        "rules": [_outcome_data(outcome, rules[outcome.rule]) for outcome in result.rules],
         "findings": [finding_data(f, rules.get(f.rule)) for f in result.findings],
         "waived": [
             {
@@ -94,6 +83,21 @@ def file_data(result: FileResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
             for item in result.waived
         ],
     }
+
+
+def _outcome_data(outcome: RuleResult, rule: Rule) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": outcome.rule,
+        "title": rule.title,
+        "area": str(rule.area),
+        "severity": str(rule.severity),
+        "status": str(outcome.status),
+        "findings": len(outcome.findings),
+        "waived": len(outcome.waived),
+    }
+    if rule.origin is not None:
+        data["origin"] = rule.origin  # a house rule: the record that defines it
+    return data
 
 
 def file_result(data: Any, path: str, model: Model | None = None) -> FileResult:

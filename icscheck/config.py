@@ -209,10 +209,21 @@ def _read_table(
         if key not in KEYS:
             expected = ", ".join(KEYS)
             raise where.error(key, f"unknown key '{key}' in {header} (expected one of: {expected})")
-    changes: dict[str, Any] = {}
     origins = dict(base.origins)
     for key in (k for k in table if k != "extend"):
         origins[key] = where.origin(key)
+    changes = {
+        **_rules(base, path, where, table, origins),
+        **_gate(where, table, origins),
+    }
+    return replace(base, **changes, files=(*base.files, path), origins=origins)
+
+
+def _rules(
+    base: Settings, path: Path, where: _Where, table: dict[str, Any], origins: dict[str, str]
+) -> dict[str, Any]:
+    """What decides which rules run, and at what severity."""
+    changes: dict[str, Any] = {}
     for key in ("select", "ignore"):
         if key in table:
             value = table[key]
@@ -227,9 +238,8 @@ def _read_table(
     if "severity" in table:
         severity = table["severity"]
         if not isinstance(severity, dict):
-            raise where.error(
-                "severity", '\'severity\' must be a table of rule ID = "error" or "warning"'
-            )
+            message = '\'severity\' must be a table of rule ID = "error" or "warning"'
+            raise where.error("severity", message)
         overrides = dict(base.severity)
         for rule_id, level in severity.items():
             if level not in tuple(Severity):
@@ -251,6 +261,12 @@ def _read_table(
             pairs.append((path.parent, pattern, tuple(selectors)))
             origins[f"per-file-ignores.{pattern}"] = where.origin(pattern)
         changes["per_file_ignores"] = tuple(pairs)
+    return changes
+
+
+def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict[str, Any]:
+    """What decides how a run ends and what it reads: strictness, format, size limit."""
+    changes: dict[str, Any] = {}
     if "strict" in table:
         if not isinstance(table["strict"], bool):
             raise where.error("strict", "'strict' must be true or false")
@@ -273,7 +289,7 @@ def _read_table(
             changes["max_bytes"] = parse_size(table["max-file-size"])
         except ValueError as error:
             raise where.error("max-file-size", f"'max-file-size': {error}") from None
-    return replace(base, **changes, files=(*base.files, path), origins=origins)
+    return changes
 
 
 def _read(path: Path) -> tuple[str, dict[str, Any]]:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 
 from icscheck.config import COMMAND_LINE, ConfigError, Settings
 from icscheck.result import FailOn
-from icscheck.rules.base import Checker, Rule
+from icscheck.rules.base import Area, Checker, Rule
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,9 @@ class Run:
         every = list(builtins())
         for folder in settings.rules_dirs:
             every.extend(house_rules(folder))
+        # Report order is by area (house rules before the waivers), then as found.
+        areas = list(Area)
+        every.sort(key=lambda checker: areas.index(checker.rule.area))
         known = frozenset(checker.id for checker in every)
         _check_selectors(settings, known)
         chosen = tuple(

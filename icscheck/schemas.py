@@ -7,7 +7,8 @@ its root, and on any branch (one required sector, one principle), where the
 deepest one on the failing path wins. Messages may use ``{count}``, ``{min}``
 and ``{max}`` for ``contains`` / ``minContains`` / ``maxContains`` failures
 (``{s}`` is "s" unless the count is 1), and ``{missing}`` for the property a
-``required`` failure is about (docs/house-rules.md). Without a message, the
+``required`` failure is about, and ``{value}`` for the failing value itself
+when it is text or a number (docs/house-rules.md). Without a message, the
 error is worded by ``describe``, naming the field.
 
 Schemas are read only from the installed package, and nothing is fetched:
@@ -69,12 +70,12 @@ def registry() -> Registry[Any]:
 
 
 def compile_schema(schema: Mapping[str, Any]) -> Validator:
-    """A Draft 2020-12 validator for ``schema`` that resolves references offline only."""
-    from jsonschema import Draft202012Validator
+    """A validator for ``schema`` in icscheck's dialect of Draft 2020-12 (icscheck/keywords.py)
+    that resolves references offline only."""
+    from icscheck.keywords import dialect
 
-    return Draft202012Validator(
-        schema, registry=registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    validator = dialect()
+    return validator(schema, registry=registry(), format_checker=validator.FORMAT_CHECKER)
 
 
 def schema_gaps(check: Validator, data: Any) -> Iterator[Gap]:
@@ -170,7 +171,9 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
         # jsonschema gives one error per missing property; its name is only in the message.
         required = error.validator_value if isinstance(error.validator_value, list) else []
         missing = next((k for k in required if error.message.startswith(repr(k))), "")
+    value = error.instance if isinstance(error.instance, str | int | float) else ""
     return {
+        "value": value,
         "count": count,
         "min": schema.get("minContains", 1),
         "max": schema.get("maxContains", ""),

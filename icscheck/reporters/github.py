@@ -75,7 +75,7 @@ class GithubReporter(Reporter):
                         file=finding.path,
                         line=finding.line,
                         column=finding.column,
-                        title=finding.rule,
+                        title=report.rule(finding.rule).label,
                     )
                 )
             for item in result.waived:
@@ -87,7 +87,7 @@ class GithubReporter(Reporter):
                         file=finding.path,
                         line=finding.line,
                         column=finding.column,
-                        title=f"{finding.rule} (waived)",
+                        title=f"{report.rule(finding.rule).label} (waived)",
                     )
                 )
         self.stream.writelines(line + "\n" for line in lines)

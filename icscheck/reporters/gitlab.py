@@ -17,6 +17,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
+from icscheck.rules.base import Rule
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "minor"}
 CHECK_NAME = "icscheck"
@@ -37,9 +38,9 @@ def _path(path: str) -> str:
     return PurePath(path).as_posix()
 
 
-def issue(finding: Finding) -> dict[str, Any]:
+def issue(finding: Finding, rule: Rule) -> dict[str, Any]:
     return {
-        "description": f"{finding.rule}: {finding.message}",
+        "description": f"{rule.label}: {finding.message}",
         "check_name": finding.rule,
         "fingerprint": fingerprint(finding),
         "severity": SEVERITY[finding.severity],
@@ -63,7 +64,7 @@ def report_gitlab(report: Report) -> list[dict[str, Any]]:
         if result.error is not None:
             issues.append(unreadable(result.error))
         else:
-            issues.extend(issue(finding) for finding in result.findings)
+            issues.extend(issue(f, report.rule(f.rule)) for f in result.findings)
     return issues
 
 

@@ -110,7 +110,7 @@ class JunitReporter(Reporter):
         case = ET.SubElement(
             suite,
             "testcase",
-            _attributes(name=f"{rule.id}: {rule.title}", classname=result.path, time="0"),
+            _attributes(name=f"{rule.label}: {rule.title}", classname=result.path, time="0"),
         )
         status = outcome.status
         if status is Status.FAIL:

@@ -85,7 +85,7 @@ def physical_location(path: str, line: int | None, column: int | None) -> dict[s
 
 def rule_json(rule: Rule) -> dict[str, Any]:
     level = "error" if rule.severity is Severity.ERROR else "warning"
-    return {
+    described: dict[str, Any] = {
         "id": rule.id,
         "name": rule_name(rule),
         "shortDescription": {"text": rule.title},
@@ -105,6 +105,12 @@ def rule_json(rule: Rule) -> dict[str, Any]:
             ],
         },
     }
+    if rule.house:
+        # Documented in its own record, not in icscheck's docs/rules.md.
+        del described["helpUri"]
+        described["properties"]["tags"].append("house rule")
+        described["properties"]["origin"] = rule.origin
+    return described
 
 
 def result_json(finding: Finding, index: dict[str, int]) -> dict[str, Any]:

@@ -110,6 +110,11 @@ class Rule:
     def house(self) -> bool:
         return self.origin is not None
 
+    @property
+    def label(self) -> str:
+        """The ID as a one-line output names it: a house rule says that it is one."""
+        return f"{self.id} (house rule)" if self.house else self.id
+
     def with_severity(self, severity: Severity) -> Rule:
         """The rule at another severity, remembering the one it is written with."""
         if severity is self.severity:

@@ -62,9 +62,13 @@ class SchemaCheck:
         return _compiled(self.key)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
+        from icscheck.keywords import following, uses_references
         from icscheck.schemas import schema_gaps
 
-        return schema_gaps(self.validator(), document.data)
+        if not uses_references(self.key):
+            return iter(list(schema_gaps(self.validator(), document.data)))
+        with following(document.data):
+            return iter(list(schema_gaps(self.validator(), document.data)))
 
 
 @cache
@@ -112,13 +116,14 @@ def _example(text: str) -> str:
 
 def _check_shape(document: Document) -> None:
     """The record's fields, against schemas/rule.schema.json."""
-    from icscheck.schemas import compile_schema, describe, load_schema, validation_errors
+    from icscheck.schemas import compile_schema, load_schema, schema_gaps
 
-    errors = validation_errors(compile_schema(load_schema(RECORD_SCHEMA)), document.data)
-    if errors:
-        first = min(errors, key=lambda e: document.locate(tuple(e.absolute_path)))
-        line, column = document.locate(tuple(first.absolute_path))
-        raise RuleError(f"{document.path}:{line}:{column}: not a rule record: {describe(first)}")
+    gaps = list(schema_gaps(compile_schema(load_schema(RECORD_SCHEMA)), document.data))
+    if gaps:
+        # A misspelt field explains a "missing" one: name it first.
+        first = min(gaps, key=lambda g: ("unknown field" not in g.message, document.locate(g.node)))
+        line, column = document.locate(first.node)
+        raise RuleError(f"{document.path}:{line}:{column}: not a rule record: {first.message}")
 
 
 def _check_schema(document: Document) -> None:
