@@ -21,7 +21,7 @@ from typing import Any
 
 from icscheck.composer import MAX_DEPTH, Duplicate, NodePath, Position, compose
 from icscheck.errors import LoadError
-from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, read_bytes
+from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, line_column, read_bytes
 from icscheck.waivers import Waiver, find_waivers
 
 __all__ = ["Document", "Duplicate", "NodePath", "Position", "load", "load_bytes", "parse"]
@@ -136,7 +136,7 @@ def _compose(path: str, text: str) -> Any:
             problem = problem.replace("found character that", f"found character {found!r} that")
         raise LoadError(path, f"invalid YAML: {problem}", *_within(text, mark)) from None
     except ReaderError as exc:
-        line, column = _line_col(text, exc.position)
+        line, column = line_column(text, exc.position)
         code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         raise LoadError(path, f"contains a control character ({code})", line, column) from None
     except YAMLError as exc:
@@ -188,12 +188,5 @@ def _check_flow_depth(path: str, text: str) -> None:
     for match in _FLOW.finditer(text):
         depth += 1 if match.group() in "[{" else -1
         if depth > MAX_DEPTH:
-            line, column = _line_col(text, match.start())
+            line, column = line_column(text, match.start())
             raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", line, column)
-
-
-def _line_col(text: str, index: int) -> Position:
-    """1-based position of ``text[index]``, counting lines as YAML does."""
-    breaks = list(LINE_BREAK.finditer(text, 0, index))
-    start = breaks[-1].end() if breaks else 0
-    return len(breaks) + 1, index - start + 1

@@ -59,13 +59,22 @@ def decode(path: str, raw: bytes) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise LoadError(path, "is not valid UTF-16 text") from None
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Everything before the first bad byte is text: place it as the parser
+        # places everything else, in characters, by YAML's line breaks.
+        before = body[: exc.start].decode("utf-8")
         what = "binary data, not text" if b"\x00" in raw[:8192] else "not valid UTF-8 text"
-        raise LoadError(path, f"is {what}", line, column) from None
+        raise LoadError(path, f"is {what}", *line_column(before, len(before))) from None
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based ``(line, column)`` of ``text[index]``, counting lines as YAML does."""
+    breaks = list(LINE_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
 
 
 def _os_reason(exc: OSError) -> str:
