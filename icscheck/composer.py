@@ -19,17 +19,22 @@ keeps it harmless:
 - an alias shares the value of its anchor instead of copying it, and every
   node's expanded size is counted as it closes, so an alias bomb ("billion
   laughs") is refused after a few thousand events instead of being expanded;
-- a duplicate key is recorded for rule FMT-002 and its first value kept.
+- a duplicate key is recorded for rule FMT-002 and its first value kept;
+- the text of every scalar that holds a ``#`` is recorded as a span, so that
+  a waiver is only ever taken from a comment, never from a value
+  (``icscheck.waivers``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from icscheck.errors import LoadError
-from icscheck.scalars import CORE, MAX_NUMBER, Position, Scalars, short
+from icscheck.reader import Lines
+from icscheck.scalars import CORE, MAX_NUMBER, MERGE, Position, Scalars, Span, is_merge, short, span
 
 __all__ = [
     "MAX_DEPTH",
@@ -39,6 +44,7 @@ __all__ = [
     "Duplicate",
     "NodePath",
     "Position",
+    "Span",
     "compose",
 ]
 
@@ -49,6 +55,8 @@ MAX_DEPTH = 100
 
 MAX_NODES = 1_000_000
 """Most nodes a document may hold once aliases are expanded."""
+
+_NEL_LS_PS = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,10 @@ class Composed:
     root: Any
     positions: dict[NodePath, Position]
     duplicates: tuple[Duplicate, ...]
+    spans: tuple[Span, ...] = ()
+    """Where the text of each scalar that holds a ``#`` lies, in document order: the
+    places a ``#`` is text, not a comment (``icscheck.waivers``). A scalar whose
+    text has no ``#`` cannot hide one, so it needs no span."""
 
 
 @dataclass
@@ -97,7 +109,7 @@ def compose(path: str, text: str, *, pure: bool = False) -> Composed | None:
     # The C parser where ruamel.yaml.clib is installed, else the pure-Python one.
     yaml = YAML(typ="safe", pure=pure)
     try:
-        return _Composer(path, yaml).run(yaml.parse(text))
+        return _Composer(path, text, yaml).run(yaml.parse(text))
     except ReaderError as error:
         if yaml.Parser.__name__ == "CParser":
             # libyaml counts the offending character's place in UTF-8 bytes;
@@ -110,9 +122,12 @@ def compose(path: str, text: str, *, pure: bool = False) -> Composed | None:
 class _Composer:
     """Composes one stream of parse events into a Composed: one method per kind of event."""
 
-    def __init__(self, path: str, yaml: Any) -> None:
+    def __init__(self, path: str, text: str, yaml: Any) -> None:
         self.path = path
+        self.text = text
+        self.c_parser = yaml.Parser.__name__ == "CParser"
         self.scalars = Scalars(path, yaml)
+        self.spans: list[Span] = []
         self.positions: dict[NodePath, Position] = {}
         self.duplicates: list[Duplicate] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -132,13 +147,22 @@ class _Composer:
             events.SequenceEndEvent: self.on_end,
             events.DocumentStartEvent: self.on_document,
         }
+        # libyaml counts lines as reader.LINE_BREAK does; ruamel's pure parser
+        # does not count NEL, LS and PS, so there lines are counted here.
+        lines = None if self.c_parser or not _NEL_LS_PS.search(self.text) else Lines(self.text)
         for event in stream:
             handler = handlers.get(type(event))
             if handler is not None:
-                handler(event, (event.start_mark.line + 1, event.start_mark.column + 1))
+                mark = event.start_mark
+                where = (
+                    (mark.line + 1, mark.column + 1)
+                    if lines is None
+                    else lines.position(mark.index)
+                )
+                handler(event, where)
         if self.documents == 0:
             return None
-        return Composed(self.root, self.positions, tuple(self.duplicates))
+        return Composed(self.root, self.positions, tuple(self.duplicates), tuple(self.spans))
 
     def place(self, value: Any, size: int, where: Position, anchor: str | None) -> None:
         """Put a finished node into its parent (or make it the root)."""
@@ -162,7 +186,7 @@ class _Composer:
         else:
             name, key_at = parent.key
             parent.key = None
-            if name is _MERGE:
+            if name is MERGE:
                 parent.merges.append((value, where))
             elif name in parent.value:
                 first = self.positions[(*parent.at, name)]
@@ -185,10 +209,12 @@ class _Composer:
 
     def on_scalar(self, event: Any, where: Position) -> None:
         """A key or a value; what its text stands for is ``icscheck.scalars``'s business."""
+        if "#" in event.value:  # plain, quoted or block, a "#" written in it stays in it
+            self.spans.append(span(self.text, event))
         stack = self.stack
         as_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-        if as_key and _is_merge(event):
-            value: Any = _MERGE
+        if as_key and is_merge(event):
+            value: Any = MERGE
         else:
             value = self.scalars.value(event, where)
             if as_key:
@@ -243,20 +269,6 @@ class _Composer:
                 "invalid YAML: expected a single document in the stream but found another document",
                 *where,
             )
-
-
-class _Merge(str):
-    """The ``<<`` merge key (YAML merge key type), told apart from a ``'<<'`` string key."""
-
-
-_MERGE = _Merge("<<")
-
-
-def _is_merge(event: Any) -> bool:
-    """A ``<<`` key: plain, or with the merge tag written out."""
-    if event.tag is None:
-        return bool(event.implicit[0] and event.value == "<<")
-    return bool(event.tag == f"{CORE}merge")
 
 
 def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> None:

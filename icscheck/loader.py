@@ -102,7 +102,7 @@ def parse(path: str, text: str) -> Document:
         data=composed.root,
         positions=composed.positions,
         duplicates=composed.duplicates,
-        waivers=find_waivers(text),
+        waivers=find_waivers(text, composed.spans),
     )
 
 

@@ -13,11 +13,13 @@ import errno
 import os
 import re
 import stat
+from bisect import bisect_right
 
 from icscheck.errors import LoadError
 
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-"""The line breaks of YAML 1.2.2 §5.4 (with NEL and LS/PS, which ruamel also counts)."""
+"""The line breaks of YAML 1.2.2 §5.4, with NEL, LS and PS, which libyaml (YAML 1.1)
+also counts. Every position icscheck reports counts lines by these."""
 
 MAX_BYTES = 10 * 1024 * 1024
 """Default size limit (10 MiB): real constitutions are a few hundred lines, so
@@ -75,6 +77,17 @@ def line_column(text: str, index: int) -> tuple[int, int]:
     breaks = list(LINE_BREAK.finditer(text, 0, index))
     start = breaks[-1].end() if breaks else 0
     return len(breaks) + 1, index - start + 1
+
+
+class Lines:
+    """The 1-based positions of many offsets into one text, counting lines as YAML does."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(found.end() for found in LINE_BREAK.finditer(text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
 
 
 def _os_reason(exc: OSError) -> str:

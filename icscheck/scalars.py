@@ -13,9 +13,13 @@ import re
 from typing import Any
 
 from icscheck.errors import LoadError
+from icscheck.reader import LINE_BREAK
 
 Position = tuple[int, int]
 """1-based ``(line, column)``."""
+
+Span = tuple[int, int]
+"""Where a scalar's text lies: the ``[start, end)`` character offsets of the text."""
 
 MAX_NUMBER = 100
 """Longest number read, in characters as written: far beyond any real count,
@@ -121,6 +125,62 @@ def text(path: str, value: str, where: Position) -> str:
             *where,
         )
     return value
+
+
+class _Merge(str):
+    """The ``<<`` merge key (YAML merge key type), told apart from a ``'<<'`` string key."""
+
+
+MERGE = _Merge("<<")
+
+
+def is_merge(event: Any) -> bool:
+    """A ``<<`` key: plain, or with the merge tag written out."""
+    if event.tag is None:
+        return bool(event.implicit[0] and event.value == "<<")
+    return bool(event.tag == f"{CORE}merge")
+
+
+_BLOCK = ("|", ">")
+_SEPARATION = frozenset(" \t\r\n\x85\u2028\u2029")
+_PROPERTY_END = _SEPARATION | frozenset(",[]{}")
+"""What ends an anchor or a tag (YAML 1.2.2 §6.9: neither holds spaces or flow indicators)."""
+
+
+def span(text: str, event: Any) -> Span:
+    """Where the text of a scalar event lies, so a ``#`` inside it is never taken as a comment.
+
+    The event's marks run from its first property (``&anchor``, ``!tag``) to the
+    end of its text; a comment may stand between the properties and the text,
+    and on a block scalar's header line (``| # comment``), so both are left out.
+    """
+    start, end = event.start_mark.index, event.end_mark.index
+    if event.anchor is not None or event.tag is not None:
+        start = _past_properties(text, start, end)
+    if event.style in _BLOCK:
+        header = LINE_BREAK.search(text, start, end)
+        start = header.end() if header else end
+    return start, end
+
+
+def _past_properties(text: str, at: int, end: int) -> int:
+    """The offset of a node's text: past its anchor and tag and what separates them from it."""
+    while at < end:
+        char = text[at]
+        if char == "#":  # a comment, to the end of its line
+            found = LINE_BREAK.search(text, at, end)
+            at = found.start() if found else end
+        elif char in _SEPARATION:
+            at += 1
+        elif text.startswith("!<", at):  # a verbatim tag may hold any URI character
+            close = text.find(">", at, end)
+            at = close + 1 if close != -1 else end
+        elif char in "&!":
+            while at < end and text[at] not in _PROPERTY_END:
+                at += 1
+        else:
+            break
+    return at
 
 
 def short(tag: str) -> str:

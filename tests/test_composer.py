@@ -1,0 +1,97 @@
+"""The composer: where scalars' text lies, and libyaml and ruamel's pure parser agreeing on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from icscheck.composer import Composed, compose
+from icscheck.waivers import find_waivers
+from tests.conftest import SAMPLES
+
+WAIVE = "# icscheck: waive FMT-001 reason=r approved-by=a until=2099-12-31"
+
+TEXTS = {
+    "literal block": f"a: |\n  text\n  {WAIVE}\nb: 1\n",
+    "folded block": f"a: >-\n  text\n  {WAIVE}\nb: 1\n",
+    "block, then a comment": f"a:\n  b: |\n    text #\n  {WAIVE}\n  c: 1\n",
+    "block header comment": f"a: |+ {WAIVE}\n  text # not a comment\n\nb: 1\n",
+    "double-quoted over lines": f'a: {{b: "text\n  {WAIVE}\n  ", c: 1}}\n',
+    "single-quoted over lines": f"a: ['text\n  {WAIVE}\n  ', 1]\n",
+    "plain over lines": f"a: text\n  \u00a0{WAIVE.replace(': waive', ':waive')}\nb: 1\n",
+    "anchor and tag before the text": f"a: &x !!str {WAIVE}\n  'text # not a comment'\nb: *x\n",
+    "a key holding a #": f"'k # {WAIVE}': 1  {WAIVE}\n",
+    "carriage returns": f'a: "x\ry # z"\r  {WAIVE}\rb: 1\r',
+    "NEL, LS and PS inside a value": f'a: "x\x85y\u2028z\u2029# q"\n{WAIVE}\nb: 1\n',
+}
+
+
+def both(text: str) -> tuple[Composed, Composed]:
+    fast, slow = compose("c.yaml", text), compose("c.yaml", text, pure=True)
+    assert fast is not None and slow is not None
+    return fast, slow
+
+
+def waivers(text: str, composed: Composed) -> list[tuple[int, int, int]]:
+    return [(w.line, w.column, w.target) for w in find_waivers(text, composed.spans)]
+
+
+@pytest.mark.parametrize("text", TEXTS.values(), ids=TEXTS.keys())
+def test_the_c_and_pure_parsers_agree_on_data_positions_spans_and_waivers(text: str) -> None:
+    fast, slow = both(text)
+    assert (fast.root, fast.positions, fast.spans) == (slow.root, slow.positions, slow.spans)
+    assert waivers(text, fast) == waivers(text, slow)
+
+
+PARSEABLE = [p for p in sorted(SAMPLES.rglob("*.yaml")) if p.name != "broken-yaml.yaml"]
+
+
+@pytest.mark.parametrize("sample", PARSEABLE, ids=lambda p: p.name)
+def test_the_parsers_agree_on_every_sample_s_spans_and_waivers(sample: Path) -> None:
+    text = sample.read_text(encoding="utf-8")
+    fast, slow = both(text)
+    assert fast.spans == slow.spans
+    assert waivers(text, fast) == waivers(text, slow)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("literal block", []),
+        ("folded block", []),
+        ("block, then a comment", [(4, 3, 5)]),
+        ("block header comment", [(1, 7, 1)]),
+        ("double-quoted over lines", []),
+        ("single-quoted over lines", []),
+        ("plain over lines", []),
+        ("anchor and tag before the text", [(1, 13, 1)]),
+        ("a key holding a #", [(1, len(f"'k # {WAIVE}': 1  ") + 1, 1)]),
+        ("carriage returns", [(3, 3, 4)]),
+        ("NEL, LS and PS inside a value", [(5, 1, 6)]),
+    ],
+)
+def test_only_comments_are_waivers(name: str, expected: list[tuple[int, int, int]]) -> None:
+    text = TEXTS[name]
+    composed = compose("c.yaml", text)
+    assert composed is not None
+    assert waivers(text, composed) == expected
+
+
+def test_a_span_covers_the_text_not_the_properties_or_the_block_header() -> None:
+    text = "a: &x !!str # note\n  'v # w'\nb: | # head\n  t # u\nc: d#e\nf: g\n"
+    composed = compose("c.yaml", text)
+    assert composed is not None
+    assert [text[start:end] for start, end in composed.spans] == [
+        "'v # w'",
+        "  t # u\n",
+        "d#e",
+    ]
+
+
+def test_a_line_break_inside_a_value_moves_what_follows_down_for_both_parsers() -> None:
+    """libyaml counts NEL, LS and PS as line breaks; ruamel's pure reader does not, so the
+    composer counts them itself there."""
+    text = 'a: "x\x85y\u2028z"\nb: 1\n'
+    fast, slow = both(text)
+    assert fast.positions[("b",)] == slow.positions[("b",)] == (4, 1)
