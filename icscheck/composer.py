@@ -54,7 +54,8 @@ MAX_DEPTH = 100
 """Deepest nesting accepted. A constitution nests about six levels."""
 
 MAX_NODES = 1_000_000
-"""Most nodes a document may hold once aliases are expanded."""
+"""Most nodes (keys, values, items) a document may hold, counting each alias as
+the nodes it stands for."""
 
 _NEL_LS_PS = re.compile("[\x85\u2028\u2029]")
 
@@ -89,6 +90,9 @@ class _Open:
     at: NodePath
     anchor: str | None
     size: int = 1
+    """Nodes within, counting each alias as the nodes it stands for."""
+    written: int = 1
+    """Nodes within as written, each alias one."""
     key: tuple[str, Position] | None = None
     """A mapping's key waiting for its value: its text and where it is written."""
     merges: list[tuple[Any, Position]] = field(default_factory=list)
@@ -164,8 +168,13 @@ class _Composer:
             return None
         return Composed(self.root, self.positions, tuple(self.duplicates), tuple(self.spans))
 
-    def place(self, value: Any, size: int, where: Position, anchor: str | None) -> None:
-        """Put a finished node into its parent (or make it the root)."""
+    def place(
+        self, value: Any, size: int, where: Position, anchor: str | None, written: int = 1
+    ) -> None:
+        """Put a finished node into its parent (or make it the root).
+
+        ``size`` counts the nodes it holds with aliases expanded, ``written`` as written.
+        """
         if anchor is not None:
             self.anchors[anchor] = (value, size)
         if not self.stack:
@@ -173,10 +182,9 @@ class _Composer:
             return
         parent = self.stack[-1]
         parent.size = min(parent.size + size, MAX_NODES + 1)
+        parent.written += written
         if parent.size > MAX_NODES:
-            raise LoadError(
-                self.path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)"
-            )
+            raise _too_many(self.path, parent)
         if isinstance(parent.value, list):
             here: NodePath = (*parent.at, len(parent.value))
             self.positions[here] = where
@@ -259,7 +267,7 @@ class _Composer:
         done = self.stack.pop()
         if done.merges:
             _merge(self.path, done, self.positions)
-        self.place(done.value, done.size, self.positions[done.at], done.anchor)
+        self.place(done.value, done.size, self.positions[done.at], done.anchor, done.written)
 
     def on_document(self, event: Any, where: Position) -> None:
         self.documents += 1
@@ -291,6 +299,13 @@ def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> No
                 if key not in mapping.value:
                     mapping.value[key] = item
                     positions.setdefault((*mapping.at, key), at)
+
+
+def _too_many(path: str, node: _Open) -> LoadError:
+    """The node limit is passed in ``node``: by what is written, or by what aliases add."""
+    if node.size - node.written < node.written:
+        return LoadError(path, f"holds more than {MAX_NODES:,} nodes (keys, values and list items)")
+    return LoadError(path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)")
 
 
 _COMPLEX_KEY = "has a list or mapping as a key: keys must be plain text"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from icscheck.composer import Composed, compose
+from icscheck.errors import LoadError
 from icscheck.waivers import find_waivers
 from tests.conftest import SAMPLES
 
@@ -95,3 +96,33 @@ def test_a_line_break_inside_a_value_moves_what_follows_down_for_both_parsers() 
     text = 'a: "x\x85y\u2028z"\nb: 1\n'
     fast, slow = both(text)
     assert fast.positions[("b",)] == slow.positions[("b",)] == (4, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "".join(f"k{n}: {n}\n" for n in range(500)) + "last: 1\n",
+            "holds more than 1,000 nodes (keys, values and list items)",
+            id="plain keys",
+        ),
+        pytest.param(
+            "a: &a [1, 2]\nb: *a\n" + "".join(f"k{n}: {n}\n" for n in range(500)),
+            "holds more than 1,000 nodes (keys, values and list items)",
+            id="plain keys and a harmless alias",
+        ),
+        pytest.param(
+            "a: &a [" + ", ".join(["x"] * 200) + "]\nb: [*a, *a, *a, *a, *a]\n",
+            "expands to more than 1,000 nodes (aliases nested too far)",
+            id="aliases",
+        ),
+    ],
+)
+def test_the_node_limit_names_its_cause(
+    text: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("icscheck.composer.MAX_NODES", 1_000)
+    for pure in (False, True):
+        with pytest.raises(LoadError) as caught:
+            compose("c.yaml", text, pure=pure)
+        assert (caught.value.message, caught.value.line) == (message, None)
