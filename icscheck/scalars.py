@@ -1,14 +1,16 @@
 """What a scalar event's text stands for: its type, its value, and whether it is safe to show.
 
 ``icscheck.composer`` hands every scalar here. Quoted scalars are text; plain
-ones are resolved against YAML 1.2's implicit types; explicit tags are
-allowed only for the standard scalar types. Text that would drive a
+ones are resolved by YAML 1.2's core schema (``CORE_SCHEMA``, one table for
+both parsers); explicit tags are allowed only for the standard scalar types,
+with a value their pattern accepts. Text that would drive a
 terminal or display out of order is refused at its position
 (docs/security.md).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -27,8 +29,40 @@ and short of what makes Python's int and float conversions slow or fail."""
 
 CORE = "tag:yaml.org,2002:"
 STR = f"{CORE}str"
-_NUMBERS = {f"{CORE}int", f"{CORE}float"}
-_SCALAR_TAGS = {f"{CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
+    f"{CORE}{name}" for name in ("null", "bool", "int", "float", "timestamp")
+)
+
+CORE_SCHEMA = {
+    _NULL: "null|Null|NULL|~|",
+    _BOOL: "true|True|TRUE|false|False|FALSE",
+    _INT: "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+",
+    _FLOAT: (
+        r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    ),
+    # Not in the core schema: the dates (and times) the format has always read,
+    # by the pattern of YAML 1.1's timestamp type.
+    _TIMESTAMP: (
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+    ),
+}
+"""What a plain scalar's text stands for: YAML 1.2.2's core schema (§10.3.2), whose
+patterns are tried in this order; text that matches none is a string. ``1_000``,
+``0b101``, ``+0x1F``, ``yes`` and ``=`` are strings. An explicit tag's value
+must match its tag's pattern."""
+
+_SCALAR_TAGS = {STR, *CORE_SCHEMA}
+_PATTERNS = {tag: re.compile(pattern) for tag, pattern in CORE_SCHEMA.items()}
+_NAMES = {tag.removeprefix(CORE): tag for tag in CORE_SCHEMA}
+_RESOLVE = re.compile(
+    "|".join(f"(?P<{tag.removeprefix(CORE)}>{pattern})" for tag, pattern in CORE_SCHEMA.items())
+)
+"""The table as one pattern: one match resolves a plain scalar."""
+_FIRST = frozenset(["", *"~nNtTfF+-.0123456789"])
+"""How every text in the table starts."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
@@ -47,10 +81,7 @@ class Scalars:
 
         self.path = path
         self._node = ScalarNode
-        # YAML 1.2's implicit types (int, float, bool, null, dates) by first character,
-        # as ruamel's resolver keeps them; asking it per value costs more than the parse.
-        self._implicit = yaml.resolver.versioned_resolver
-        # ruamel's safe constructor, for the standard scalar types (int, float, bool, null, dates).
+        # ruamel's safe constructor, for dates and times only.
         self._constructor = yaml.constructor
         self._resolved: dict[str, str] = {}
 
@@ -59,49 +90,64 @@ class Scalars:
         path = self.path
         tag = event.tag
         if tag is None and not event.implicit[0]:
-            tag = STR  # quoted: always text, no need to ask the resolver
+            tag = STR  # quoted: always text, no need to resolve it
         elif tag is None:
             # Plain values repeat (roles, ids, true, dates): resolve each text once.
             tag = self._resolved.get(event.value)
             if tag is None:
-                tag = self._resolved[event.value] = _resolve(self._implicit, event.value)
+                tag = self._resolved[event.value] = resolve(event.value)
         elif tag == "!":
             tag = STR  # the non-specific tag: YAML 1.2 §6.9.1 makes it text
+        elif tag in _PATTERNS and not _PATTERNS[tag].fullmatch(event.value):
+            raise LoadError(path, f"{event.value!r} is not a valid {short(tag)}", *where)
         if tag not in _SCALAR_TAGS:
             raise LoadError(path, f"unsupported YAML tag {short(tag)}", *where)
         if tag == STR:
             return text(path, event.value, where)
-        if tag in _NUMBERS and len(event.value) > MAX_NUMBER:
+        if tag == _TIMESTAMP:
+            node = self._node(tag, event.value, event.start_mark, event.end_mark)
+            try:
+                # YAML reads 2022-07-01 as a date; the format stores dates as ISO text.
+                return self._constructor.construct_yaml_timestamp(node).isoformat()
+            except ValueError:
+                # An impossible date (2022-13-01) stays text, for FMT-001 to
+                # report at its place rather than the parse failing.
+                return event.value
+        if tag in (_INT, _FLOAT) and len(event.value) > MAX_NUMBER:
             raise LoadError(
                 path,
                 f"holds a number {len(event.value):,} characters long "
                 f"(icscheck reads numbers of up to {MAX_NUMBER})",
                 *where,
             )
-        node = self._node(tag, event.value, event.start_mark, event.end_mark)
-        constructor = self._constructor
-        if tag == f"{CORE}timestamp":
-            try:
-                # YAML reads 2022-07-01 as a date; the format stores dates as ISO text.
-                return constructor.construct_yaml_timestamp(node).isoformat()
-            except ValueError:
-                # An impossible date (2022-13-01) stays text, for FMT-001 to
-                # report at its place rather than the parse failing.
-                return event.value
-        try:
-            return getattr(constructor, f"construct_yaml_{tag.removeprefix(CORE)}")(node)
-        except (ValueError, KeyError, IndexError):
-            # Only an explicit tag gets here (``!!int abc``): implicit types
-            # are resolved by patterns their constructors accept.
-            raise LoadError(path, f"{event.value!r} is not a valid {short(tag)}", *where) from None
+        return construct(tag, event.value)
 
 
-def _resolve(implicit: dict[str | None, list[tuple[str, Any]]], value: str) -> str:
-    """The tag of a plain scalar: the first implicit type whose pattern matches, else text."""
-    for tag, pattern in (*implicit.get(value[:1], ()), *implicit.get(None, ())):
-        if pattern.match(value):
-            return str(tag)
-    return STR
+def resolve(value: str) -> str:
+    """The tag of a plain scalar's text by the core schema: the first type that matches it."""
+    if value[:1] not in _FIRST:  # most text cannot be anything else: say so without a match
+        return STR
+    found = _RESOLVE.fullmatch(value)
+    return _NAMES[str(found.lastgroup)] if found else STR
+
+
+def construct(tag: str, value: str) -> bool | int | float | None:
+    """The value of text that matches ``tag``'s core-schema pattern."""
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value[0] in "tT"
+    if tag == _INT:
+        if value.startswith(("0o", "0x")):
+            return int(value[2:], 8 if value[1] == "o" else 16)
+        return int(value)
+    assert tag == _FLOAT
+    special = value.lstrip("+-").lower()
+    if special == ".inf":
+        return -math.inf if value[0] == "-" else math.inf
+    if special == ".nan":
+        return math.nan
+    return float(value)
 
 
 def text(path: str, value: str, where: Position) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,109 @@ def test_the_node_limit_names_its_cause(
         with pytest.raises(LoadError) as caught:
             compose("c.yaml", text, pure=pure)
         assert (caught.value.message, caught.value.line) == (message, None)
+
+
+CORE_SCHEMA = [
+    # YAML 1.2.2 §10.3.2: null, bool, int (decimal, 0o, 0x), float, and otherwise text.
+    ("", None),
+    ("~", None),
+    ("null", None),
+    ("Null", None),
+    ("NULL", None),
+    ("nULL", "nULL"),
+    ("true", True),
+    ("True", True),
+    ("TRUE", True),
+    ("false", False),
+    ("FALSE", False),
+    ("tRUE", "tRUE"),
+    ("yes", "yes"),
+    ("off", "off"),
+    ("0", 0),
+    ("-0", 0),
+    ("+12", 12),
+    ("012", 12),
+    ("0o17", 15),
+    ("0x1F", 31),
+    ("0xff", 255),
+    ("1_000", "1_000"),
+    ("0b101", "0b101"),
+    ("+0x1F", "+0x1F"),
+    ("-0o17", "-0o17"),
+    ("0o18", "0o18"),
+    ("1:20", "1:20"),
+    ("1.10", 1.1),
+    ("1.", 1.0),
+    (".5", 0.5),
+    ("-.5", -0.5),
+    ("1e1", 10.0),
+    ("1E+2", 100.0),
+    ("+1.5e-3", 0.0015),
+    ("1_000.5", "1_000.5"),
+    ("1e", "1e"),
+    (".", "."),
+    (".inf", float("inf")),
+    ("-.Inf", float("-inf")),
+    ("+.INF", float("inf")),
+    ("-.NaN", "-.NaN"),
+    ("=", "="),
+    ("<<", "<<"),
+    ("2022-07-01", "2022-07-01"),
+    ("2022-13-01", "2022-13-01"),
+    ("2022-7-1", "2022-7-1"),
+    ("2001-12-14 21:59:43.10 -5", "2001-12-14T21:59:43.100000-05:00"),
+]
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
+@pytest.mark.parametrize(("text", "value"), CORE_SCHEMA, ids=[text for text, _ in CORE_SCHEMA])
+def test_plain_values_are_read_by_the_core_schema(text: str, value: object, pure: bool) -> None:
+    composed = compose("c.yaml", f"a: {text}\n", pure=pure)
+    assert composed is not None
+    [read] = composed.root.values()
+    assert (type(read), read) == (type(value), value)
+
+
+def test_not_a_number_is_a_float() -> None:
+    for text in (".nan", ".NaN", ".NAN"):
+        composed = compose("c.yaml", f"a: {text}\n")
+        assert composed is not None
+        assert math.isnan(composed.root["a"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("!!int 0x10", 16),
+        ("!!float 1", 1.0),
+        ("!!bool FALSE", False),
+        ("!!null ''", None),
+        ("!!str 1_000", "1_000"),
+        ("! 12", "12"),
+    ],
+)
+def test_an_explicit_tag_takes_what_its_type_accepts(text: str, value: object) -> None:
+    composed = compose("c.yaml", f"a: {text}\n")
+    assert composed is not None
+    assert (type(composed.root["a"]), composed.root["a"]) == (type(value), value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!int 1_000",
+        "!!int 0b101",
+        "!!int 1.5",
+        "!!float 1_0.5",
+        "!!bool yes",
+        "!!null nothing",
+        "!!timestamp someday",
+    ],
+)
+@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
+def test_an_explicit_tag_with_a_value_outside_its_type_is_refused(text: str, pure: bool) -> None:
+    tag, _, value = text.partition(" ")
+    with pytest.raises(LoadError) as caught:
+        compose("c.yaml", f"a: {text}\n", pure=pure)
+    error = caught.value
+    assert (error.message, error.line, error.column) == (f"'{value}' is not a valid {tag}", 1, 4)
