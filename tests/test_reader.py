@@ -173,3 +173,19 @@ def test_a_directory_scan_reports_a_kernel_file_and_checks_the_rest(tmp_path: Pa
         ("b-status.yaml", False, []),
         ("c-good.yaml", True, []),
     ]
+
+
+SYSFS_FILE = Path("/sys/kernel/uevent_seqnum")
+
+
+@pytest.mark.skipif(not SYSFS_FILE.exists(), reason="needs Linux's sysfs")
+def test_a_sysfs_file_is_refused_too(tmp_path: Path) -> None:
+    """sysfs gives its files a size of 4,096 whatever they hold."""
+    link = tmp_path / "c.yaml"
+    link.symlink_to(SYSFS_FILE)
+    with pytest.raises(LoadError) as caught:
+        read_bytes(str(link))
+    assert caught.value.message == (
+        f"links to {SYSFS_FILE}, a file of the kernel's sysfs filesystem, not a file on disk "
+        "(its size cannot be trusted); icscheck reads regular files only"
+    )
