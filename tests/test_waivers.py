@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.composer import compose
 from icscheck.waivers import find_waivers
-from tests.conftest import SUFFOLK
+from tests.conftest import ROOT, SUFFOLK
 from tests.test_cli import two_partner_members
 
 runner = CliRunner()
@@ -292,3 +293,17 @@ def test_a_waiver_is_on_its_line_whatever_yaml_line_breaks_the_file_uses(
     assert code == 1
     [waived] = result["waived"]
     assert (waived["line"], waived["column"], waived["waiver"]["line"]) == (6, 3, 5)
+
+
+def waivers_in(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    composed = compose("c.yaml", text)
+    assert composed is not None
+    return [(w.line, w.target, w.rules) for w in find_waivers(text, composed.spans)]
+
+
+def test_the_examples_in_docs_waivers_md_do_what_it_says() -> None:
+    text = (ROOT / "docs" / "waivers.md").read_text(encoding="utf-8")
+    section = text.split("## A waiver is a comment, never text in a value", 1)[1]
+    text_only, comments = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)[:2]
+    assert waivers_in(text_only) == []
+    assert waivers_in(comments) == [(4, 5, ("FMT-001",)), (6, 6, ("FMT-001",))]
