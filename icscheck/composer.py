@@ -27,26 +27,15 @@ keeps it harmless:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from icscheck.errors import LoadError
 from icscheck.reader import Lines
-from icscheck.scalars import CORE, MAX_NUMBER, MERGE, Position, Scalars, Span, is_merge, short, span
-
-__all__ = [
-    "MAX_DEPTH",
-    "MAX_NODES",
-    "MAX_NUMBER",
-    "Composed",
-    "Duplicate",
-    "NodePath",
-    "Position",
-    "Span",
-    "compose",
-]
+from icscheck.scalars import CORE, MERGE, Scalars, Span, is_merge, short, span
+from icscheck.scalars import MAX_NUMBER as MAX_NUMBER  # re-exported, as before the split
+from icscheck.scalars import Position as Position
 
 NodePath = tuple[str | int, ...]
 
@@ -56,8 +45,6 @@ MAX_DEPTH = 100
 MAX_NODES = 1_000_000
 """Most nodes (keys, values, items) a document may hold, counting each alias as
 the nodes it stands for."""
-
-_NEL_LS_PS = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +64,8 @@ class Composed:
     positions: dict[NodePath, Position]
     duplicates: tuple[Duplicate, ...]
     spans: tuple[Span, ...] = ()
-    """Where the text of each scalar that holds a ``#`` lies, in document order: the
-    places a ``#`` is text, not a comment (``icscheck.waivers``). A scalar whose
-    text has no ``#`` cannot hide one, so it needs no span."""
+    """Where the text of each scalar holding a ``#`` lies, in document order: where a
+    ``#`` is text, not a comment (``icscheck.waivers``). Other scalars cannot hide one."""
 
 
 @dataclass
@@ -153,17 +139,15 @@ class _Composer:
         }
         # libyaml counts lines as reader.LINE_BREAK does; ruamel's pure parser
         # does not count NEL, LS and PS, so there lines are counted here.
-        lines = None if self.c_parser or not _NEL_LS_PS.search(self.text) else Lines(self.text)
+        odd = not self.c_parser and any(char in self.text for char in "\x85\u2028\u2029")
+        lines = Lines(self.text) if odd else None
         for event in stream:
             handler = handlers.get(type(event))
             if handler is not None:
                 mark = event.start_mark
-                where = (
-                    (mark.line + 1, mark.column + 1)
-                    if lines is None
-                    else lines.position(mark.index)
+                handler(
+                    event, lines.position(mark.index) if lines else (mark.line + 1, mark.column + 1)
                 )
-                handler(event, where)
         if self.documents == 0:
             return None
         return Composed(self.root, self.positions, tuple(self.duplicates), tuple(self.spans))
