@@ -79,8 +79,8 @@ def find_waivers(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Waiver, .
     inside = _Cursor(spans)
     for number, start, line in _lines_with(text, "icscheck"):
         comment = _comment(line, start, inside)
-        match = MARKER.search(line, comment) if comment is not None else None
-        if match is None or comment is None:
+        match = None if comment is None else MARKER.search(line, comment)
+        if comment is None or match is None:
             continue
         alone = not line[:comment].strip(" \t")  # the comment is all the line holds
         target = number + 1 if alone else number

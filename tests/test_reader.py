@@ -189,3 +189,21 @@ def test_a_sysfs_file_is_refused_too(tmp_path: Path) -> None:
         f"links to {SYSFS_FILE}, a file of the kernel's sysfs filesystem, not a file on disk "
         "(its size cannot be trusted); icscheck reads regular files only"
     )
+
+
+def test_a_file_that_would_make_the_read_wait_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regular file whose filesystem honours O_NONBLOCK (FUSE, say) and has nothing yet."""
+    path = tmp_path / "c.yaml"
+    path.write_text("icscheck: 1\n", encoding="utf-8")
+
+    def would_block(descriptor: int, size: int) -> bytes:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "read", would_block)
+    with pytest.raises(LoadError) as caught:
+        read_bytes(str(path))
+    assert str(caught.value) == (
+        f"{path}: cannot be read without waiting; icscheck reads regular files only"
+    )
