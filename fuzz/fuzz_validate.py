@@ -3,7 +3,8 @@
 Each input is a file's bytes: decoded, parsed, checked by every rule and
 rendered by every reporter, as ``icscheck validate`` would. A LoadError is an
 answer; any other exception, or a finding outside the file, is a crash that
-libFuzzer saves under fuzz/crashes/. See fuzz/README.md.
+libFuzzer saves under fuzz/crashes/. See fuzz/README.md. The corpus starts
+from the samples and ``SEEDS``, inputs the samples do not reach.
 """
 
 from __future__ import annotations
@@ -25,6 +26,25 @@ with atheris.instrument_imports():
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "sample_constitutions"
+
+_WAIVE = "# icscheck: waive FMT-001 reason=r approved-by=a until=2099-12-31"
+SEEDS = {
+    # Waiver-shaped text inside values, and real waivers beside them.
+    "waiver-in-block": f"icscheck: 1\nicb:\n  name: |\n    NHS\n    {_WAIVE}\n  typo: x\n",
+    "waiver-in-folded": f"icscheck: 1\nicb:\n  name: >-\n    NHS\n    {_WAIVE}\n  typo: x\n",
+    "waiver-in-quoted": f"icscheck: 1\nicb: {{name: 'NHS\n  {_WAIVE}\n  ', typo: x}}\n",
+    "waiver-in-plain": f"icscheck: 1\nicb:\n  name: NHS\n    \u00a0{_WAIVE}\n  typo: x\n",
+    "waiver-after-block": f"icscheck: 1\nicb:\n  name: |\n    NHS\n  {_WAIVE}\n  typo: x\n",
+    "waiver-on-header": f"icscheck: 1\nicb:\n  typo: &a !!str | {_WAIVE}\n    x # y\n",
+    "waiver-line-breaks": f"icscheck: 1\ricb:\u2028  name: 'a\x85b'\r\n  {_WAIVE}\n  typo: x\n",
+    # Brackets that are text, and nesting that is not.
+    "brackets-in-text": 'icscheck: 1\nicb:\n  name: "' + "[{" * 200 + '" # ' + "[" * 200 + "\n",
+    "deep-flow": "a: " + "[" * 200 + "]" * 200 + "\n",
+    # YAML 1.2 core schema edges.
+    "core-schema": "a: [1_000, 0b1, +0x1F, 0o17, 012, 1e1, .5, 1., -.inf, .NaN, -.nan,"
+    " ~, Null, TRUE, yes, =, <<, 2022-13-01, !!int 0x10, !!float 1]\n",
+}
+"""Inputs the samples do not reach, each once a bug (tests/hostile.py has the rest)."""
 
 
 def test_one_input(data: bytes) -> None:
@@ -58,6 +78,10 @@ def main() -> None:
         corpus.mkdir(parents=True)
         for sample in sorted(SAMPLES.rglob("*.yaml")):
             shutil.copy(sample, corpus / sample.name)
+    for name, text in SEEDS.items():  # added to an existing corpus too
+        seed = corpus / f"seed-{name}.yaml"
+        if not seed.exists():
+            seed.write_bytes(text.encode("utf-8"))
     (HERE / "crashes").mkdir(exist_ok=True)
     args = [
         sys.argv[0],

@@ -5,7 +5,8 @@ its pure-Python parser elsewhere) turns the text into a flat stream of events,
 each with its line and column. Composing those events here, in one loop,
 gives JSON Schema its plain dicts, lists and scalars and the rules their
 positions, at a fraction of the cost of building ruamel's round-trip objects
-and converting them (docs/performance.md).
+and converting them (docs/performance.md). What a scalar's text stands for is
+``icscheck.scalars``'s business.
 
 The input may be hostile (docs/security.md), and composing it here is what
 keeps it harmless:
@@ -18,43 +19,32 @@ keeps it harmless:
 - an alias shares the value of its anchor instead of copying it, and every
   node's expanded size is counted as it closes, so an alias bomb ("billion
   laughs") is refused after a few thousand events instead of being expanded;
-- a duplicate key is recorded for rule FMT-002 and its first value kept.
+- a duplicate key is recorded for rule FMT-002 and its first value kept;
+- the text of every scalar that holds a ``#`` is recorded as a span, so that
+  a waiver is only ever taken from a comment, never from a value
+  (``icscheck.waivers``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from icscheck.errors import LoadError
+from icscheck.reader import Lines
+from icscheck.scalars import CORE, MERGE, Scalars, Span, is_merge, short, span
+from icscheck.scalars import MAX_NUMBER as MAX_NUMBER  # re-exported, as before the split
+from icscheck.scalars import Position as Position
 
 NodePath = tuple[str | int, ...]
-Position = tuple[int, int]
-"""1-based ``(line, column)``."""
 
 MAX_DEPTH = 100
 """Deepest nesting accepted. A constitution nests about six levels."""
 
 MAX_NODES = 1_000_000
-"""Most nodes a document may hold once aliases are expanded."""
-
-MAX_NUMBER = 100
-"""Longest number read, in characters as written: far beyond any real count,
-and short of what makes Python's int and float conversions slow or fail."""
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
-"""What YAML refuses as raw text (1.2.2 §5.1) but an escape (``"\\e"``) can still
-write: in a name or a message, it would drive the user's terminal."""
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Bidirectional embeddings, overrides and isolates: they make text display
-in another order than it reads ("Trojan Source", CVE-2021-42574)."""
-_CORE = "tag:yaml.org,2002:"
-_STR = f"{_CORE}str"
-_NUMBERS = {f"{_CORE}int", f"{_CORE}float"}
-_SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+"""Most nodes (keys, values, items) a document may hold, counting each alias as
+the nodes it stands for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +63,9 @@ class Composed:
     root: Any
     positions: dict[NodePath, Position]
     duplicates: tuple[Duplicate, ...]
+    spans: tuple[Span, ...] = ()
+    """Where the text of each scalar holding a ``#`` lies, in document order: where a
+    ``#`` is text, not a comment (``icscheck.waivers``). Other scalars cannot hide one."""
 
 
 @dataclass
@@ -83,6 +76,9 @@ class _Open:
     at: NodePath
     anchor: str | None
     size: int = 1
+    """Nodes within, counting each alias as the nodes it stands for."""
+    written: int = 1
+    """Nodes within as written, each alias one."""
     key: tuple[str, Position] | None = None
     """A mapping's key waiting for its value: its text and where it is written."""
     merges: list[tuple[Any, Position]] = field(default_factory=list)
@@ -103,7 +99,7 @@ def compose(path: str, text: str, *, pure: bool = False) -> Composed | None:
     # The C parser where ruamel.yaml.clib is installed, else the pure-Python one.
     yaml = YAML(typ="safe", pure=pure)
     try:
-        return _compose(path, yaml.parse(text), yaml)
+        return _Composer(path, text, yaml).run(yaml.parse(text))
     except ReaderError as error:
         if yaml.Parser.__name__ == "CParser":
             # libyaml counts the offending character's place in UTF-8 bytes;
@@ -113,187 +109,158 @@ def compose(path: str, text: str, *, pure: bool = False) -> Composed | None:
         raise
 
 
-def _compose(path: str, stream: Iterator[Any], yaml: Any) -> Composed | None:
-    from ruamel.yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceStartEvent,
-    )
-    from ruamel.yaml.nodes import ScalarNode
+class _Composer:
+    """Composes one stream of parse events into a Composed: one method per kind of event."""
 
-    # YAML 1.2's implicit types (int, float, bool, null, dates) by first character,
-    # as ruamel's resolver keeps them; asking it per value costs more than the parse.
-    implicit = yaml.resolver.versioned_resolver
-    # ruamel's safe constructor, for the standard scalar types (int, float, bool, null, dates).
-    constructor = yaml.constructor
-    positions: dict[NodePath, Position] = {}
-    duplicates: list[Duplicate] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    resolved: dict[str, str] = {}
-    stack: list[_Open] = []
-    root: Any = None
-    documents = 0
+    def __init__(self, path: str, text: str, yaml: Any) -> None:
+        self.path = path
+        self.text = text
+        self.c_parser = yaml.Parser.__name__ == "CParser"
+        self.scalars = Scalars(path, yaml)
+        self.spans: list[Span] = []
+        self.positions: dict[NodePath, Position] = {}
+        self.duplicates: list[Duplicate] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Open] = []
+        self.root: Any = None
+        self.documents = 0
 
-    def scalar(event: Any, where: Position) -> Any:
-        tag = event.tag
-        if tag is None and not event.implicit[0]:
-            tag = _STR  # quoted: always text, no need to ask the resolver
-        elif tag is None:
-            # Plain values repeat (roles, ids, true, dates): resolve each text once.
-            tag = resolved.get(event.value)
-            if tag is None:
-                tag = resolved[event.value] = _resolve(implicit, event.value)
-        elif tag == "!":
-            tag = _STR  # the non-specific tag: YAML 1.2 §6.9.1 makes it text
-        if tag not in _SCALAR_TAGS:
-            raise LoadError(path, f"unsupported YAML tag {_short(tag)}", *where)
-        if tag == _STR:
-            return _text(path, event.value, where)
-        if tag in _NUMBERS and len(event.value) > MAX_NUMBER:
-            raise LoadError(
-                path,
-                f"holds a number {len(event.value):,} characters long "
-                f"(icscheck reads numbers of up to {MAX_NUMBER})",
-                *where,
-            )
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-        if tag == f"{_CORE}timestamp":
-            try:
-                # YAML reads 2022-07-01 as a date; the format stores dates as ISO text.
-                return constructor.construct_yaml_timestamp(node).isoformat()
-            except ValueError:
-                # An impossible date (2022-13-01) stays text, for FMT-001 to
-                # report at its place rather than the parse failing.
-                return event.value
-        try:
-            return getattr(constructor, f"construct_yaml_{tag.removeprefix(_CORE)}")(node)
-        except (ValueError, KeyError, IndexError):
-            # Only an explicit tag gets here (``!!int abc``): implicit types
-            # are resolved by patterns their constructors accept.
-            raise LoadError(path, f"{event.value!r} is not a valid {_short(tag)}", *where) from None
+    def run(self, stream: Iterator[Any]) -> Composed | None:
+        from ruamel.yaml import events
 
-    def place(value: Any, size: int, where: Position, anchor: str | None) -> None:
-        """Put a finished node into its parent (or make it the root)."""
-        nonlocal root
+        handlers: dict[type, Callable[[Any, Position], None]] = {
+            events.ScalarEvent: self.on_scalar,
+            events.MappingStartEvent: self.on_mapping,
+            events.SequenceStartEvent: self.on_sequence,
+            events.AliasEvent: self.on_alias,
+            events.MappingEndEvent: self.on_end,
+            events.SequenceEndEvent: self.on_end,
+            events.DocumentStartEvent: self.on_document,
+        }
+        # libyaml counts lines as reader.LINE_BREAK does; ruamel's pure parser
+        # does not count NEL, LS and PS, so there lines are counted here.
+        odd = not self.c_parser and any(char in self.text for char in "\x85\u2028\u2029")
+        lines = Lines(self.text) if odd else None
+        for event in stream:
+            handler = handlers.get(type(event))
+            if handler is not None:
+                mark = event.start_mark
+                handler(
+                    event, lines.position(mark.index) if lines else (mark.line + 1, mark.column + 1)
+                )
+        if self.documents == 0:
+            return None
+        return Composed(self.root, self.positions, tuple(self.duplicates), tuple(self.spans))
+
+    def place(
+        self, value: Any, size: int, where: Position, anchor: str | None, written: int = 1
+    ) -> None:
+        """Put a finished node into its parent (or make it the root).
+
+        ``size`` counts the nodes it holds with aliases expanded, ``written`` as written.
+        """
         if anchor is not None:
-            anchors[anchor] = (value, size)
-        if not stack:
-            root = value
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
             return
-        parent = stack[-1]
+        parent = self.stack[-1]
         parent.size = min(parent.size + size, MAX_NODES + 1)
+        parent.written += written
         if parent.size > MAX_NODES:
-            raise LoadError(
-                path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)"
-            )
+            raise _too_many(self.path, parent)
         if isinstance(parent.value, list):
             here: NodePath = (*parent.at, len(parent.value))
-            positions[here] = where
+            self.positions[here] = where
             parent.value.append(value)
         elif parent.key is None:
-            parent.key = (_key(path, value, where), where)
+            parent.key = (_key(self.path, value, where), where)
         else:
             name, key_at = parent.key
             parent.key = None
-            if name is _MERGE:
+            if name is MERGE:
                 parent.merges.append((value, where))
             elif name in parent.value:
-                duplicates.append(
-                    Duplicate((*parent.at, name), positions[(*parent.at, name)], key_at)
-                )
+                first = self.positions[(*parent.at, name)]
+                self.duplicates.append(Duplicate((*parent.at, name), first, key_at))
             else:
                 # An entry is located at its key: the line a reader scans for.
-                positions[(*parent.at, name)] = key_at
+                self.positions[(*parent.at, name)] = key_at
                 parent.value[name] = value
 
-    def child_path(where: Position) -> NodePath:
-        if not stack:
+    def child_path(self, where: Position) -> NodePath:
+        """The path of the node about to open, from its parent."""
+        if not self.stack:
             return ()
-        parent = stack[-1]
+        parent = self.stack[-1]
         if isinstance(parent.value, list):
             return (*parent.at, len(parent.value))
         if parent.key is None:
-            raise LoadError(path, _COMPLEX_KEY, *where)
+            raise LoadError(self.path, _COMPLEX_KEY, *where)
         return (*parent.at, parent.key[0])
 
-    for event in stream:
-        where = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, ScalarEvent):
-            as_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-            if as_key and _is_merge(event):
-                value = _MERGE
-            else:
-                value = scalar(event, where)
-                if as_key:
-                    # A key is named as it is written: `true:` is "true", not "True".
-                    value = event.value
-            place(value, 1, where, event.anchor)
-        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-            tag = event.tag
-            if tag not in (None, "!", f"{_CORE}map", f"{_CORE}seq"):
-                raise LoadError(path, f"unsupported YAML tag {_short(tag)}", *where)
-            at = child_path(where)
-            if len(stack) >= MAX_DEPTH:
-                raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", *where)
-            positions.setdefault(at, where)
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, MappingStartEvent) else []
-            )
-            stack.append(_Open(container, at, event.anchor))
-        elif isinstance(event, AliasEvent):
-            if event.anchor not in anchors:
-                if any(item.anchor == event.anchor for item in stack):
-                    raise LoadError(
-                        path,
-                        f"the alias *{event.anchor} is inside the node &{event.anchor} it "
-                        "stands for, so it would expand without end",
-                        *where,
-                    )
+    def on_scalar(self, event: Any, where: Position) -> None:
+        """A key or a value; what its text stands for is ``icscheck.scalars``'s business."""
+        if "#" in event.value:  # plain, quoted or block, a "#" written in it stays in it
+            self.spans.append(span(self.text, event))
+        stack = self.stack
+        as_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
+        if as_key and is_merge(event):
+            value: Any = MERGE
+        else:
+            value = self.scalars.value(event, where)
+            if as_key:
+                # A key is named as it is written: `true:` is "true", not "True".
+                value = event.value
+        self.place(value, 1, where, event.anchor)
+
+    def on_mapping(self, event: Any, where: Position) -> None:
+        self.open(event, where, {})
+
+    def on_sequence(self, event: Any, where: Position) -> None:
+        self.open(event, where, [])
+
+    def open(self, event: Any, where: Position, container: dict[str, Any] | list[Any]) -> None:
+        """A mapping or sequence opens, as the empty ``container``."""
+        tag = event.tag
+        if tag not in (None, "!", f"{CORE}map", f"{CORE}seq"):
+            raise LoadError(self.path, f"unsupported YAML tag {short(tag)}", *where)
+        at = self.child_path(where)
+        if len(self.stack) >= MAX_DEPTH:
+            raise LoadError(self.path, f"nests deeper than {MAX_DEPTH} levels", *where)
+        self.positions.setdefault(at, where)
+        self.stack.append(_Open(container, at, event.anchor))
+
+    def on_alias(self, event: Any, where: Position) -> None:
+        if event.anchor not in self.anchors:
+            if any(item.anchor == event.anchor for item in self.stack):
                 raise LoadError(
-                    path, f"invalid YAML: found undefined alias {event.anchor!r}", *where
-                )
-            value, size = anchors[event.anchor]
-            place(value, size, where, None)
-        elif event.__class__.__name__ in ("MappingEndEvent", "SequenceEndEvent"):
-            done = stack.pop()
-            if done.merges:
-                _merge(path, done, positions)
-            place(done.value, done.size, positions[done.at], done.anchor)
-        elif isinstance(event, DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise LoadError(
-                    path,
-                    "invalid YAML: expected a single document in the stream but found another document",
+                    self.path,
+                    f"the alias *{event.anchor} is inside the node &{event.anchor} it "
+                    "stands for, so it would expand without end",
                     *where,
                 )
-    if documents == 0:
-        return None
-    return Composed(root, positions, tuple(duplicates))
+            raise LoadError(
+                self.path, f"invalid YAML: found undefined alias {event.anchor!r}", *where
+            )
+        value, size = self.anchors[event.anchor]
+        self.place(value, size, where, None)
 
+    def on_end(self, event: Any, where: Position) -> None:
+        """A mapping or sequence closes: merge keys apply, and it goes into its parent."""
+        done = self.stack.pop()
+        if done.merges:
+            _merge(self.path, done, self.positions)
+        self.place(done.value, done.size, self.positions[done.at], done.anchor, done.written)
 
-class _Merge(str):
-    """The ``<<`` merge key (YAML merge key type), told apart from a ``'<<'`` string key."""
-
-
-_MERGE = _Merge("<<")
-
-
-def _is_merge(event: Any) -> bool:
-    """A ``<<`` key: plain, or with the merge tag written out."""
-    if event.tag is None:
-        return bool(event.implicit[0] and event.value == "<<")
-    return bool(event.tag == f"{_CORE}merge")
-
-
-def _resolve(implicit: dict[str | None, list[tuple[str, Any]]], value: str) -> str:
-    """The tag of a plain scalar: the first implicit type whose pattern matches, else text."""
-    for tag, pattern in (*implicit.get(value[:1], ()), *implicit.get(None, ())):
-        if pattern.match(value):
-            return str(tag)
-    return _STR
+    def on_document(self, event: Any, where: Position) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise LoadError(
+                self.path,
+                "invalid YAML: expected a single document in the stream but found another document",
+                *where,
+            )
 
 
 def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> None:
@@ -318,6 +285,13 @@ def _merge(path: str, mapping: _Open, positions: dict[NodePath, Position]) -> No
                     positions.setdefault((*mapping.at, key), at)
 
 
+def _too_many(path: str, node: _Open) -> LoadError:
+    """The node limit is passed in ``node``: by what is written, or by what aliases add."""
+    if node.size - node.written < node.written:
+        return LoadError(path, f"holds more than {MAX_NODES:,} nodes (keys, values and list items)")
+    return LoadError(path, f"expands to more than {MAX_NODES:,} nodes (aliases nested too far)")
+
+
 _COMPLEX_KEY = "has a list or mapping as a key: keys must be plain text"
 
 
@@ -325,31 +299,3 @@ def _key(path: str, value: Any, where: Position) -> str:
     if isinstance(value, dict | list):
         raise LoadError(path, _COMPLEX_KEY, *where)
     return value if isinstance(value, str) else str(value)
-
-
-def _text(path: str, value: str, where: Position) -> str:
-    """``value`` if it is safe to show a reader; a LoadError at ``where`` if not."""
-    if surrogate := _SURROGATE.search(value):
-        # YAML's \ud800 escapes can make lone surrogates: not characters, and
-        # unencodable on output (YAML 1.2.2 §5.7 escapes denote characters).
-        code = f"\\u{ord(surrogate[0]):04x}"
-        raise LoadError(
-            path, f"contains {code}, a surrogate escape that is not a character", *where
-        )
-    if control := _CONTROL.search(value):
-        code = f"#x{ord(control[0]):04x}"
-        raise LoadError(path, f"contains a control character ({code}) written as an escape", *where)
-    if bidi := _BIDI.search(value):
-        code = f"U+{ord(bidi[0]):04X}"
-        raise LoadError(
-            path,
-            f"contains {code}, a bidirectional control that makes text display "
-            "in another order than it reads",
-            *where,
-        )
-    return value
-
-
-def _short(tag: str) -> str:
-    """A tag as it is written: ``!!python/...`` rather than ``tag:yaml.org,2002:python/...``."""
-    return tag.replace(_CORE, "!!", 1)

@@ -9,19 +9,22 @@ version.
 
 The input may be hostile (docs/security.md): the composer constructs nothing
 from tags and bounds nesting and alias expansion; duplicate keys are kept as
-data for rule FMT-002 rather than stopping the parse.
+data for rule FMT-002 rather than stopping the parse. Nesting needs no check
+of its own on the raw text: neither libyaml nor ruamel's pure parser recurses
+on nested flow collections (both keep explicit stacks and hand out events as
+they go), so the composer's depth limit is met after about a hundred events,
+however deep the text goes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from icscheck.composer import MAX_DEPTH, Duplicate, NodePath, Position, compose
+from icscheck.composer import Duplicate, NodePath, Position, compose
 from icscheck.errors import LoadError
-from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, read_bytes
+from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, line_column, read_bytes
 from icscheck.waivers import Waiver, find_waivers
 
 __all__ = ["Document", "Duplicate", "NodePath", "Position", "load", "load_bytes", "parse"]
@@ -90,7 +93,6 @@ def load_bytes(path: str, raw: bytes) -> Document:
 
 def parse(path: str, text: str) -> Document:
     """Parse YAML text into a Document, or raise LoadError with its position."""
-    _check_flow_depth(path, text)
     composed = _compose(path, text)
     if composed is None or composed.root is None:
         raise LoadError(path, "is empty: expected a constitution (a YAML mapping)")
@@ -102,7 +104,7 @@ def parse(path: str, text: str) -> Document:
         data=composed.root,
         positions=composed.positions,
         duplicates=composed.duplicates,
-        waivers=find_waivers(text),
+        waivers=find_waivers(text, composed.spans),
     )
 
 
@@ -136,7 +138,7 @@ def _compose(path: str, text: str) -> Any:
             problem = problem.replace("found character that", f"found character {found!r} that")
         raise LoadError(path, f"invalid YAML: {problem}", *_within(text, mark)) from None
     except ReaderError as exc:
-        line, column = _line_col(text, exc.position)
+        line, column = line_column(text, exc.position)
         code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         raise LoadError(path, f"contains a control character ({code})", line, column) from None
     except YAMLError as exc:
@@ -171,29 +173,3 @@ def _problem(context: str | None, problem: str | None) -> str:
     if len(parts) == 2 and parts[1].startswith("but "):
         return f"{parts[0]} {parts[1]}"  # "expected a single document ... but found another"
     return ": ".join(parts) or "invalid YAML"
-
-
-_FLOW = re.compile(r"[\[\]{}]")
-
-
-def _check_flow_depth(path: str, text: str) -> None:
-    """Refuse flow collections nested deeper than MAX_DEPTH before ruamel sees them.
-
-    Counts brackets without regard to quoting, which can only over-count; a
-    real constitution never comes near the limit either way.
-    """
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
-    depth = 0
-    for match in _FLOW.finditer(text):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            line, column = _line_col(text, match.start())
-            raise LoadError(path, f"nests deeper than {MAX_DEPTH} levels", line, column)
-
-
-def _line_col(text: str, index: int) -> Position:
-    """1-based position of ``text[index]``, counting lines as YAML does."""
-    breaks = list(LINE_BREAK.finditer(text, 0, index))
-    start = breaks[-1].end() if breaks else 0
-    return len(breaks) + 1, index - start + 1

@@ -1,9 +1,9 @@
 """Waivers: inline comments that accept a known gap, with who agreed it and until when.
 
 A governance team may need to live with a gap for a while (a vacancy, an NHS
-England derogation) without switching the gate off. A waiver is a comment in
-the constitution, on the line of the node concerned or alone on the line
-above it::
+England derogation) without switching the gate off. A waiver is a YAML
+comment in the constitution, on the line of the node concerned or alone on
+the line above it::
 
     # icscheck: waive BOARD-010 reason="DPH attends as participant from 2025" approved-by="Board 2024-03-12" until=2025-12-31
 
@@ -12,6 +12,11 @@ Several rule IDs may be given, separated by commas. A waiver must say why
 date); one that does not is malformed (WAIVE-001) and waives nothing. An
 expired waiver (WAIVE-002) waives nothing either, so its finding returns; a
 waiver that matches no finding is reported too (WAIVE-003).
+
+Which ``#`` starts a comment is the parser's to say, not a guess from the
+line: text inside a value (a ``|`` block, a quoted or plain scalar over
+several lines) that looks like a waiver is text, so whoever may edit a
+free-text field cannot silence a rule with it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import shlex
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from icscheck.reader import LINE_BREAK
@@ -62,33 +68,66 @@ def today() -> _dt.date:
     return _dt.date.today()
 
 
-def find_waivers(text: str) -> tuple[Waiver, ...]:
-    """Every waiver comment in ``text``, in line order."""
+def find_waivers(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Waiver, ...]:
+    """Every waiver comment in ``text``, in line order.
+
+    A waiver is a YAML comment, never text inside a value: ``spans`` are where
+    the document's scalars lie (``Composed.spans``, in document order), and a
+    ``#`` within one of them is text however much it looks like a waiver.
+    """
     found = []
-    lines = LINE_BREAK.split(text)
-    for number, line in enumerate(lines, start=1):
-        if "icscheck" not in line:  # cheap test first: most lines are not waivers
+    inside = _Cursor(spans)
+    for number, start, line in _lines_with(text, "icscheck"):
+        comment = _comment(line, start, inside)
+        match = None if comment is None else MARKER.search(line, comment)
+        if comment is None or match is None:
             continue
-        match = MARKER.search(line)
-        if match is None or not _is_comment(line, match.start()):
-            continue
-        alone = not line[: match.start()].strip()
-        found.append(
-            _parse(number, match.start() + 1, number + 1 if alone else number, match["body"])
-        )
+        alone = not line[:comment].strip(" \t")  # the comment is all the line holds
+        target = number + 1 if alone else number
+        found.append(_parse(number, match.start() + 1, target, match["body"]))
     return tuple(found)
 
 
-def _is_comment(line: str, index: int) -> bool:
-    """``#`` at ``index`` starts a YAML comment: at the line start or after a space.
+def _lines_with(text: str, word: str) -> Iterator[tuple[int, int, str]]:
+    """``(number, offset, line)`` of each line that holds ``word``, lines broken as YAML breaks them."""
+    start = 0
+    number = 1
+    for found in LINE_BREAK.finditer(text):
+        if text.find(word, start, found.start()) != -1:  # most lines are not waivers
+            yield number, start, text[start : found.start()]
+        start = found.end()
+        number += 1
+    if text.find(word, start) != -1:
+        yield number, start, text[start:]
 
-    Inside a quoted scalar it could be text; the marker must then be preceded by
-    a quote count that is even, a good enough test for one-line values.
+
+class _Cursor:
+    """Whether an offset lies in one of ``spans``, asked in increasing order: one pass in all."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._next = 0
+
+    def __call__(self, offset: int) -> bool:
+        spans, index = self._spans, self._next
+        while index < len(spans) and spans[index][1] <= offset:
+            index += 1
+        self._next = index
+        return index < len(spans) and spans[index][0] <= offset
+
+
+def _comment(line: str, start: int, inside: _Cursor) -> int | None:
+    """Where the comment on ``line`` (at offset ``start``) begins, if it has one.
+
+    A comment is a ``#`` at the start of the line or after a space or tab
+    (YAML 1.2.2 §6.6) that is not inside a scalar.
     """
-    before = line[:index]
-    if before and not before[-1].isspace():
-        return False
-    return before.count('"') % 2 == 0 and before.count("'") % 2 == 0
+    at = line.find("#")
+    while at != -1:
+        if (at == 0 or line[at - 1] in " \t") and not inside(start + at):
+            return at
+        at = line.find("#", at + 1)
+    return None
 
 
 def _parse(line: int, column: int, target: int, body: str) -> Waiver:

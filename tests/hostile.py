@@ -91,6 +91,27 @@ def _symlink_loop(directory: Path) -> Path:
     return directory / "loop-a.yaml"
 
 
+def _link(name: str, target: Build | Path) -> Build:
+    """A symbolic link ``name``, to ``target`` (a path, or what a build makes)."""
+
+    def build(directory: Path) -> Path:
+        path = directory / name
+        path.symlink_to(target if isinstance(target, Path) else target(directory))
+        return path
+
+    return build
+
+
+def _many_keys(directory: Path) -> Path:
+    """873,000 plain keys (9 MiB, under the size limit): 1,746,000 nodes and no alias."""
+    path = directory / "many.yaml"
+    path.write_text("".join(f"k{n:06d}: 1\n" for n in range(873_000)), encoding="utf-8")
+    return path
+
+
+WAIVE_UNKNOWN = 'icscheck: waive FMT-001 reason="r" approved-by="a" until=2099-12-31'
+"""A waiver of FMT-001, for the unknown field ``typo`` that follows it."""
+
 LAUGHS = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
     f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
 )
@@ -186,7 +207,13 @@ CASES = [
         "10,000-deep flow nesting",
         _text("deepflow.yaml", "a: " + "[" * 10_000 + "]" * 10_000 + "\n"),
         2,
-        r":1:\d+: nests deeper than 100 levels",
+        r":1:103: nests deeper than 100 levels",
+    ),
+    Case(
+        "200 brackets in a quoted value are text, not nesting",
+        _text("brackets.yaml", 'icscheck: 1\nicb:\n  name: "' + "[{" * 200 + '"\n'),
+        1,
+        finding=("FMT-001", 1, 1, r"missing required field 'board'"),
     ),
     Case(
         "10,000-deep block nesting",
@@ -204,6 +231,15 @@ CASES = [
     Case("missing file", _missing, 2, r": no such file"),
     Case("no read permission", _unreadable, 2, r": permission denied"),
     Case("FIFO", _fifo, 2, r": is a FIFO"),
+    Case("a symbolic link to a FIFO", _link("tofifo.yaml", _fifo), 2, r": is a FIFO"),
+    Case(
+        # procfs says 0 bytes; /proc/kmsg's read would block for ever (Linux only).
+        "a symbolic link to a procfs file",
+        _link("proc.yaml", Path("/proc/self/status")),
+        2,
+        r": links to /proc/self/status, a file of the kernel's proc filesystem, not a file on "
+        r"disk \(its size cannot be trusted\); icscheck reads regular files only",
+    ),
     Case("symlink loop", _symlink_loop, 2, r": is a symbolic link loop"),
     Case(
         "version as a float",
@@ -225,6 +261,56 @@ CASES = [
         ),
         1,
         finding=("FMT-001", 1, 1, r"missing required field 'icb'"),
+    ),
+    Case(
+        "1_000 is text by YAML 1.2's core schema, not a number",
+        _text("underscore.yaml", "icscheck: 1\nboard:\n  quorum:\n    minimum: 1_000\n"),
+        1,
+        finding=("FMT-001", 4, 5, r"board.quorum.minimum: expected a whole number, found a string"),
+    ),
+    Case(
+        "an explicit tag with a value outside the core schema",
+        _text("yes.yaml", "icscheck: 1\nicb:\n  flag: !!bool yes\n"),
+        2,
+        r":3:9: 'yes' is not a valid !!bool",
+    ),
+    Case(
+        "a waiver-shaped line inside a literal block value",
+        _text(
+            "waiveblock.yaml",
+            f"icscheck: 1\nicb:\n  name: |\n    NHS\n    # {WAIVE_UNKNOWN}\n  typo: x\n",
+        ),
+        1,
+        finding=("FMT-001", 6, 3, r"unknown field 'typo' in icb"),
+    ),
+    Case(
+        "a waiver-shaped line inside a folded block value",
+        _text(
+            "waivefolded.yaml",
+            f"icscheck: 1\nicb:\n  name: >\n    NHS\n    # {WAIVE_UNKNOWN}\n  typo: x\n",
+        ),
+        1,
+        finding=("FMT-001", 6, 3, r"unknown field 'typo' in icb"),
+    ),
+    Case(
+        "a waiver-shaped line inside a quoted value over lines",
+        _text(
+            "waivequoted.yaml",
+            f"icscheck: 1\nicb: {{name: 'NHS\n  # {WAIVE_UNKNOWN}\n  ', typo: x}}\n",
+        ),
+        1,
+        finding=("FMT-001", 4, 6, r"unknown field 'typo' in icb"),
+    ),
+    Case(
+        "a waiver-shaped line inside a plain value over lines, after a no-break space",
+        _text(
+            "waiveplain.yaml",
+            "icscheck: 1\nicb:\n  name: NHS\n    \u00a0#"
+            + WAIVE_UNKNOWN.replace(": waive", ":waive").replace('"', "")
+            + "\n  typo: x\n",
+        ),
+        1,
+        finding=("FMT-001", 5, 3, r"unknown field 'typo' in icb"),
     ),
     Case(
         "an explicit tag with a value it cannot have",
@@ -281,3 +367,14 @@ CASES = [
         finding=("FMT-001", 4, 5, r"'1st April 2024' is not a valid date"),
     ),
 ]
+
+HEAVY = [
+    Case(
+        "873,000 plain keys",
+        _many_keys,
+        2,
+        r": holds more than 1,000,000 nodes \(keys, values and list items\)",
+    ),
+]
+"""Cases that take seconds each (a million nodes must be parsed to pass the limit):
+run once, by tests/test_hostile.py, not by every test that walks CASES."""

@@ -15,12 +15,12 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
-from tests.hostile import CASES, Case
+from tests.hostile import CASES, HEAVY, Case
 
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+@pytest.mark.parametrize("case", [*CASES, *HEAVY], ids=lambda case: case.name)
 def test_hostile_input_gets_a_clear_answer(case: Case, tmp_path: Path) -> None:
     if case.name == "no read permission" and os.geteuid() == 0:
         pytest.skip("root reads every file")

@@ -196,3 +196,50 @@ def test_a_file_that_ends_inside_a_flow_collection_is_reported_inside_the_file(
     assert caught.value.message == (
         "invalid YAML: the file ends inside a flow collection: a [ or { is never closed"
     )
+
+
+BRACKETS = "[" * 200 + "{" * 200
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (f'a: "{BRACKETS}"\n', BRACKETS),
+        (f"a: '{BRACKETS}'\n", BRACKETS),
+        ("a: x" + "[" * 200 + "\n", "x" + "[" * 200),
+        (f"a: |\n  {BRACKETS}\n", BRACKETS + "\n"),
+        (f"# {BRACKETS}\na: x  # {BRACKETS}\n", "x"),
+    ],
+    ids=["double-quoted", "single-quoted", "plain", "block", "comments"],
+)
+def test_brackets_in_text_or_comments_are_not_nesting(text: str, value: str) -> None:
+    assert parse("c.yaml", text).data == {"a": value}
+
+
+DEEP = [
+    ("a: " + "[" * 200 + "]" * 200 + "\n", (1, 103)),
+    ("a: " + "{b: " * 200 + "}" * 200 + "\n", (1, 400)),
+    ("a: " + "[\n " * 200 + "]" * 200 + "\n", (100, 2)),
+    ("a: " + "[" * 1_000_000 + "\n", (1, 103)),
+]
+DEEP_IDS = ["flow sequences", "flow mappings", "over lines", "a million, never closed"]
+
+
+@pytest.mark.parametrize(("text", "position"), DEEP, ids=DEEP_IDS)
+def test_deep_flow_nesting_is_refused_where_it_passes_the_limit(
+    text: str, position: tuple[int, int]
+) -> None:
+    """The root mapping is the first level, so the 100th bracket opens the 101st."""
+    with pytest.raises(LoadError) as caught:
+        parse("c.yaml", text)
+    error = caught.value
+    assert (error.message, error.line, error.column) == ("nests deeper than 100 levels", *position)
+
+
+@pytest.mark.parametrize(("text", "position"), DEEP, ids=DEEP_IDS)
+def test_the_pure_parser_refuses_deep_flow_nesting_at_the_same_place(
+    text: str, position: tuple[int, int]
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        compose("c.yaml", text, pure=True)
+    assert (caught.value.line, caught.value.column) == position

@@ -4,7 +4,9 @@ Two sources of input: constitutions generated valid by the format schema
 (tests/strategies.py), and random mutations of the bundled samples (deleted
 lines, swapped types, truncation, random bytes). For each: an exit code in
 {0, 1, 2}; no traceback; JSON that parses, with every finding inside the file;
-the same output for the same input.
+the same output for the same input. And two about waivers: a waiver-shaped
+line inside any kind of value is never a waiver, and libyaml and ruamel's
+pure parser find the same waivers wherever a comment is put in a sample.
 
 The default number of examples keeps the suite fast. For a long run set
 ICSCHECK_HYPOTHESIS_EXAMPLES, e.g. ``ICSCHECK_HYPOTHESIS_EXAMPLES=5000 pytest
@@ -22,11 +24,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.error import MarkedYAMLError
 from typer.testing import CliRunner
 
 from icscheck.cli import app
+from icscheck.composer import compose
 from icscheck.errors import LoadError
+from icscheck.loader import parse
 from icscheck.reader import LINE_BREAK, decode
+from icscheck.waivers import find_waivers
 from tests.conftest import SAMPLES
 from tests.strategies import constitutions
 
@@ -136,3 +142,81 @@ def test_a_mutated_sample_gets_a_clear_answer(data: bytes, tmp_path: Path) -> No
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_compliant_sample_is_well_behaved(sample: Path) -> None:
     assert assert_well_behaved(sample)["findings"] == []
+
+
+FAKE_WAIVER = "# icscheck: waive BOARD-001 reason=r approved-by=a until=2099-12-31"
+value_lines = st.lists(
+    st.text(
+        st.characters(
+            codec="utf-8",
+            exclude_categories=("Cs", "Cc", "Zl", "Zp"),
+            exclude_characters="\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        ),
+        max_size=40,
+    ),
+    max_size=6,
+)
+
+
+def _block(style: str, lines: list[str]) -> str:
+    return f"note: {style}\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+
+
+def _single_quoted(lines: list[str]) -> str:
+    return "note: '" + "\n  ".join(line.replace("'", "''") for line in lines) + "'\n"
+
+
+def _double_quoted(lines: list[str]) -> str:
+    escaped = (line.replace("\\", "\\\\").replace('"', '\\"') for line in lines)
+    return 'note: "' + "\n  ".join(escaped) + '"\n'
+
+
+@SETTINGS
+@given(
+    before=value_lines,
+    after=value_lines,
+    style=st.sampled_from(["|", "|-", "|+", ">", ">-", "'", '"']),
+)
+def test_a_waiver_shaped_line_inside_a_value_is_never_a_waiver(
+    before: list[str], after: list[str], style: str
+) -> None:
+    lines = [*before, FAKE_WAIVER, *after]
+    if style == "'":
+        body = _single_quoted(lines)
+    elif style == '"':
+        body = _double_quoted(lines)
+    else:
+        body = _block(style, [line.lstrip(" \t") for line in lines])
+    text = "icscheck: 1\n" + body + "after: 1\n"
+    try:
+        fast, slow = parse("c.yaml", text), compose("c.yaml", text, pure=True)
+    except LoadError:  # text YAML refuses, or a block whose first line is indented further
+        return
+    assert fast.waivers == ()
+    assert slow is not None
+    assert find_waivers(text, slow.spans) == ()
+    assert FAKE_WAIVER in fast.data["note"]  # it is the value's text
+
+
+@SETTINGS
+@given(
+    sample=st.sampled_from(SAMPLE_BYTES),
+    at=st.integers(0, 10_000),
+    indent=st.sampled_from(["", "  ", "    ", "\t"]),
+)
+def test_both_parsers_find_the_same_waivers_wherever_a_comment_goes(
+    sample: bytes, at: int, indent: str
+) -> None:
+    lines = sample.decode("utf-8").splitlines(keepends=True)
+    lines.insert(at % (len(lines) + 1), f"{indent}{FAKE_WAIVER}\n")
+    text = "".join(lines)
+    try:
+        fast = compose("c.yaml", text)
+    except (LoadError, MarkedYAMLError):
+        with pytest.raises((LoadError, MarkedYAMLError)):
+            compose("c.yaml", text, pure=True)
+        return
+    slow = compose("c.yaml", text, pure=True)
+    assert fast is not None and slow is not None
+    assert (fast.root, fast.positions, fast.spans) == (slow.root, slow.positions, slow.spans)
+    assert find_waivers(text, fast.spans) == find_waivers(text, slow.spans)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
+from icscheck.composer import compose
 from icscheck.waivers import find_waivers
-from tests.conftest import SUFFOLK
+from tests.conftest import ROOT, SUFFOLK
 from tests.test_cli import two_partner_members
 
 runner = CliRunner()
@@ -180,11 +182,156 @@ def test_waiver_comments_are_found_where_yaml_has_comments() -> None:
         "# icscheck: waive BOARD-002 reason='two words' approved-by=y until=2099-01-01\n"
         "b: 2\n"
         'c: "# icscheck: waive BOARD-003 reason=x"\n'
-        "d: e#icscheck: waive BOARD-004\n"
+        "d: e#icscheck:waive BOARD-004\n"
     )
-    waivers = find_waivers(text)
+    composed = compose("c.yaml", text)
+    assert composed is not None
+    waivers = find_waivers(text, composed.spans)
     assert [(w.line, w.column, w.target, w.rules) for w in waivers] == [
         (1, 7, 1, ("BOARD-001",)),
         (2, 1, 3, ("BOARD-002",)),
     ]
     assert waivers[1].reason == "two words"
+
+
+# A waiver of FMT-001 for the unknown field ``typo``, written where it is text.
+FAKE = "# icscheck: waive FMT-001 reason=r approved-by=a until=2099-12-31"
+UNKNOWN = "unknown field 'typo' in icb"
+ALWAYS = [  # besides the unknown field: the file is far from a constitution
+    ("FMT-001", "missing required field 'board' in the top level"),
+    ("FMT-001", "missing required field 'local_authorities' in icb"),
+]
+
+
+def validate_text(tmp_path: Path, text: str) -> tuple[int, dict[str, Any]]:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        app, ["validate", "--format", "json", "--select", "FMT,WAIVE", str(path)]
+    )
+    document: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, document["files"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        pytest.param(
+            f"icscheck: 1\nicb:\n  name: |\n    NHS Example\n    {FAKE}\n  typo: x\n",
+            6,
+            3,
+            id="literal block",
+        ),
+        pytest.param(
+            f"icscheck: 1\nicb:\n  name: >-\n    NHS Example\n    {FAKE}\n  typo: x\n",
+            6,
+            3,
+            id="folded block",
+        ),
+        pytest.param(
+            f'icscheck: 1\nicb: {{name: "NHS Example\n  {FAKE}\n  ", typo: x}}\n',
+            4,
+            6,
+            id="double-quoted over lines",
+        ),
+        pytest.param(
+            f"icscheck: 1\nicb: {{name: 'NHS Example\n  {FAKE}\n  ', typo: x}}\n",
+            4,
+            6,
+            id="single-quoted over lines",
+        ),
+        pytest.param(
+            # A no-break space is text to YAML (only spaces and tabs separate),
+            # so this "#" is inside the plain value.
+            "icscheck: 1\nicb:\n  name: NHS Example\n    \u00a0"
+            + FAKE.replace(": waive", ":waive")
+            + "\n  typo: x\n",
+            5,
+            3,
+            id="plain over lines",
+        ),
+    ],
+)
+def test_a_waiver_written_inside_a_value_is_text_not_a_waiver(
+    tmp_path: Path, text: str, line: int, column: int
+) -> None:
+    code, result = validate_text(tmp_path, text)
+    assert code == 1
+    assert result["waived"] == []  # and no WAIVE-003: there is no waiver at all
+    assert [(f["rule"], f["message"]) for f in result["findings"]] == [
+        *ALWAYS,
+        ("FMT-001", UNKNOWN),
+    ]
+    assert (result["findings"][-1]["line"], result["findings"][-1]["column"]) == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "waiver_line", "line"),
+    [
+        pytest.param(
+            f"icscheck: 1\nicb:\n  name: |\n    NHS Example\n  {FAKE}\n  typo: x\n",
+            5,
+            6,
+            id="below a block, less indented",
+        ),
+        pytest.param(
+            f"icscheck: 1\nicb:\n  name: x\n\n  typo: | {FAKE}\n    text # not a comment\n",
+            5,
+            5,
+            id="on a block's header line",
+        ),
+        pytest.param(
+            f"icscheck: 1\nicb:\n  name: x\n\n  typo: &t {FAKE}\n    'text # not a comment'\n",
+            5,
+            5,
+            id="between an anchor and its value",
+        ),
+        pytest.param(
+            f"icscheck: 1\nicb:\n  name: x\n\n  typo: the board's  {FAKE}\n",
+            5,
+            5,
+            id="after a value holding a quote",
+        ),
+    ],
+)
+def test_a_waiver_comment_beside_a_value_still_waives(
+    tmp_path: Path, text: str, waiver_line: int, line: int
+) -> None:
+    code, result = validate_text(tmp_path, text)
+    assert code == 1  # the other gaps are still open
+    assert [(f["rule"], f["message"]) for f in result["findings"]] == ALWAYS
+    [waived] = result["waived"]
+    assert (waived["rule"], waived["line"], waived["column"], waived["message"]) == (
+        "FMT-001",
+        line,
+        3,
+        UNKNOWN,
+    )
+    assert waived["waiver"]["line"] == waiver_line
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028", "\x85"])
+def test_a_waiver_is_on_its_line_whatever_yaml_line_breaks_the_file_uses(
+    tmp_path: Path, newline: str
+) -> None:
+    text = newline.join(
+        ["icscheck: 1", "icb:", '  name: "NHS\rExample"', f"  {FAKE}", "  typo: x", ""]
+    )
+    code, result = validate_text(tmp_path, text)
+    assert code == 1
+    [waived] = result["waived"]
+    assert (waived["line"], waived["column"], waived["waiver"]["line"]) == (6, 3, 5)
+
+
+def waivers_in(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    composed = compose("c.yaml", text)
+    assert composed is not None
+    return [(w.line, w.target, w.rules) for w in find_waivers(text, composed.spans)]
+
+
+def test_the_examples_in_docs_waivers_md_do_what_it_says() -> None:
+    text = (ROOT / "docs" / "waivers.md").read_text(encoding="utf-8")
+    section = text.split("## A waiver is a comment, never text in a value", 1)[1]
+    text_only, comments = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)[:2]
+    assert waivers_in(text_only) == []
+    assert waivers_in(comments) == [(4, 5, ("FMT-001",)), (6, 6, ("FMT-001",))]
