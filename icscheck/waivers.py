@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from icscheck.reader import LINE_BREAK
 
 MARKER = re.compile(r"#\s*icscheck\s*:\s*waive\b(?P<body>.*)$")
-RULE_ID = re.compile(r"[A-Z]+-\d{3}")
+RULE_ID = re.compile(r"(X-)?[A-Z][A-Z0-9]*-\d{3}")
+"""A built-in rule ID (BOARD-003), or a house rule's (X-EAST-001, docs/house-rules.md)."""
 FIELDS = ("reason", "approved-by", "until")
 
 

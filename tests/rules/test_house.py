@@ -183,3 +183,22 @@ def test_one_id_in_two_records_or_a_missing_folder_is_a_usage_error(tmp_path: Pa
     assert result.stderr == (
         f"icscheck: error: {tmp_path / 'nowhere'}: the house rules folder does not exist\n"
     )
+
+
+def test_a_house_rule_is_waived_like_any_other(tmp_path: Path) -> None:
+    text = (EXAMPLE / "constitution.yaml").read_text(encoding="utf-8")
+    waived = text.replace(
+        "    chair: dof\n",
+        '    # icscheck: waive X-EAST-001 reason="new chair from April" approved-by="Board 2026-11-05" until=2027-04-30\n'
+        "    chair: dof\n",
+    )
+    path = tmp_path / "constitution.yaml"
+    path.write_text(waived, encoding="utf-8")
+    config = EXAMPLE / ".icscheck.toml"
+    code, out, _ = validate("--format", "json", "--config", str(config), str(path))
+    assert code == 0
+    [file] = json.loads(out)["files"]
+    assert file["findings"] == []
+    assert [(w["rule"], w["waiver"]["approved_by"]) for w in file["waived"]] == [
+        ("X-EAST-001", "Board 2026-11-05")
+    ]
