@@ -29,7 +29,7 @@ from icscheck.codec import CodecError, file_data, file_result, model_data, model
 from icscheck.result import FileResult
 from icscheck.rules.base import Checker, Rule
 
-FORMAT = 3
+FORMAT = 4
 """Version of the entry layout; part of the key."""
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from icscheck import cache
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, load_bytes, pointer
+from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
 from icscheck.model import Model, build
 from icscheck.reader import human_size, read_bytes
-from icscheck.result import FileResult, Report, RuleResult, Waived
+from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
 from icscheck.run import Run
 from icscheck.waivers import Waiver
@@ -35,32 +36,34 @@ def check_document(
     known: Iterable[str] = (),
 ) -> FileResult:
     """Apply ``checkers`` to one parsed document, and its waivers to their findings."""
-    model = build(document.data)
+    model = build(document.data, document.unknowns)
+    running = [c for c in checkers if c.rule.since <= document.version]
+    not_run = tuple(
+        NotRun(
+            c.id, f"needs format version {c.rule.since}: icscheck migrate turns this file into it"
+        )
+        for c in checkers
+        if c.rule.since > document.version
+    )
     context = Context(
         on=on,
         known=frozenset(known) or frozenset(c.id for c in checkers),
         duplicates=document.duplicates,
         waivers=document.waivers,
         locate=document.locate,
+        unknowns=document.unknowns,
     )
     usable = [w for w in document.waivers if w.applies(on)]
     outcomes: dict[str, RuleResult] = {}
     raw: list[Finding] = []
-    for checker in (c for c in checkers if not c.review):
-        found = _findings(checker, document, model, context)
+    for checker in (c for c in running if not c.review):
+        found, unconfirmed = _findings(checker, document, model, context)
         raw.extend(found)
-        outcomes[checker.id] = _waive(checker.id, found, usable)
-    review = Context(
-        on=on,
-        known=context.known,
-        duplicates=document.duplicates,
-        waivers=document.waivers,
-        locate=document.locate,
-        findings=tuple(raw),
-        ran=frozenset(c.id for c in checkers),
-    )
-    for checker in (c for c in checkers if c.review):
-        outcomes[checker.id] = RuleResult(checker.id, _findings(checker, document, model, review))
+        outcomes[checker.id] = replace(_waive(checker.id, found, usable), unconfirmed=unconfirmed)
+    review = replace(context, findings=tuple(raw), ran=frozenset(c.id for c in running))
+    for checker in (c for c in running if c.review):
+        found, unconfirmed = _findings(checker, document, model, review)
+        outcomes[checker.id] = RuleResult(checker.id, found, unconfirmed=unconfirmed)
     version = document.data.get("icscheck")
     return FileResult(
         path=document.path,
@@ -68,37 +71,69 @@ def check_document(
         format_version=version
         if isinstance(version, int) and not isinstance(version, bool)
         else None,
-        rules=tuple(outcomes[checker.id] for checker in checkers),
+        rules=tuple(outcomes[checker.id] for checker in running),
+        not_run=not_run,
         model=model,
     )
 
 
 def _findings(
     checker: Checker, document: Document, model: Model, context: Context
-) -> tuple[Finding, ...]:
-    """Run one rule and locate its gaps in the file, in file order.
+) -> tuple[tuple[Finding, ...], tuple[Unconfirmed, ...]]:
+    """Run one rule and locate its gaps in the file, in file order: the gaps, and those
+    that rest on unknown facts (unconfirmed outcomes).
 
     File order (then message) within a rule, as for the whole file: a result
     read back from the cache, which stores findings in that order, is then
     the same result.
     """
     rule: Rule = checker.rule
-    found = []
+    found: list[Finding] = []
+    unconfirmed: list[Unconfirmed] = []
     for gap in checker.check(document, model, context):
         line, column = gap.at or document.locate(gap.node)
-        found.append(
-            Finding(
-                path=document.path,
-                line=line,
-                column=column,
-                rule=rule.id,
-                severity=rule.severity,
-                message=gap.message,
-                source=rule.source,
-                node=pointer(gap.node),
-            )
+        finding = Finding(
+            path=document.path,
+            line=line,
+            column=column,
+            rule=rule.id,
+            severity=rule.severity,
+            message=gap.message,
+            source=rule.source,
+            node=pointer(gap.node),
         )
-    return tuple(sorted(found, key=lambda f: (f.line, f.column, f.message)))
+        rests_on = () if gap.decided else gap.rests_on
+        if not gap.decided and not rests_on:
+            rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
+        if rests_on:
+            confirm = tuple(
+                f"{field_name(node)} ({document.unknowns.get(node, 'marked unknown')})"
+                for node in rests_on
+            )
+            unconfirmed.append(Unconfirmed(finding, confirm))
+        else:
+            found.append(finding)
+    return (
+        tuple(sorted(found, key=_file_order)),
+        tuple(sorted(unconfirmed, key=lambda u: _file_order(u.finding))),
+    )
+
+
+def _file_order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.message)
+
+
+def _rests_on(
+    node: NodePath, reads: frozenset[str] | None, unknowns: dict[NodePath, str]
+) -> tuple[NodePath, ...]:
+    """The unknown facts a schema rule's gap at ``node`` may rest on: those at or below the
+    node whose field the rule's schema reads. (A Python rule says its own, in the Gap.)"""
+    if reads is None or not unknowns:
+        return ()
+    depth = len(node)
+    return tuple(
+        at for at in unknowns if at[:depth] == node and isinstance(at[-1], str) and at[-1] in reads
+    )
 
 
 def _waive(rule_id: str, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:

@@ -23,6 +23,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,12 @@ def packaged_schemas() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.endswith(".schema.json"))
 
 
+@cache
+def packaged_by_id() -> dict[str, dict[str, Any]]:
+    """Every packaged schema by its ``$id``."""
+    return {load_schema(name)["$id"]: load_schema(name) for name in packaged_schemas()}
+
+
 def _refuse_retrieval(uri: str) -> Resource[Any]:
     raise SchemaError(f"schema reference {uri!r} is not packaged with icscheck; nothing is fetched")
 
@@ -78,12 +85,44 @@ def compile_schema(schema: Mapping[str, Any]) -> Validator:
     return validator(schema, registry=registry(), format_checker=validator.FORMAT_CHECKER)
 
 
-def schema_gaps(check: Validator, data: Any) -> Iterator[Gap]:
-    """Validate ``data`` against one rule's compiled schema and yield its gaps."""
+def schema_gaps(
+    check: Validator, data: Any, unknowns: Mapping[NodePath, str] | None = None
+) -> Iterator[Gap]:
+    """Validate ``data`` against one rule's compiled schema and yield its gaps.
+
+    ``unknowns`` (format 2) lets a count say when it is decided whatever the
+    unknown facts turn out to be: 0 of 3 partner members with one role
+    unknown is a gap, not a question (see ``_decided``).
+    """
     root = check.schema if isinstance(check.schema, Mapping) else {}
     errors = sorted(validation_errors(check, data), key=_error_order)
     for error in errors:
-        yield from _gaps(error, root, check)
+        for gap in _gaps(error, root, check):
+            if unknowns and _decided(error, check, unknowns):
+                gap = replace(gap, decided=True)
+            yield gap
+
+
+def _decided(error: ValidationError, check: Validator, unknowns: Mapping[NodePath, str]) -> bool:
+    """A ``contains`` count fails whatever the unknown facts of its list turn out to be.
+
+    An unknown field is absent from the data, so knowing it can only add matches:
+    too many matches stay too many, and too few stay too few when even every item
+    with an unknown field matching would not reach the minimum.
+    """
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    if "contains" not in schema or not isinstance(error.instance, list):
+        return False
+    matcher = check.evolve(schema=schema["contains"])
+    count = sum(1 for item in error.instance if matcher.is_valid(item))
+    if "maxContains" in schema and count > schema["maxContains"]:
+        return True
+    base = tuple(error.absolute_path)
+    open_items = {
+        at[len(base)] for at in unknowns if at[: len(base)] == base and len(at) > len(base)
+    }
+    minimum: int = schema.get("minContains", 1)
+    return count + len(open_items) < minimum
 
 
 def validation_errors(check: Validator, instance: Any) -> list[ValidationError]:

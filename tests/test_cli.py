@@ -110,6 +110,7 @@ def test_every_file_is_checked_and_the_worst_outcome_wins(write: Write, tmp_path
         "errors": 0,
         "warnings": 0,
         "waived": 0,
+        "unconfirmed": 0,
         "unreadable": 1,
     }
 
@@ -189,8 +190,8 @@ def test_console_script_json_and_exit_codes(write: Write, suffolk_text: str) -> 
     assert result.returncode == 1, result.stderr
     document = parse_json(result.stdout)
     assert [f["summary"] for f in document["files"]] == [
-        {"errors": 0, "warnings": 0, "waived": 0},
-        {"errors": 2, "warnings": 0, "waived": 0},
+        {"errors": 0, "warnings": 0, "waived": 0, "unconfirmed": 0},
+        {"errors": 2, "warnings": 0, "waived": 0, "unconfirmed": 0},
     ]
 
 

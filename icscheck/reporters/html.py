@@ -22,6 +22,7 @@ from icscheck.reporters.summary import (
     ERROR,
     PASS,
     TITLE,
+    UNCONFIRMED,
     WAIVED,
     WARNING,
     WORD,
@@ -37,9 +38,15 @@ from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
 
-CLASS = {PASS: "met", ERROR: "gap error", WARNING: "gap warning", WAIVED: "waived"}
+CLASS = {
+    PASS: "met",
+    ERROR: "gap error",
+    WARNING: "gap warning",
+    WAIVED: "waived",
+    UNCONFIRMED: "unconfirmed",
+}
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
-TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived"}
+TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived", UNCONFIRMED: "waived"}
 
 
 def stylesheet() -> str:

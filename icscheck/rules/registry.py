@@ -91,6 +91,7 @@ def from_module(module: ModuleType, area: Area) -> Checker:
         doc=doc.prose,
         fails=doc.fails,
         passes=doc.passes,
+        since=getattr(module, "SINCE", 1),
     )
     return Checker(rule, PythonCheck(module.check), review=getattr(module, "REVIEW", False))
 

@@ -202,7 +202,7 @@ def test_gap_count_and_rule_rows_match_the_json_report(
     page, data = report_of(tmp_path, monkeypatch, CONFLICTED)
     load(browser, page)
     summary = data["files"][0]["summary"]
-    assert summary == {"errors": 2, "warnings": 2, "waived": 0}
+    assert summary == {"errors": 2, "warnings": 2, "waived": 0, "unconfirmed": 0}
     assert browser.title == "NHS Example West Integrated Care Board: constitution compliance report"
     assert text_of(browser, "h2") == "NHS Example West Integrated Care Board"
     assert (
@@ -229,7 +229,9 @@ def test_gap_count_and_rule_rows_match_the_json_report(
         ".map(r => [r.dataset.rule, r.dataset.status]))"
     )
     assert statuses == {
-        rule["id"]: {"pass": "met", "fail": "gap", "waived": "waived"}[rule["status"]]
+        rule["id"]: {"pass": "met", "fail": "gap", "waived": "waived", "unconfirmed": "to confirm"}[
+            rule["status"]
+        ]
         for rule in data["files"][0]["rules"]
     }
     gap = text_of(browser, "#file-1 ol.findings li[data-rule=COMM-003]")
