@@ -1,4 +1,6 @@
-"""Format 2's "unknown": a fact the constitution (or its reader) does not state.
+"""Format 2's annotations: facts marked unknown, and where facts come from.
+
+"unknown" is a fact the constitution (or its reader) does not state.
 
 In a version 2 file any value may be written as ``{unknown: "where the reader
 looked"}``: the post exists but its holder's role is not published, the
@@ -33,6 +35,26 @@ def is_marker(value: Any) -> bool:
         and isinstance(value.get(MARKER), str)
         and bool(value[MARKER].strip())
     )
+
+
+def find_sources(data: dict[str, Any]) -> dict[NodePath, Any]:
+    """Format 2's provenance: the ``source`` of every mapping that gives one, by the
+    mapping's node path (the value as written; icscheck.model.read reads it)."""
+    found: dict[NodePath, Any] = {}
+    seen: set[int] = set()
+    stack: list[tuple[NodePath, Any]] = [((), data)]
+    while stack:
+        at, value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            if "source" in value and at[:1] != ("provisions",):
+                found[at] = value["source"]
+            stack.extend(((*at, key), item) for key, item in value.items() if key != "source")
+        elif isinstance(value, list):
+            stack.extend(((*at, index), item) for index, item in enumerate(value))
+    return found
 
 
 def take_unknowns(data: dict[str, Any]) -> dict[NodePath, str]:

@@ -43,6 +43,7 @@ def finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
         "node": finding.node,
         "title": rule.title if rule else "",
         "fix": rule.fix if rule else "",
+        "provenance": finding.provenance or None,
     }
 
 
@@ -177,6 +178,7 @@ def _finding(data: Mapping[str, Any], path: str) -> Finding:
         message=_typed(data["message"], str),
         source=_typed(data["source"], str),
         node=_typed(data["node"], str),
+        provenance=_typed(data["provenance"], str, None) or "",
     )
 
 

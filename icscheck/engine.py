@@ -17,6 +17,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding
 from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
 from icscheck.model import Model, build
+from icscheck.model.read import read_source
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
@@ -101,6 +102,7 @@ def _findings(
             message=gap.message,
             source=rule.source,
             node=pointer(gap.node),
+            provenance=_provenance(document, gap.node),
         )
         rests_on = () if gap.decided else gap.rests_on
         if not gap.decided and not rests_on:
@@ -117,6 +119,13 @@ def _findings(
         tuple(sorted(found, key=_file_order)),
         tuple(sorted(unconfirmed, key=lambda u: _file_order(u.finding))),
     )
+
+
+def _provenance(document: Document, node: NodePath) -> str:
+    if not document.sources:
+        return ""
+    source = read_source(document.source_of(node))
+    return "" if source is None else str(source)
 
 
 def _file_order(finding: Finding) -> tuple[int, int, str]:

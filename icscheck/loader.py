@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from icscheck.annotations import take_unknowns
+from icscheck.annotations import find_sources, take_unknowns
 from icscheck.composer import Duplicate, NodePath, Position, compose
 from icscheck.errors import LoadError
 from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, line_column, read_bytes
@@ -47,6 +47,17 @@ class Document:
     unknowns: dict[NodePath, str] = field(default_factory=dict)
     """Format 2: each value written as ``{unknown: ...}``, by node path, with its note
     (icscheck/annotations.py); such values are not in ``data``."""
+    sources: dict[NodePath, Any] = field(default_factory=dict)
+    """Format 2: each entry's ``source`` (where its facts come from), by the entry's node path."""
+
+    def source_of(self, node: Sequence[str | int]) -> Any:
+        """The source of the nearest entry at or above ``node`` that gives one, or None."""
+        path = tuple(node)
+        while path not in self.sources:
+            if not path:
+                return None
+            path = path[:-1]
+        return self.sources[path]
 
     @property
     def version(self) -> int:
@@ -118,7 +129,9 @@ def parse(path: str, text: str) -> Document:
         raise LoadError(path, f"holds {kind} at the top level: expected a mapping", 1, 1)
     data: dict[str, Any] = composed.root
     # Only version 2 knows unknown markers; in version 1 they stay data, for FMT-001.
-    unknowns = take_unknowns(data) if data.get("icscheck") == 2 else {}
+    second = data.get("icscheck") == 2
+    unknowns = take_unknowns(data) if second else {}
+    sources = find_sources(data) if second else {}
     return Document(
         path=path,
         data=data,
@@ -126,6 +139,7 @@ def parse(path: str, text: str) -> Document:
         duplicates=composed.duplicates,
         waivers=find_waivers(text, composed.spans),
         unknowns=unknowns,
+        sources=sources,
     )
 
 

@@ -195,6 +195,7 @@ def test_json_is_exact() -> None:
                         "node": "/committees/0/chair",
                         "title": "The audit committee is chaired by a non-executive member who is not the ICB chair.",
                         "fix": "Make a non-executive member (not the ICB chair) the audit committee's chair.",
+                        "provenance": None,
                     }
                 ],
                 "resolved": [],
