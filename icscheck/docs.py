@@ -72,6 +72,7 @@ def rules_markdown() -> str:
                 f"- Source: {rule.source}",
                 f"- Fix: {rule.fix}",
                 f"- Checked by: {rule.checked_by}",
+                *([f"- Runs on: format version {rule.since} and later"] if rule.since > 1 else []),
                 "",
                 rule.doc,
                 "",

@@ -7,8 +7,9 @@ its root, and on any branch (one required sector, one principle), where the
 deepest one on the failing path wins. Messages may use ``{count}``, ``{min}``
 and ``{max}`` for ``contains`` / ``minContains`` / ``maxContains`` failures
 (``{s}`` is "s" unless the count is 1), and ``{missing}`` for the property a
-``required`` failure is about, and ``{value}`` for the failing value itself
-when it is text or a number (docs/house-rules.md). Without a message, the
+``required`` failure is about, ``{value}`` for the failing value itself
+when it is text or a number, and ``{nhs_england}`` for the body the Act names
+(icscheck/vocabulary.py; docs/house-rules.md). Without a message, the
 error is worded by ``describe``, naming the field.
 
 Schemas are read only from the installed package, and nothing is fetched:
@@ -211,7 +212,10 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
         required = error.validator_value if isinstance(error.validator_value, list) else []
         missing = next((k for k in required if error.message.startswith(repr(k))), "")
     value = error.instance if isinstance(error.instance, str | int | float) else ""
+    from icscheck.vocabulary import NHS_ENGLAND
+
     return {
+        "nhs_england": NHS_ENGLAND,
         "value": value,
         "count": count,
         "min": schema.get("minContains", 1),

@@ -41,6 +41,8 @@ class Area(StrEnum):
     """The sections of the report, in the order they are shown."""
 
     FORMAT = "File format and references"
+    CONSTITUTION = "The ICB and its constitution"
+    """The constitution's own provisions, and the ICB's name, area and history (format 2)."""
     BOARD = "Board composition"
     COMMITTEES = "Committees"
     PLACE = "Place-based partnerships"

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 FAMILIES: tuple[tuple[str, Area], ...] = (
     ("fmt", Area.FORMAT),
     ("ref", Area.FORMAT),
+    ("icb", Area.CONSTITUTION),
+    ("prov", Area.CONSTITUTION),
     ("board", Area.BOARD),
     ("quorum", Area.BOARD),
     ("comm", Area.COMMITTEES),
