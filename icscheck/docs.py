@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from icscheck.rules.base import Area, Rule
-from icscheck.schemas import FORMAT_SCHEMA, load_schema
+from icscheck.schemas import LATEST_SCHEMA, load_schema
 
 if TYPE_CHECKING:
     from icscheck.run import Run
@@ -129,8 +129,8 @@ def _fields(title: str, schema: dict[str, Any], prefix: str, defs: dict[str, Any
 
 
 def format_fields() -> str:
-    """The field reference of docs/format.md, from schemas/constitution.schema.json."""
-    schema = load_schema(FORMAT_SCHEMA)
+    """The field reference of docs/format.md, from the latest format's schema (version 2)."""
+    schema = load_schema(LATEST_SCHEMA)
     defs = schema.get("$defs", {})
     out = _fields("Top level", schema, "", defs)
     for name, definition in defs.items():

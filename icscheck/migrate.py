@@ -105,7 +105,8 @@ def _board(data: Any) -> list[str]:
     if not isinstance(board, dict):
         return []
     changes = []
-    members = board.get("members") if isinstance(board.get("members"), list) else []
+    listed = board.get("members")
+    members: list[Any] = listed if isinstance(listed, list) else []
     if "mental_health_member" not in board:
         named = next(
             (
@@ -121,9 +122,10 @@ def _board(data: Any) -> list[str]:
         after = "senior_non_executive" if "senior_non_executive" in board else "participants"
         _insert_after(board, after, "mental_health_member", named or _unknown())
         changes.append(f"board.mental_health_member: {named or 'marked unknown'}")
+    committees = data.get("committees")
     audit_chairs = {
         c.get("chair")
-        for c in data.get("committees") or []
+        for c in (committees if isinstance(committees, list) else [])
         if isinstance(c, dict) and c.get("type") == "audit"
     }
     for member in members:

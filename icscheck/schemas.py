@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from referencing import Registry, Resource
 
 FORMAT_SCHEMA = "constitution.schema.json"
+"""Format version 1's schema."""
+LATEST_SCHEMA = "constitution-2.schema.json"
+"""The latest format's schema (version 2, a superset of version 1): what editors get."""
 
 
 @cache
