@@ -15,7 +15,7 @@ from icscheck.diagram.picture import picture
 from icscheck.finding import Finding, Severity
 from icscheck.model import Model, build
 from icscheck.result import FileResult, RuleResult
-from tests.conftest import SAMPLES, check
+from tests.conftest import ROOT, SAMPLES, check
 
 NS = "{http://www.w3.org/2000/svg}"
 SMALL_DATA: dict[str, Any] = {
@@ -465,3 +465,33 @@ def test_the_broken_sample_has_no_structure() -> None:
     checked = check([str(SAMPLES / "non_compliant" / "broken-yaml.yaml")]).files[0]
     with pytest.raises(ValueError):
         svg(checked)
+
+
+FORMAT_2 = ROOT / "tests" / "data" / "format2-structure.yaml"
+
+
+def test_the_map_shows_format_2s_structure() -> None:
+    drawn = picture(check([str(FORMAT_2)]).files[0])
+    assert [line.text for line in drawn.board.lines][1:] == [
+        "merged from NHS North ICB and NHS South ICB",
+        "in a cluster with NHS Neighbour ICB",
+        "delegated by NHS England: specialised services",
+    ]
+    chair, ceo = (group.lines[0].text for group in drawn.groups)
+    assert chair == "Ann Chair (shared with 1 other ICB)"
+    assert ceo == "Cee Eo (chief executive; shared with 1 other ICB)"
+    place_committee, joint = drawn.committees["c0"], drawn.committees["c1"]
+    assert [line.text for line in place_committee.lines] == [
+        "chair: Ann Chair",
+        "place committee for North Place",
+    ]
+    assert [line.text for line in joint.lines][1:] == [
+        "joint committee with NHS England, NHS Neighbour ICB",
+        "the ICB's member: Cee Eo",
+    ]
+    assert drawn.places[0].lines[0].text == "the ICB decides here through North Place Committee"
+    (_, specialised), _ = drawn.decisions
+    assert specialised.lines[0].text == (
+        "Commission specialised services (delegated by NHS England) "
+        "(accountable: NHS England); advice: North Place Committee"
+    )

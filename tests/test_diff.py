@@ -378,3 +378,19 @@ def test_a_finding_given_once_more_is_one_new_finding(suffolk_text: str) -> None
     assert (rule.old_findings, rule.new_findings) == (1, 2)
     assert [f.node for f in rule.added] == ["/committees/5"]
     assert rule.resolved == ()
+
+
+def test_format_2s_facts_are_compared() -> None:
+    text = (ROOT / "tests" / "data" / "format2-structure.yaml").read_text(encoding="utf-8")
+    amended = amend(
+        text,
+        ("role: chief_executive, employee: true,", "role: chief_executive, employee: false,"),
+        ("icb_member: ceo,", "icb_member: chair,"),
+        ("type: place, place: north,", "type: place,"),
+    )
+    diff = compare(from_text(text), from_text(amended, "new.yaml"), RULES)
+    assert [(c.subject, c.field, c.detail) for c in diff.changes] == [
+        ("ceo", "employee", "employee yes → no"),
+        ("north-pc", "place", "place North Place (north) → (not given)"),
+        ("spec", "icb_member", "the ICB's member Cee Eo (ceo) → Ann Chair (chair)"),
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from icscheck.finding import Finding
 from icscheck.model import BOARD, Committee, Delegation, Model, Person, Place
 from icscheck.result import NO_ICB_NAME, FileResult
-from icscheck.vocabulary import words
+from icscheck.vocabulary import NHS_ENGLAND, words
 
 EXECUTIVES = (
     "chief_executive",
@@ -177,7 +177,7 @@ def picture(result: FileResult) -> Picture:
         key="board",
         kind="board",
         title=structure.icb.name or NO_ICB_NAME,
-        lines=(Line(_board_summary(structure)),),
+        lines=(Line(_board_summary(structure)), *_icb_lines(structure)),
         gaps=board_gaps,
         node="/board",
     )
@@ -199,6 +199,21 @@ def picture(result: FileResult) -> Picture:
     )
 
 
+def _icb_lines(structure: Model) -> tuple[Line, ...]:
+    """Format 2's facts about the ICB itself: its history, cluster and delegated functions."""
+    icb = structure.icb
+    lines = []
+    if icb.predecessors:
+        merged = " and ".join(p.name for p in icb.predecessors if p.name)
+        lines.append(Line(f"merged from {merged}"))
+    if icb.cluster is not None and icb.cluster.icbs:
+        lines.append(Line(f"in a cluster with {', '.join(icb.cluster.icbs)}"))
+    functions = [words(f.function) for f in icb.delegated_functions if f.function]
+    if functions:
+        lines.append(Line(f"delegated by {NHS_ENGLAND}: {', '.join(functions)}"))
+    return tuple(lines)
+
+
 def _board_summary(structure: Model) -> str:
     board = structure.board
     summary = f"unitary board: {plural(len(board.members), 'voting member')}"
@@ -210,6 +225,9 @@ def _board_summary(structure: Model) -> str:
 
 
 def _person(person: Person, detail: str | None, gaps: tuple[Finding, ...]) -> Line:
+    if person.shared_with:
+        shared = f"shared with {plural(len(person.shared_with), 'other ICB')}"
+        detail = f"{detail}; {shared}" if detail else shared
     text = person.label if not detail else f"{person.label} ({detail})"
     return Line(text, gaps, person.pointer)
 
@@ -257,6 +275,13 @@ def _detail(person: Person, group: str) -> str | None:
 
 def _committee(structure: Model, key: str, committee: Committee, gaps: tuple[Finding, ...]) -> Box:
     lines = [Line(f"chair: {structure.label(committee.chair)}")]
+    if committee.type == "place" and committee.place is not None:
+        lines.append(Line(f"place committee for {structure.label(committee.place)}"))
+    if committee.type == "joint":
+        partners = ", ".join(committee.partners) or "partners not given"
+        lines.append(Line(f"joint committee with {partners}"))
+        if committee.icb_member is not None:
+            lines.append(Line(f"the ICB's member: {structure.label(committee.icb_member)}"))
     count = len(committee.member_ids) + len(committee.external)
     if count:
         extra = f", {len(committee.external)} from outside the board" if committee.external else ""
@@ -270,6 +295,9 @@ def _place(structure: Model, key: str, place: Place, gaps: tuple[Finding, ...]) 
         lines.append(Line(f"population {place.population:,}"))
     if place.participants:
         lines.append(Line(plural(len(place.participants), "partner") + " taking part"))
+    for committee in structure.committees:
+        if committee.type == "place" and committee.place == place.id:
+            lines.append(Line(f"the ICB decides here through {committee.label}"))
     return Box(key, "place", place.label, tuple(lines), gaps, place.pointer)
 
 
@@ -363,8 +391,13 @@ def _decisions(structure: Model, about: _About) -> tuple[tuple[str | None, Box],
 
 def _function(structure: Model, delegation: Delegation) -> str:
     text = delegation.function or ""
+    if delegation.delegated_function is not None:
+        text += f" (delegated by {NHS_ENGLAND})"
     if delegation.accountable is not None and delegation.accountable != delegation.decided_by:
         text += f" (accountable: {structure.label(delegation.accountable)})"
     elif delegation.accountable is None and delegation.kind == "delegated":
         text += " (accountable: not given)"
+    for relation in delegation.relationships:
+        if relation.body is not None and relation.kind is not None:
+            text += f"; {words(relation.kind)}: {structure.label(relation.body)}"
     return text

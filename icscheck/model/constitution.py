@@ -15,9 +15,11 @@ from functools import cached_property
 from typing import Any
 
 from icscheck.model.base import BOARD
+from icscheck.model.base import NHS_ENGLAND as NHS_ENGLAND_CODE
 from icscheck.model.board import Board, Person
 from icscheck.model.bodies import Committee, Delegation, Partnership, Place
 from icscheck.model.icb import Conflicts, Icb, Provisions
+from icscheck.vocabulary import NHS_ENGLAND
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class Model:
     @cached_property
     def _labels(self) -> dict[str, str]:
         # The board first, then people, committees and places: the first to use an id names it.
-        labels = {BOARD: "the board"}
+        labels = {BOARD: "the board", NHS_ENGLAND_CODE: NHS_ENGLAND}
         for group in (self.people, self.committees_by_id, self.places_by_id):
             for ident, item in group.items():
                 labels.setdefault(ident, item.label)
