@@ -85,6 +85,19 @@ def rules_markdown() -> str:
                 f"```yaml\n{rule.passes}```",
                 "",
             ]
+    from icscheck.unchecked import NOT_RULES
+
+    out += [
+        "## Requirements icscheck does not check as rules",
+        "",
+        "Every mandatory requirement found in the Act and NHS England's model constitution is",
+        "either a rule above or listed here, with the reason it is not one.",
+        "",
+        "| Requirement | Source | Why it is not a rule |",
+        "|---|---|---|",
+        *(f"| {what} | {source} | {why} |" for what, source, why in NOT_RULES),
+        "",
+    ]
     return "\n".join(out).rstrip() + "\n"
 
 
