@@ -12,7 +12,7 @@ import re
 import textwrap
 from collections.abc import Iterator
 
-from icscheck.diagram.picture import GAP, Box, Picture, rules
+from icscheck.diagram.boxes import GAP, Box, Picture, rules
 
 WIDTH = 28
 """Characters per label line: about what fits in the 200 pixels at which recent Mermaid
