@@ -105,7 +105,7 @@ def build_batch(folder: Path, count: int) -> list[Path]:
 
 def build_large(folder: Path, lines: int) -> Path:
     """A compliant constitution of about ``lines`` lines: many committees and delegations."""
-    base = (SAMPLES / "suffolk-and-north-east-essex.yaml").read_text(encoding="utf-8")
+    base = (SAMPLES / "version-1" / "suffolk-and-north-east-essex.yaml").read_text(encoding="utf-8")
     head, rest = base.split("\nplace_partnerships:\n", 1)
     places, tail = rest.split("\ndecision_map:\n", 1)
     committees, decisions = [], []
@@ -159,7 +159,7 @@ def main() -> None:
         cache = work / "cache"
         os.environ["ICSCHECK_CACHE_DIR"] = str(cache)
         single = work / "south-east-london.yaml"
-        shutil.copy(SAMPLES / "south-east-london.yaml", single)
+        shutil.copy(SAMPLES / "version-1" / "south-east-london.yaml", single)
         lines = len(single.read_text().splitlines())
 
         def ics(*extra: str) -> list[str]:

@@ -19,7 +19,9 @@ from icscheck.run import Run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_constitutions"
-SUFFOLK = SAMPLES / "suffolk-and-north-east-essex.yaml"
+VERSION_1_SAMPLES = SAMPLES / "version-1"
+"""The three format version 1 samples, kept unchanged as compatibility fixtures."""
+SUFFOLK = VERSION_1_SAMPLES / "suffolk-and-north-east-essex.yaml"
 
 TODAY = dt.date(2026, 12, 3)
 """The date the tests check as on (``--date``), so no test depends on the clock."""

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from icscheck.codec import CodecError, file_data, file_result, model_data, model_from_data
-from tests.conftest import RULES, SAMPLES, check
+from tests.conftest import RULES, SAMPLES, SUFFOLK, check
 
 READABLE = sorted(p for p in SAMPLES.rglob("*.yaml") if p.name != "broken-yaml.yaml")
 
@@ -50,7 +50,7 @@ def test_a_damaged_entry_is_refused(damage: Any) -> None:
 
 
 def test_a_damaged_model_is_refused() -> None:
-    result = check([str(SAMPLES / "suffolk-and-north-east-essex.yaml")]).files[0]
+    result = check([str(SUFFOLK)]).files[0]
     assert result.model is not None
     data = model_data(result.model)
     data["board"]["members"][0]["voting"] = "yes"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from icscheck.cli import app
 from icscheck.migrate import NOTE, PROVISIONS, migrate
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, VERSION_1_SAMPLES
 
 runner = CliRunner()
 VERSION_1 = sorted(
@@ -74,7 +74,7 @@ def test_every_version_1_sample_migrates_with_its_comments_keys_and_findings(
 
 
 def test_the_migrated_file_marks_each_new_fact_unknown(tmp_path: Path) -> None:
-    text = (SAMPLES / "suffolk-and-north-east-essex.yaml").read_text(encoding="utf-8")
+    text = (VERSION_1_SAMPLES / "suffolk-and-north-east-essex.yaml").read_text(encoding="utf-8")
     done = migrate("c.yaml", text)
     assert done.changes == (
         "icscheck: 1 -> 2",
@@ -99,7 +99,7 @@ def test_the_migrated_file_marks_each_new_fact_unknown(tmp_path: Path) -> None:
 
 def test_check_reports_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
-    text = (SAMPLES / "south-east-london.yaml").read_text(encoding="utf-8")
+    text = (VERSION_1_SAMPLES / "south-east-london.yaml").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["migrate", "--check", str(path)])
     assert result.exit_code == 1

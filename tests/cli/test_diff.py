@@ -20,7 +20,7 @@ from tests.test_startup import imported
 
 runner = CliRunner()
 SCRIPT = Path(sys.executable).with_name("icscheck")
-OLD = "sample_constitutions/suffolk-and-north-east-essex.yaml"
+OLD = "sample_constitutions/version-1/suffolk-and-north-east-essex.yaml"
 NEW = "tests/data/diff/suffolk-amended.yaml"
 # Rich takes the width from COLUMNS when the output is not a terminal.
 ENV = {"COLUMNS": "80", "NO_COLOR": "1"}
