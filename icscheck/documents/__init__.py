@@ -14,6 +14,7 @@ Nothing here fetches, runs or writes anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import PurePath
 
 from icscheck.documents.blocks import Block, DocumentError, MissingExtra
@@ -22,6 +23,12 @@ from icscheck.reader import MAX_BYTES, read_bytes
 __all__ = ["SUFFIXES", "Block", "DocumentError", "MissingExtra", "is_document", "read", "read_one"]
 
 SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
+MAX_TEXT = 5_000
+"""Characters of one paragraph that are read: a clause is rarely a tenth as long, and
+every pattern then does bounded work."""
+MAX_BLOCKS = 50_000
+"""Paragraphs, items and rows one document may hold: a long constitution has a few
+thousand. A bound on the work drafting does, whatever a hostile file holds."""
 
 
 def is_document(path: str) -> bool:
@@ -43,9 +50,16 @@ def read_one(path: str, raw: bytes) -> list[Block]:
         )
     if suffix == ".pdf" and b"%PDF-" not in raw[:1024]:
         raise DocumentError(path, "is not a PDF: it does not start with %PDF-")
-    blocks = _reader(suffix)(path, raw)
+    blocks = [
+        block if len(block.text) <= MAX_TEXT else replace(block, text=block.text[:MAX_TEXT])
+        for block in _reader(suffix)(path, raw)
+    ]
     if not blocks:
         raise DocumentError(path, "holds no text")
+    if len(blocks) > MAX_BLOCKS:
+        raise DocumentError(
+            path, f"holds {len(blocks):,} paragraphs, over {MAX_BLOCKS:,}: not a constitution"
+        )
     return blocks
 
 

@@ -154,7 +154,7 @@ def _seats(
     role = mention.role
     title = mention.words + (f" ({mention.qualifier})" if mention.qualifier else "")
     one_of_whom = role == "partner_member" and re.search(
-        r"one of whom[^;.]*mental health", words, re.I
+        r"one of whom[^;.]{0,300}mental health", words, re.I
     )
     for number in range(count):
         seat_kind = kind or ("mental_health" if one_of_whom and number == count - 1 else None)

@@ -13,16 +13,18 @@ from icscheck.documents.icb import councils
 from icscheck.documents.roles import mentions
 
 _CAP = r"(?!The\b|Each\b|Our\b|Its\b|Both\b)[A-Z][\w'\u2019-]*"
-COMMITTEE = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&))*\s+Committee\b")
-PARTNERSHIP = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&))*\s+Partnership\b")
+COMMITTEE = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&)){0, 10}\s+Committee\b")
+PARTNERSHIP = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&)){0, 10}\s+Partnership\b")
 TYPES = (
     ("joint", r"\bjoint\b"), ("place", r"\bplace\b"), ("audit", r"\baudit"), ("remuneration", r"remuneration"),
     ("quality", r"quality"), ("finance", r"financ"), ("people", r"\bpeople|workforce"),
     ("primary_care", r"primary care"),
 )  # fmt: skip
-CHAIRED = re.compile(r"\bchaired by\s+(?P<who>[^.;]+?)(?=\s+and\s+reports\b|[.;]|$)", re.IGNORECASE)
+CHAIRED = re.compile(
+    r"\bchaired by\s+(?P<who>[^.;]{1,300}?)(?=\s+and\s+reports\b|[.;]|$)", re.IGNORECASE
+)
 MEMBERS = re.compile(
-    r"\b(?:its members are|members of the \w+ committee are|membership (?:is|comprises)|consists of)\s+(?P<who>[^.;]+)",
+    r"\b(?:its members are|members of the \w+ committee are|membership (?:is|comprises)|consists of)\s+(?P<who>[^.;]{1,300})",
     re.IGNORECASE,
 )
 REPORTS = re.compile(r"\b(?:reports?|accountable)\s+to\s+the\s+board\b", re.IGNORECASE)
@@ -193,7 +195,7 @@ def _joint(committee: Committee, structure: Structure, found: Found) -> None:
     for clause, sentence in about + more:
         text = sentence
         partners = re.search(
-            r"joint committee of (?P<who>[^.;]+?)(?:,\s*(?:established|made|set up)|\.|;|$)",
+            r"joint committee of (?P<who>[^.;]{1,300}?)(?:,\s*(?:established|made|set up)|\.|;|$)",
             text,
             re.I,
         )
@@ -210,7 +212,7 @@ def _joint(committee: Committee, structure: Structure, found: Found) -> None:
         if basis and "legal_basis" not in committee.facts:
             committee.facts["legal_basis"] = (f"NHS Act 2006 s.{basis.group(1)}", clause, None)
         member = re.search(
-            r"ICB's member (?:of|on) the joint committee is (?P<who>[^.;]+)", text, re.I
+            r"ICB's member (?:of|on) the joint committee is (?P<who>[^.;]{1,300})", text, re.I
         )
         if member:
             committee.facts["icb_member"] = _who(member["who"], found, clause, single=True)
@@ -219,7 +221,7 @@ def _joint(committee: Committee, structure: Structure, found: Found) -> None:
 def _partnership(structure: Structure, found: Found) -> None:
     for clause in structure.clauses:
         match = re.search(
-            r"(?P<name>(?:[A-Z][\w'\u2019-]*\s+(?:(?:and|of)\s+)?)+Integrated Care Partnership)\b",
+            r"(?P<name>(?:[A-Z][\w'\u2019-]*\s+(?:(?:and|of)\s+)?){1,10}Integrated Care Partnership)\b",
             clause.body,
         )
         if match is None or not re.search(r"\bestablish|\bform", clause.body, re.I):

@@ -10,7 +10,7 @@ from icscheck.documents.clauses import Clause, Structure
 from icscheck.documents.facts import Found
 
 NAME = re.compile(
-    r"\bNHS(?:\s+(?!Integrated\b)[A-Z][\w'\u2019&-]*|\s+and|\s+of|\s+upon|\s+on)+\s+Integrated Care Board\b"
+    r"\bNHS(?:\s+(?!Integrated\b)[A-Z][\w'\u2019&-]*|\s+and|\s+of|\s+upon|\s+on){1,10}\s+Integrated Care Board\b"
 )
 _WORD = r"(?!Council\b)[A-Z][\w'\u2019-]*"
 COUNCIL = re.compile(
@@ -24,7 +24,9 @@ MONTHS = {m: n for n, m in enumerate(
 DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)? (" + "|".join(MONTHS) + r") (\d{4})\b", re.IGNORECASE
 )
-ENDED = re.compile(r"\b(?:abolished|dissolved|ceased|ended)\b[^.;]*?" + DATE.pattern, re.IGNORECASE)
+ENDED = re.compile(
+    r"\b(?:abolished|dissolved|ceased|ended)\b[^.;]{0,300}?" + DATE.pattern, re.IGNORECASE
+)
 
 
 def date_in(text: str) -> str | None:

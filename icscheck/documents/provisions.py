@@ -37,7 +37,7 @@ PROVISIONS: dict[str, tuple[int, tuple[str, ...]]] = {
     "constitution_published": (
         7,
         (
-            r"publish\w*\s+(?:a copy of\s+)?(?:this|the|our) constitution|constitution[^.;]*\bpublished",
+            r"publish\w*\s+(?:a copy of\s+)?(?:this|the|our) constitution|constitution[^.;]{0,300}\bpublished",
         ),
     ),
     "employee_terms": (8, (r"terms and conditions", r"employ")),

@@ -43,14 +43,14 @@ ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("chair", r"chair(?:man|person)?(?! of the (?!icb|board))(?!s? of)"),
     (
         "healthwatch",
-        r"(?:a |the )?representatives? of healthwatch[\w ]*|healthwatch[\w ]*representatives?",
+        r"(?:a |the )?representatives? of healthwatch[\w ]{0,60}|healthwatch[\w ]{0,60}representatives?",
     ),
-    ("ics_partnership_representative", r"chair of the [\w ]*integrated care partnership"),
+    ("ics_partnership_representative", r"chair of the [\w ]{0,60}integrated care partnership"),
     (
         "executive_member",
         r"chief (?:delivery|operating|people|strategy|digital|transformation) officers?|directors? of (?:strategy|operations|people|delivery|performance|transformation)",
     ),
-    ("voluntary_sector", r"representatives? of the voluntary[\w ,]*sector"),
+    ("voluntary_sector", r"representatives? of the voluntary[\w ,]{0,80}sector"),
     ("nhs_england", r"representatives? of nhs england"),
 )
 ROLE = re.compile(

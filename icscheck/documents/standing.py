@@ -16,7 +16,7 @@ SHARE = re.compile(
     re.IGNORECASE,
 )
 MUST_INCLUDE = (
-    ("chair_or_deputy", re.compile(r"\bchair\b[^;,.]*\b(?:deputy|vice)", re.IGNORECASE)),
+    ("chair_or_deputy", re.compile(r"\bchair\b[^;,.]{0,100}\b(?:deputy|vice)", re.IGNORECASE)),
     (
         "executive_member",
         re.compile(r"(?<!non-)(?<!non )\bexecutive (?:member|director)", re.IGNORECASE),
