@@ -21,7 +21,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from icscheck import __version__
-from icscheck.cli import diff, init, map, rules, schema, validate
+from icscheck.cli import diff, draft, init, map, rules, schema, validate
 from icscheck.errors import ExitCode, IcscheckError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,6 +58,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("schema", schema.schema),
     ("map", map.map_),
     ("diff", diff.diff),
+    ("draft", draft.draft),
 )
 for _name, _command in COMMANDS:
     app.command(_name)(guarded(_command))
