@@ -25,6 +25,7 @@ from icscheck.cli.options import (
 )
 from icscheck.config import FORMATS, Flags, parse_size
 from icscheck.result import FailOn
+from icscheck.untrusted import line
 
 # The formats --format offers are the ones the configuration file accepts (config.FORMATS).
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
@@ -122,7 +123,7 @@ def validate(
     report = check_files(files, run, stdin=stdin)
     for result in report.files:
         if result.error is not None:
-            typer.echo(f"icscheck: error: {result.error}", err=True)
+            typer.echo(line(f"icscheck: error: {result.error}"), err=True)
     with output_stream(output) as stream:
         REPORTERS[run.settings.format](stream).write(report)
     # In GitHub Actions the default report also becomes annotations on the pull request.

@@ -7,7 +7,9 @@ committees attached to nothing; the place partnerships; the decision map as
 one card per decider. Widths come from a character-count estimate, generous
 for a sans-serif face, since no font metrics are available without a browser.
 
-Every string from the file goes through ``escape``/``quoteattr``; styling is
+Every string from the file is shown as ``icscheck.untrusted`` shows text (control
+characters as escapes, before it is measured) and goes through
+``escape``/``quoteattr``; styling is
 presentation attributes only (no <style>, no external reference), so the
 element can be embedded in any page or opened on its own.
 """
@@ -15,7 +17,6 @@ element can be embedded in any page or opened on its own.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _escape
@@ -23,6 +24,7 @@ from xml.sax.saxutils import quoteattr as _quoteattr
 
 from icscheck.diagram import measure
 from icscheck.diagram.picture import PARTICIPANTS, Box, Line, Picture, plural, rules
+from icscheck.untrusted import text as shown
 
 FONT = 13
 LINE = 17
@@ -54,20 +56,18 @@ KINDS = {
     "gap": ("#fdecea", "#b3261e"),
 }
 
-# Characters XML 1.0 cannot hold at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
 
 def escape(text: str) -> str:
-    return _escape(_NOT_XML.sub("\ufffd", text))
+    return _escape(shown(text))
 
 
 def quoteattr(text: str) -> str:
-    return _quoteattr(_NOT_XML.sub("\ufffd", text))
+    return _quoteattr(shown(text))
 
 
 def _wrap(text: str, width: float, bold: bool = False, indent: float = 0) -> list[str]:
-    return measure.wrap(text, width - 2 * PAD, FONT, bold, indent)
+    # Measured as shown: an escape is wider than the character it stands for.
+    return measure.wrap(shown(text), width - 2 * PAD, FONT, bold, indent)
 
 
 @dataclass
@@ -100,8 +100,8 @@ class Canvas:
 
 
 def _tooltip(box: Box | Line) -> str:
-    messages = [f"{f.rule}: {f.message}" for f in box.gaps]
-    return f"<title>{escape(chr(10).join(messages))}</title>" if messages else ""
+    messages = [escape(f"{f.rule}: {f.message}") for f in box.gaps]
+    return f"<title>{chr(10).join(messages)}</title>" if messages else ""
 
 
 def _open(canvas: Canvas, box: Box | Line, kind: str, gap: bool) -> None:
