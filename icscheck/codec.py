@@ -119,21 +119,25 @@ def _file_result(data: Any, path: str, model: Model | None) -> FileResult:
         Waived(_finding(item, path), _waiver(item["waiver"]))
         for item in _typed(data["waived"], list)
     ]
-    outcomes = []
+    # Grouped by rule in one pass each, in file order, as the engine made them.
+    by_rule: dict[str, tuple[list[Finding], list[Waived]]] = {}
     for entry in _typed(data["rules"], list):
         rule_id = _typed(entry["id"], str)
-        outcome = RuleResult(
-            rule_id,
-            tuple(f for f in open_ if f.rule == rule_id),
-            tuple(w for w in waived if w.finding.rule == rule_id),
-        )
+        if rule_id in by_rule:
+            raise CodecError(f"{rule_id} is listed twice")
+        by_rule[rule_id] = ([], [])
+    for finding in open_:
+        _group(by_rule, finding.rule)[0].append(finding)
+    for item in waived:
+        _group(by_rule, item.finding.rule)[1].append(item)
+    outcomes = []
+    for entry in data["rules"]:
+        rule_id = entry["id"]
+        found, accepted = by_rule[rule_id]
+        outcome = RuleResult(rule_id, tuple(found), tuple(accepted))
         if str(outcome.status) != entry["status"] or len(outcome.findings) != entry["findings"]:
             raise CodecError(f"the findings of {rule_id} do not add up")
         outcomes.append(outcome)
-    if len({o.rule for o in outcomes}) != len(outcomes) or any(
-        f.rule not in {o.rule for o in outcomes} for f in (*open_, *(w.finding for w in waived))
-    ):
-        raise CodecError("findings of a rule that did not run")
     return FileResult(
         path=path,
         icb_name=_typed(data["icb"], str, None),
@@ -141,6 +145,14 @@ def _file_result(data: Any, path: str, model: Model | None) -> FileResult:
         rules=tuple(outcomes),
         model=model,
     )
+
+
+def _group(
+    by_rule: dict[str, tuple[list[Finding], list[Waived]]], rule_id: str
+) -> tuple[list[Finding], list[Waived]]:
+    if rule_id not in by_rule:
+        raise CodecError("findings of a rule that did not run")
+    return by_rule[rule_id]
 
 
 def _finding(data: Mapping[str, Any], path: str) -> Finding:

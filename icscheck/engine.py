@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from icscheck import cache
+from icscheck.bounded import cap, take
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
 from icscheck.loader import Document, load_bytes, pointer
@@ -43,13 +44,16 @@ def check_document(
         waivers=document.waivers,
         locate=document.locate,
     )
-    usable = [w for w in document.waivers if w.applies(on)]
+    usable = _by_target(document.waivers, on)
     outcomes: dict[str, RuleResult] = {}
     raw: list[Finding] = []
+    incomplete: set[str] = set()
     for checker in (c for c in checkers if not c.review):
-        found = _findings(checker, document, model, context)
+        found, complete = _findings(checker, document, model, context)
         raw.extend(found)
-        outcomes[checker.id] = _waive(checker.id, found, usable)
+        if not complete:
+            incomplete.add(checker.id)
+        outcomes[checker.id] = cap(_waive(checker.id, found, usable), complete)
     review = Context(
         on=on,
         known=context.known,
@@ -58,9 +62,11 @@ def check_document(
         locate=document.locate,
         findings=tuple(raw),
         ran=frozenset(c.id for c in checkers),
+        incomplete=frozenset(incomplete),
     )
     for checker in (c for c in checkers if c.review):
-        outcomes[checker.id] = RuleResult(checker.id, _findings(checker, document, model, review))
+        found, complete = _findings(checker, document, model, review)
+        outcomes[checker.id] = cap(RuleResult(checker.id, tuple(found)), complete)
     version = document.data.get("icscheck")
     return FileResult(
         path=document.path,
@@ -75,16 +81,17 @@ def check_document(
 
 def _findings(
     checker: Checker, document: Document, model: Model, context: Context
-) -> tuple[Finding, ...]:
-    """Run one rule and locate its gaps in the file, in file order.
+) -> tuple[list[Finding], bool]:
+    """Run one rule and locate its gaps in the file, in file order; and whether they are all.
 
-    File order (then message) within a rule, as for the whole file: a result
-    read back from the cache, which stores findings in that order, is then
-    the same result.
+    At most ``bounded.MAX_LOOKED_AT`` gaps are asked for. File order (then
+    message) within a rule, as for the whole file: a result read back from
+    the cache, which stores findings in that order, is then the same result.
     """
     rule: Rule = checker.rule
     found = []
-    for gap in checker.check(document, model, context):
+    gaps, complete = take(checker.check(document, model, context))
+    for gap in gaps:
         line, column = gap.at or document.locate(gap.node)
         found.append(
             Finding(
@@ -98,21 +105,36 @@ def _findings(
                 node=pointer(gap.node),
             )
         )
-    return tuple(sorted(found, key=lambda f: (f.line, f.column, f.message)))
+    found.sort(key=lambda f: (f.line, f.column, f.message))
+    return found, complete
 
 
-def _waive(rule_id: str, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:
+Targets = dict[tuple[int, str], Waiver]
+"""The waivers that apply, by (target line, rule ID): the first written for each."""
+
+
+def _by_target(waivers: Iterable[Waiver], on: _dt.date) -> Targets:
+    found: Targets = {}
+    for waiver in waivers:
+        if waiver.applies(on):
+            for rule_id in waiver.rules:
+                found.setdefault((waiver.target, rule_id), waiver)
+    return found
+
+
+def _waive(rule_id: str, found: Sequence[Finding], waivers: Targets) -> RuleResult:
     """Split ``found`` into open findings and those an applicable waiver accepts.
 
     A waiver covers a finding of a rule it names on its target line: the line
     of the node, or the line after a waiver that stands alone (docs/waivers.md).
+    Looked up by line, not searched: a file can hold a waiver on every line.
     """
     if rule_id.startswith("WAIVE-"):
         return RuleResult(rule_id, tuple(found))
     open_: list[Finding] = []
     waived: list[Waived] = []
     for finding in found:
-        waiver = next((w for w in waivers if w.target == finding.line and rule_id in w.rules), None)
+        waiver = waivers.get((finding.line, rule_id))
         if waiver is None:
             open_.append(finding)
         else:
@@ -153,9 +175,12 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
 
 
 def expand(paths: Iterable[str]) -> list[str]:
-    """Files to check: each path as given; a directory's *.yaml and *.yml files, sorted.
+    """Files to check: each path as given; a directory's *.yaml and *.yml entries, sorted.
 
-    Hidden directories (``.git``, ``.venv``) are not searched.
+    Hidden directories (``.git``, ``.venv``) are not searched. Every entry
+    named like a constitution that is not a directory is listed, whatever it
+    is (a FIFO, a device, a dangling link): the reader refuses what it cannot
+    read, by name, so a gate never passes by leaving a file out.
     """
     files: list[str] = []
     for path in paths:
@@ -165,7 +190,7 @@ def expand(paths: Iterable[str]) -> list[str]:
                 p
                 for p in folder.rglob("*")
                 if p.suffix in (".yaml", ".yml")
-                and p.is_file()
+                and not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])
             ]
             # An empty directory stays, to be reported: a gate must not pass on nothing.

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from icscheck.bounded import MAX_SHOWN
 from icscheck.cli import app
 from tests.hostile import CASES, HEAVY, Case
 
@@ -34,8 +36,11 @@ def test_hostile_input_gets_a_clear_answer(case: Case, tmp_path: Path) -> None:
         assert re.fullmatch(re.escape(f"icscheck: error: {path}") + case.error + ".*", line), line
     else:
         assert result.stderr == ""
+    # Whatever the input, the report is bounded: at most 101 findings of a rule in a file.
+    assert len(result.stdout) < 1_000_000
     report = json.loads(result.stdout)
     findings = report["files"][0]["findings"]
+    assert max(Counter(f["rule"] for f in findings).values(), default=0) <= MAX_SHOWN + 1
     if case.finding is not None:
         rule, line_no, column, message = case.finding
         assert any(

@@ -81,6 +81,9 @@ class Context:
     """For a review rule: the other rules' findings on this file."""
     ran: frozenset[str] = frozenset()
     """For a review rule: the IDs of the rules that ran on this file."""
+    incomplete: frozenset[str] = frozenset()
+    """For a review rule: the rules stopped before all their gaps were looked at
+    (icscheck/bounded.py), whose findings are not all in ``findings``."""
 
 
 @dataclass(frozen=True)

@@ -65,10 +65,13 @@ class SchemaCheck:
         from icscheck.keywords import following, uses_references
         from icscheck.schemas import schema_gaps
 
+        # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
+        # and the engine closes it, so the entries it follows are let go at once.
         if not uses_references(self.key):
-            return iter(list(schema_gaps(self.validator(), document.data)))
+            yield from schema_gaps(self.validator(), document.data)
+            return
         with following(document.data):
-            return iter(list(schema_gaps(self.validator(), document.data)))
+            yield from schema_gaps(self.validator(), document.data)
 
 
 @cache
