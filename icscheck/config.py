@@ -1,8 +1,9 @@
 """Settings: from ``[tool.icscheck]`` in pyproject.toml or a ``.icscheck.toml``, then the command line.
 
-The file is found by walking up from the working directory; at each level a
-``.icscheck.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without
-``[tool.icscheck]`` is passed over. ``--config PATH`` names the file;
+The file is found by walking up from the working directory, no further than
+the root of the git repository it is in (the folder holding ``.git``); at each
+level a ``.icscheck.toml`` wins over a ``pyproject.toml``, and a
+pyproject.toml without ``[tool.icscheck]`` is passed over. ``--config PATH`` names the file;
 ``--isolated`` ignores every file. A file may ``extend`` another (a regional
 baseline): that file's settings apply first, then this one's. Command-line
 flags win over every file. Anything a file says that icscheck does not
@@ -17,6 +18,7 @@ so a report can say who switched a rule off.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -44,6 +46,11 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdo
 FAIL_ON = ("error", "warning", "never")
 """The values of ``fail-on`` (icscheck.result.FailOn)."""
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+MAX_SIZE = 1024**3
+"""The largest size limit (1 GiB): a file is read whole into memory, and past a
+million nodes (about 10 MiB of YAML) it is refused however big the limit."""
+MAX_JOBS = 1024
+"""The most processes ``--jobs`` may ask for."""
 COMMAND_LINE = "the command line"
 
 
@@ -123,15 +130,25 @@ def apply(settings: Settings, flags: Flags) -> Settings:
 def parse_size(text: str | int) -> int:
     """A size such as ``10M``, ``512K`` or ``1048576`` (binary multiples)."""
     if isinstance(text, int) and not isinstance(text, bool) and text > 0:
-        return text
-    match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", str(text), re.IGNORECASE)
-    if match is None or int(match[1]) == 0:
-        raise ValueError(f"{text!r} is not a size such as 10M, 512K or 1048576")
-    return int(match[1]) * _UNITS[match[2].lower()]
+        size = text
+    else:
+        match = re.fullmatch(r"\s*(\d{1,30})\s*([kmg]?)(?:i?b)?\s*", str(text), re.IGNORECASE)
+        if match is None or int(match[1]) == 0:
+            raise ValueError(f"{text!r} is not a size such as 10M, 512K or 1048576")
+        size = int(match[1]) * _UNITS[match[2].lower()]
+    if size > MAX_SIZE:
+        raise ValueError(f"{text!r} is more than the largest limit, 1G")
+    return size
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``.icscheck.toml``, or pyproject.toml with ``[tool.icscheck]``."""
+    """The nearest ``.icscheck.toml``, or pyproject.toml with ``[tool.icscheck]``.
+
+    The search stops at the root of the repository ``start`` is in (the folder
+    holding ``.git``, a folder or, in a worktree or submodule, a file): what
+    lies above a checkout (a CI runner's workspace, a shared home) is not the
+    project's, and a ``fail-on = "never"`` there must not turn its gate off.
+    """
     for directory in (start, *start.parents):
         dotfile = directory / ".icscheck.toml"
         if dotfile.is_file():
@@ -139,6 +156,8 @@ def find_config(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file() and "icscheck" in _read(pyproject)[1].get("tool", {}):
             return pyproject
+        if os.path.lexists(directory / ".git"):
+            return None
     return None
 
 

@@ -74,3 +74,32 @@ def test_a_bad_size_is_a_usage_error(size: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "--max-file-size", size, str(tmp_path / "x.yaml")])
     assert result.exit_code == 2
     assert "--max-file-size" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--max-file-size", "9999999999G"], "'9999999999G' is more than the largest limit, 1G"),
+        (["--max-file-size", "1" + "0" * 40], "is not a size such as 10M, 512K or 1048576"),
+        (["-j", "99999999999999999999"], "99999999999999999999 is not in the range 0<=x<=1024"),
+        (["-j", "-1"], "-1 is not in the range 0<=x<=1024"),
+    ],
+)
+def test_a_number_out_of_range_is_a_usage_error(
+    args: list[str], message: str, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["validate", *args, str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    # Typer draws its usage errors in a box: the words, whatever wraps them.
+    assert message in " ".join(re.sub("[│╭╮╰╯─]", " ", result.stderr).split())
+
+
+def test_a_size_out_of_range_in_the_configuration_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / ".icscheck.toml").write_text('max-file-size = "99999999999G"\n')
+    result = runner.invoke(app, ["validate", "--config", str(tmp_path / ".icscheck.toml"), "x"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"icscheck: error: {tmp_path / '.icscheck.toml'}:1: 'max-file-size': "
+        "'99999999999G' is more than the largest limit, 1G\n",
+    )

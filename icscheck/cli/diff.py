@@ -18,6 +18,7 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
     output_stream,
     prepare,
     read_stdin,
@@ -79,6 +80,7 @@ def diff(
     from icscheck.engine import check_bytes
     from icscheck.reporters.diff import DIFF_REPORTERS
 
+    check_output(output, files)
     run = prepare(config, isolated, date)
     if since is None:
         if len(files) != 2:

@@ -6,6 +6,7 @@ module parses options and tells the user what to do next.
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -49,6 +50,8 @@ def init(
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
+    if not path.endswith(("/", os.sep)):  # a name ending so is refused by write_text
+        _make_folder(Path(path).parent)
     write_text(path, text, overwrite=force)
     schema = str(Path(path).parent / starter.SCHEMA_FILE)
     typer.echo(
@@ -60,6 +63,16 @@ def init(
         f" icscheck schema -o {_argument(schema)}\n"
         f"  3. Check it: icscheck validate {_argument(path)}"
     )
+
+
+def _make_folder(folder: Path) -> None:
+    """The folder to write into, made if missing (``init governance/constitution.yaml``)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"{folder}: cannot make the folder: a file has that name") from None
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot make the folder: {error.strerror}") from None
 
 
 def _argument(path: str) -> str:

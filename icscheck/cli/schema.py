@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from icscheck.cli.options import OutputOption, output_stream
+from icscheck.cli.options import OutputOption, check_output, output_stream
 
 
 def schema(output: OutputOption = None) -> None:
@@ -19,6 +19,7 @@ def schema(output: OutputOption = None) -> None:
     """
     from icscheck.schemas import FORMAT_SCHEMA, load_schema
 
+    check_output(output)
     text = json.dumps(load_schema(FORMAT_SCHEMA), indent=2, ensure_ascii=False) + "\n"
     with output_stream(output) as stream:
         stream.write(text)

@@ -19,11 +19,13 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
     output_stream,
     prepare,
     read_stdin,
+    refuse_partial,
 )
-from icscheck.config import FORMATS, Flags, parse_size
+from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.result import FailOn
 from icscheck.untrusted import line
 
@@ -85,7 +87,11 @@ def validate(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=0, help="Check files in N processes (0: one per CPU). [default: 1]"
+            "--jobs",
+            "-j",
+            min=0,
+            max=MAX_JOBS,
+            help="Check files in N processes (0: one per CPU). [default: 1]",
         ),
     ] = 1,
     max_file_size: Annotated[
@@ -105,9 +111,10 @@ def validate(
     (errors by default, warnings too with --strict); 2 usage error, or a file
     that cannot be read or parsed.
     """
-    from icscheck.engine import STDIN, check_files
+    from icscheck.engine import STDIN, check_files, expand
     from icscheck.reporters import REPORTERS
 
+    check_output(output, expand(files))
     flags = Flags(
         select=_selectors(select),
         ignore=_selectors(ignore),
@@ -126,6 +133,7 @@ def validate(
             typer.echo(line(f"icscheck: error: {result.error}"), err=True)
     with output_stream(output) as stream:
         REPORTERS[run.settings.format](stream).write(report)
+        refuse_partial(output, report.exit_code)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
         output_format is None

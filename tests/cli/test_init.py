@@ -238,9 +238,18 @@ def test_a_directory_is_never_written_into_or_replaced(tmp_path: Path) -> None:
     assert list((tmp_path / "drafts").iterdir()) == []
 
 
-def test_a_missing_folder_is_a_usage_error() -> None:
-    assert invoke("init", "missing/constitution.yaml") == (
-        2, "", "icscheck: error: missing/constitution.yaml: cannot write: No such file or directory\n"
+def test_the_readme_example_makes_the_folder_and_the_starter_validates(tmp_path: Path) -> None:
+    code, out, err = invoke("init", "--icb", NAME, "governance/constitution.yaml")
+    assert (code, err) == (0, "")
+    assert out.startswith("Wrote governance/constitution.yaml: ")
+    assert (tmp_path / "governance" / "constitution.yaml").read_text() == starter.render(NAME)
+    assert invoke("validate", "--no-cache", "governance/constitution.yaml")[0] == 0
+
+
+def test_a_folder_that_cannot_be_made_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file\n")
+    assert invoke("init", "taken/constitution.yaml") == (
+        2, "", "icscheck: error: taken: cannot make the folder: a file has that name\n"
     )  # fmt: skip
 
 
