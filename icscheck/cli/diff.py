@@ -93,7 +93,8 @@ def diff(
             raise UsageError("with --since, give one file: icscheck diff --since REV FILE")
         # The working file first: a missing file is reported as such, not as a git error.
         new = _check(files[0], run)
-        name, raw = at_revision(files[0], since, run.settings.max_bytes)
+        # The repository is the working directory's, never one found from the file.
+        name, raw = at_revision(files[0], since, run.settings.max_bytes, cwd=Path.cwd())
         old = check_bytes(name, raw, run)
     result = compare(old, new, {rule.id: rule for rule in run.rules})
     with output_stream(output) as stream:
