@@ -269,3 +269,17 @@ def test_fail_on_warning_fails_on_a_warning_alone(write: Write, suffolk_text: st
     assert runner.invoke(app, ["validate", path]).exit_code == 0
     assert runner.invoke(app, ["validate", "--fail-on", "warning", path]).exit_code == 1
     assert runner.invoke(app, ["validate", "--fail-on", "never", "--strict", path]).exit_code == 0
+
+
+def test_after_a_double_dash_every_argument_is_a_file(tmp_path: Path, suffolk_text: str) -> None:
+    """As the pre-commit hook runs it: ``icscheck validate -- FILE...``."""
+    named = tmp_path / "--output=report.txt"
+    named.write_text(suffolk_text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--no-cache", "--", str(named)])
+    assert result.exit_code == 0, result.stderr
+    assert not (tmp_path / "report.txt").exists()
+    stray = runner.invoke(app, ["validate", "--", "--strict", str(named)])
+    assert (stray.exit_code, stray.stdout) == (2, "")
+    assert stray.stderr.startswith(
+        "icscheck: error: --strict: no such file, and it looks like an option: after --,"
+    )

@@ -26,6 +26,7 @@ from icscheck.cli.options import (
     refuse_partial,
 )
 from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
+from icscheck.errors import UsageError
 from icscheck.result import FailOn
 from icscheck.untrusted import line
 
@@ -114,6 +115,7 @@ def validate(
     from icscheck.engine import STDIN, check_files, expand
     from icscheck.reporters import REPORTERS
 
+    _refuse_stray_options(files)
     check_output(output, expand(files))
     flags = Flags(
         select=_selectors(select),
@@ -142,6 +144,27 @@ def validate(
     ):
         REPORTERS["github"](sys.stdout).write(report)
     raise typer.Exit(report.exit_code)
+
+
+def _refuse_stray_options(files: list[str]) -> None:
+    """An option that arrived as a file name (after ``--``) is a usage error, loudly.
+
+    The pre-commit hook's entry ends with ``--`` (.pre-commit-hooks.yaml), so
+    that a committed file named like an option (``--output=x``) is only ever a
+    file to check; pre-commit puts a configuration's ``args`` after the entry,
+    so they arrive here as file names too. A file that exists is checked,
+    whatever it is called; a "file" that does not and looks like an option is
+    a hook option in the wrong place, and checking the rest without it would
+    quietly drop it from the gate.
+    """
+    for path in files:
+        if path.startswith("-") and path != "-" and not os.path.lexists(path):
+            raise UsageError(
+                f"{path}: no such file, and it looks like an option: after --, as in "
+                "icscheck's pre-commit hook, every argument is a file to check; give "
+                "options in .icscheck.toml or [tool.icscheck] in pyproject.toml, not in "
+                "the hook's args (docs/ci.md)"
+            )
 
 
 def _selectors(text: str | None) -> tuple[str, ...] | None:
