@@ -40,6 +40,7 @@ KEYS = (
     "fail-on",
     "format",
     "max-file-size",
+    "cache",
 )
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdown")
 """Every ``--format``: the names of the reporters (icscheck/reporters/__init__.py)."""
@@ -78,8 +79,9 @@ class Settings:
     origins: dict[str, str] = field(default_factory=dict)
     """Where each setting was given: ``select`` -> ``pyproject.toml:12``; a severity
     override as ``severity.BOARD-003``; flags as ``the command line``."""
-    cache: bool = True
-    """Reuse results for unchanged files (icscheck/cache.py); ``--no-cache`` turns it off."""
+    cache: bool | None = None
+    """Reuse results for unchanged files (icscheck/cache.py): ``--cache``/``--no-cache`` or
+    ``cache = true``; None is the default, on except in CI (``CI`` set)."""
     jobs: int = 1
     """Processes to check files in; 1 checks them in this process."""
 
@@ -94,7 +96,7 @@ class Flags:
     fail_on: str | None = None
     format: str | None = None
     max_bytes: int | None = None
-    no_cache: bool = False
+    cache: bool | None = None
     jobs: int | None = None
 
 
@@ -120,11 +122,12 @@ def apply(settings: Settings, flags: Flags) -> Settings:
         "fail_on": "warning" if flags.strict and flags.fail_on is None else flags.fail_on,
         "format": flags.format,
         "max_bytes": flags.max_bytes,
+        "cache": flags.cache,
         "jobs": flags.jobs,
     }
     given = {key: value for key, value in given.items() if value is not None}
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
-    return replace(settings, **given, cache=settings.cache and not flags.no_cache, origins=origins)
+    return replace(settings, **given, origins=origins)
 
 
 def parse_size(text: str | int) -> int:
@@ -303,6 +306,10 @@ def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict
             message = f"'format' = {table['format']!r}; expected one of: {', '.join(FORMATS)}"
             raise where.error("format", message)
         changes["format"] = table["format"]
+    if "cache" in table:
+        if not isinstance(table["cache"], bool):
+            raise where.error("cache", "'cache' must be true or false")
+        changes["cache"] = table["cache"]
     if "max-file-size" in table:
         try:
             changes["max_bytes"] = parse_size(table["max-file-size"])

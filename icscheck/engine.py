@@ -160,17 +160,18 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
         )
     checkers = run.checkers_for(name)
     rules = [c.rule for c in checkers]
-    entry = cache.key(raw, checkers, run.on) if run.cache_dir is not None else None
-    if run.cache_dir is not None and entry is not None:
-        hit = cache.get(run.cache_dir, entry, name)
+    store = run.cache
+    entry = cache.key(raw, checkers, run.on) if store is not None else None
+    if store is not None and entry is not None:
+        hit = cache.get(store, entry, name)
         if hit is not None:
             return hit
     try:
         result = check_document(load_bytes(name, raw), checkers, on=run.on, known=run.known)
     except LoadError as error:
         result = FileResult(path=name, error=error)
-    if run.cache_dir is not None and entry is not None:
-        cache.put(run.cache_dir, entry, result, rules)
+    if store is not None and entry is not None:
+        cache.put(store, entry, result, rules)
     return result
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from icscheck import __version__
 from icscheck.cli import app
-from tests.conftest import ROOT, RULES, SUFFOLK
+from tests.conftest import ROOT, RULES, SUFFOLK, isolated_env
 
 Write = Callable[..., str]
 runner = CliRunner()
@@ -169,7 +169,8 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **env},
+        # Minimal, as a CI job's, but never without the suite's own cache (conftest.py).
+        env=isolated_env(PATH="/usr/bin:/bin", LANG="C.UTF-8", **env),
         check=False,
     )
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from icscheck.errors import UsageError
+from icscheck.untrusted import line
 
 if TYPE_CHECKING:
     from icscheck.config import Flags
@@ -80,7 +81,11 @@ def prepare(
     from icscheck.run import Run
 
     settings = resolve(Path.cwd(), config=config, isolated=isolated, flags=flags or Flags())
-    return Run.prepare(settings, check_date(date))
+    # The environment is read here, once: whether this is CI, where the cache and its key are.
+    run = Run.prepare(settings, check_date(date), os.environ)
+    for warning in run.warnings:
+        typer.echo(line(f"icscheck: warning: {warning}"), err=True)
+    return run
 
 
 def read_stdin(limit: int) -> bytes:

@@ -79,12 +79,15 @@ def validate(
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     date: DateOption = None,
-    no_cache: Annotated[
-        bool,
+    cache: Annotated[
+        bool | None,
         typer.Option(
-            "--no-cache", help="Check every file afresh; do not read or write the result cache."
+            "--cache/--no-cache",
+            help="Reuse results for unchanged files, or check every file afresh and write "
+            "nothing. [default: --cache, except in CI (CI set)]",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -124,7 +127,7 @@ def validate(
         fail_on=None if fail_on is None else str(fail_on),
         format=None if output_format is None else output_format.value,
         max_bytes=max_file_size,
-        no_cache=no_cache,
+        cache=cache,
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)
