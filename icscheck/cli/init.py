@@ -1,4 +1,4 @@
-"""``icscheck init``: write a commented starter constitution that meets every rule.
+"""``icscheck init``: write a commented starter constitution, to be completed.
 
 The starter and the safe write are the core's (``icscheck.starter``, ``icscheck.writer``); this
 module parses options and tells the user what to do next.
@@ -34,10 +34,11 @@ def init(
         bool, typer.Option("--force", help="Overwrite PATH if it already exists.")
     ] = False,
 ) -> None:
-    """Write a commented starter constitution that meets every rule.
+    """Write a commented starter constitution that passes icscheck by default.
 
-    Each value to fill in is marked [TO COMPLETE: ...]. An existing PATH is
-    left alone unless --force is given.
+    Each value to fill in is marked [TO COMPLETE: ...], and FMT-003 warns of
+    each one left, so the starter fails --strict until it is complete. An
+    existing PATH is left alone unless --force is given.
     """
     from icscheck import starter
     from icscheck.writer import write_text
@@ -55,7 +56,8 @@ def init(
     write_text(path, text, overwrite=force)
     schema = str(Path(path).parent / starter.SCHEMA_FILE)
     typer.echo(
-        f"Wrote {path}: a starter constitution that meets every icscheck rule.\n"
+        f"Wrote {path}: a starter constitution that passes icscheck; until every value marked"
+        " [TO COMPLETE: ...] is filled in, FMT-003 warns of each, so --strict fails it.\n"
         "Next:\n"
         f"  1. Fill in the {starter.placeholders(text)} lines marked [TO COMPLETE: ...]:"
         f" grep -n 'TO COMPLETE' {_argument(path)}\n"

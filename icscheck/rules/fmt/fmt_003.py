@@ -1,0 +1,97 @@
+"""No value still holds a placeholder from the starter constitution.
+
+`icscheck init` writes a starter that meets every other rule, with each value
+a board secretary must supply marked `[TO COMPLETE: ...]` and each web address
+given as an example (`https://example.org/TO-COMPLETE`), so that it can be
+checked from the first day. A constitution adopted with a placeholder still in
+it names no one, or points readers nowhere, while every other rule passes.
+Each text value that still holds `[TO COMPLETE` or is one of the starter's
+example addresses is one finding at its own place (a note in a comment is
+not a value, and is left alone). It is a warning: a draft passes the gate
+by default and fails it under `--strict`, which a gate for an adopted
+constitution should use.
+
+Fails:
+
+    icscheck: 1
+    icb:
+      name: "[TO COMPLETE: the ICB's name]"
+      local_authorities: [Example County Council]
+      constitution:
+        published_url: https://example.org/TO-COMPLETE
+
+Passes:
+
+    icscheck: 1
+    icb:
+      name: NHS Example Integrated Care Board   # [TO COMPLETE: check the name]
+      local_authorities: [Example County Council]
+      constitution:
+        published_url: https://www.example.nhs.uk/about-us/constitution/
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields
+
+from icscheck.finding import Severity
+from icscheck.loader import NodePath, field_name
+from icscheck.model import Entity, Model, Seat
+from icscheck.rules.base import Context, Gap
+from icscheck.starter import EXAMPLE_URLS, PLACEHOLDER
+
+ID = "FMT-003"
+SEVERITY = Severity.WARNING
+SOURCE = "icscheck convention: icscheck init's starter marks what is still to be supplied with [TO COMPLETE: ...] and example web addresses"
+FIX = "Replace the placeholder with the real value (grep -n 'TO COMPLETE' lists them), or remove the field if it does not apply."
+
+
+def check(model: Model, context: Context) -> Iterator[Gap]:
+    for node, value in _values(model):
+        if PLACEHOLDER in value:
+            yield Gap(
+                node, f"{field_name(node)}: '{value}' is still a placeholder from the starter"
+            )
+        elif value in EXAMPLE_URLS:
+            yield Gap(
+                node, f"{field_name(node)}: {value} is still the starter's example web address"
+            )
+
+
+def _values(model: Model) -> Iterator[tuple[NodePath, str]]:
+    """Every text value the model reads, with its node: each entity's text and lists of text."""
+    board = model.board
+    entities: list[Entity | None] = [
+        model.icb,
+        model.icb.constitution,
+        board,
+        board.quorum,
+        *board.members,
+        *board.participants,
+        *model.committees,
+        *(seat for committee in model.committees for seat in committee.members),
+        *model.places,
+        *model.decisions,
+        model.conflicts,
+    ]
+    for entity in entities:
+        if entity is not None:
+            yield from _texts(entity)
+    for index, principle in enumerate(model.principles):
+        yield ("principles", index), principle
+
+
+def _texts(entity: Entity) -> Iterator[tuple[NodePath, str]]:
+    for field in fields(entity):
+        value = getattr(entity, field.name)
+        if isinstance(entity, Seat) and field.name == "id":
+            node: NodePath = entity.node  # a member given by id is the list item itself
+        else:
+            node = entity.at(field.name)
+        if isinstance(value, str):
+            yield node, value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (*node, index), item
