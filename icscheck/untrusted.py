@@ -50,6 +50,8 @@ lone surrogates, and the characters above."""
 _JSON_RAW = re.compile(f"[\x7f-\x9f\ud800-\udfff{_INERT}]")
 """What a JSON encoder leaves raw that ``json`` escapes (it escapes C0 itself)."""
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_LEGACY_COMMAND = "##["
+_LEGACY_SHOWN = "#\\x23["
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -68,14 +70,15 @@ def text(value: str) -> str:
     """``value`` as one line of plain text for a person: nothing in it can act or hide.
 
     Line breaks, tabs, control characters, bidirectional controls, tag
-    characters, noncharacters and lone surrogates become visible escapes;
+    characters, noncharacters and lone surrogates become visible escapes, and
+    so does the second ``#`` of ``##[`` (GitHub's older workflow commands
+    are found anywhere in a line of whatever format reaches a log);
     everything else is left as written.
     """
-    return _SHOWN.sub(_escape, value)
+    return _SHOWN.sub(_escape, value).replace(_LEGACY_COMMAND, _LEGACY_SHOWN)
 
 
 _COMMAND = re.compile(r"^(\s*):(?=:)", re.M)
-_LEGACY_COMMAND = "##["
 
 
 def log(rendered: str) -> str:
@@ -86,7 +89,7 @@ def log(rendered: str) -> str:
     becomes ``#\\x23[``. Applied to whole lines, after wrapping, because a
     wrapped line can begin anywhere in a long value.
     """
-    return _COMMAND.sub(r"\1\\x3a", rendered).replace(_LEGACY_COMMAND, "#\\x23[")
+    return _COMMAND.sub(r"\1\\x3a", rendered).replace(_LEGACY_COMMAND, _LEGACY_SHOWN)
 
 
 def line(value: str) -> str:
@@ -155,9 +158,9 @@ def xml(value: str) -> str:
 def json(data: Any, *, ascii: bool, indent: int | None = 2) -> str:
     """``data`` as JSON text whose values read back exactly and whose bytes are inert."""
     encoded = _json.dumps(data, indent=indent, ensure_ascii=ascii)
-    # These characters can only be inside strings (JSON's syntax is ASCII), where an
-    # escape stands for the same character.
-    return _JSON_RAW.sub(_json_escape, encoded)
+    # These characters (and "#", which JSON's syntax never uses) can only be inside
+    # strings, where an escape stands for the same character.
+    return _JSON_RAW.sub(_json_escape, encoded).replace(_LEGACY_COMMAND, "#\\u0023[")
 
 
 def _json_escape(match: re.Match[str]) -> str:

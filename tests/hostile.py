@@ -430,6 +430,45 @@ CASES = [
     ),
 ]
 
+CASES += [
+    Case(
+        "a file name with a line break and a workflow command",
+        _text("c\n::error file=PWNED.yaml,line=1::x.yaml", "- a list\n"),
+        2,
+        r":1:1: holds a list at the top level: expected a mapping",
+    ),
+    Case(
+        "a file name with terminal escapes: clear screen, an OSC title, OSC 52 clipboard",
+        _text("evil\x1b[2J\x1b]0;title\x07\x1b]52;c;ZXZpbA==\x07.yaml", "- a list\n"),
+        2,
+        r":1:1: holds a list at the top level: expected a mapping",
+    ),
+    Case(
+        "a file name with bidirectional controls and a line separator",
+        _text("gnp.\u202eyaml\u2028x.yaml", "- a list\n"),
+        2,
+        r":1:1: holds a list at the top level: expected a mapping",
+    ),
+]
+"""File names are input too (docs/security.md): each is shown as text, on one line."""
+
+CACHE_ENTRIES: list[object] = [
+    [],
+    "[" * 100_000,
+    {"result": [], "model": None},
+    {"result": {"error": "x"}, "model": None},
+    {"result": {"error": None, "findings": "x", "waived": [], "rules": []}, "model": None},
+    {"result": {"error": None, "findings": [1], "waived": [], "rules": []}, "model": None},
+    {"result": {"error": {"message": 1}}, "model": None},
+    {"result": {"error": None, "findings": [], "waived": [{"waiver": 3}], "rules": []}},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": ["x"]}, "model": None},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": {"icb": 1}},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": [[[[]]]]},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": "x" * 100},
+]
+"""Cache entries with a valid MAC (as if the key had leaked) that are no result: each must
+be a miss, never a traceback (tests/test_cache.py)."""
+
 HEAVY = [
     Case(
         "100,000 empty map entries: the first 100 findings of a rule, then how many more",

@@ -27,6 +27,7 @@ from icscheck.config import FORMATS, Settings
 from icscheck.finding import Severity
 from icscheck.rules.record import SchemaCheck
 from tests.conftest import SAMPLES, SUFFOLK, run_for
+from tests.hostile import CACHE_ENTRIES
 from tests.test_cli import run as console
 from tests.test_cli import two_partner_members
 
@@ -185,26 +186,7 @@ def _craft(cache_dir: Path, entry: Path, data: object) -> None:
     entry.write_bytes(mac.encode() + b"\n" + body)
 
 
-CRAFTED: list[object] = [
-    [],
-    "[" * 100_000,
-    {"result": [], "model": None},
-    {"result": {"error": "x"}, "model": None},
-    {"result": {"error": None, "findings": "x", "waived": [], "rules": []}, "model": None},
-    {"result": {"error": None, "findings": [1], "waived": [], "rules": []}, "model": None},
-    {"result": {"error": {"message": 1}}, "model": None},
-    {
-        "result": {"error": None, "findings": [], "waived": [{"waiver": 3}], "rules": []},
-        "model": None,
-    },
-    {"result": {"error": None, "findings": [], "waived": [], "rules": ["x"]}, "model": None},
-    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": {"icb": 1}},
-    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": [[[[]]]]},
-    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": "x" * 100},
-]
-
-
-@pytest.mark.parametrize("data", CRAFTED, ids=range(len(CRAFTED)))
+@pytest.mark.parametrize("data", CACHE_ENTRIES, ids=range(len(CACHE_ENTRIES)))
 def test_a_crafted_entry_is_a_miss_never_a_traceback(cache_dir: Path, data: object) -> None:
     first = run("text", [str(SUFFOLK)], "--date", "2026-12-03")
     [entry] = _entries(cache_dir)

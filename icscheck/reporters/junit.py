@@ -19,7 +19,7 @@ from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
 from icscheck.result import FileResult, Report, RuleResult, Status, Waived
 from icscheck.rules.base import Rule
-from icscheck.untrusted import xml
+from icscheck.untrusted import log, xml
 
 
 def _hostname() -> str:
@@ -123,7 +123,7 @@ class JunitReporter(Reporter):
             failure = ET.SubElement(
                 case, "failure", _attributes(message=message, type=str(rule.severity))
             )
-            failure.text = text
+            failure.text = log(text)  # a line of it begins with a path
         elif status is Status.WAIVED:
             waivers = list(dict.fromkeys(item.waiver for item in outcome.waived))
             message = (
@@ -133,7 +133,7 @@ class JunitReporter(Reporter):
                 f"{_plural(len(waivers), 'waiver')}"
             )
             skipped = ET.SubElement(case, "skipped", _attributes(message=message))
-            skipped.text = "\n\n".join(_waived(item, rule) for item in outcome.waived)
+            skipped.text = log("\n\n".join(_waived(item, rule) for item in outcome.waived))
         return status
 
     def _unreadable(self, suite: ET.Element, path: str, error: LoadError) -> dict[str, int]:
