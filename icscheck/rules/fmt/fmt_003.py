@@ -83,15 +83,27 @@ def _values(model: Model) -> Iterator[tuple[NodePath, str]]:
 
 
 def _texts(entity: Entity) -> Iterator[tuple[NodePath, str]]:
-    for field in fields(entity):
-        value = getattr(entity, field.name)
-        if isinstance(entity, Seat) and field.name == "id":
-            node: NodePath = entity.node  # a member given by id is the list item itself
-        else:
-            node = entity.at(field.name)
+    seat = isinstance(entity, Seat)
+    for name in _text_fields(type(entity)):
+        value = getattr(entity, name)
         if isinstance(value, str):
-            yield node, value
+            # A member given by id is the list item itself; every other field is its key.
+            yield (entity.node if seat and name == "id" else entity.at(name)), value
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, str):
-                    yield (*node, index), item
+                    yield entity.at(name, index), item
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _text_fields(kind: type[Entity]) -> tuple[str, ...]:
+    """The fields of an entity type that can hold text: looked up once per type, not per entity."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(
+            f.name
+            for f in fields(kind)
+            if f.name not in ("node", "invalid") and "str" in str(f.type)
+        )
+    return _FIELDS[kind]
