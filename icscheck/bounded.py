@@ -20,7 +20,7 @@ from itertools import islice
 from typing import TypeVar
 
 from icscheck.finding import Finding
-from icscheck.result import RuleResult, Waived
+from icscheck.result import RuleResult, Unconfirmed, Waived
 
 MAX_SHOWN = 100
 """Open findings (and waived ones) listed per rule per file."""
@@ -54,18 +54,27 @@ def cap(result: RuleResult, complete: bool = True) -> RuleResult:
     finding that says so even when every gap looked at was waived.
     """
     findings, waived = list(result.findings), list(result.waived)
+    unconfirmed = list(result.unconfirmed)
     hidden = len(findings) - MAX_SHOWN
-    if hidden > 0 or (not complete and (findings or waived)):
-        first = findings[0] if findings else waived[0].finding
+    looked_at = [*findings, *(w.finding for w in waived), *(u.finding for u in unconfirmed)]
+    if hidden > 0 or (not complete and looked_at):
+        first = findings[0] if findings else min(looked_at, key=_order)
         findings = [*findings[:MAX_SHOWN], _more(first, max(hidden, 0), complete)]
     if len(waived) > MAX_SHOWN:
         rest = waived[MAX_SHOWN:]
         summary = _more(rest[0].finding, len(rest), True, "waived ")
         waived = [*waived[:MAX_SHOWN], Waived(summary, rest[0].waiver)]
+    if len(unconfirmed) > MAX_SHOWN:
+        others = unconfirmed[MAX_SHOWN:]
+        summary = _more(others[0].finding, len(others), True, "unconfirmed ")
+        unconfirmed = [*unconfirmed[:MAX_SHOWN], Unconfirmed(summary, others[0].confirm)]
     # In file order, as every result is (a cached one too): the summary sits by the first.
     findings.sort(key=_order)
     waived.sort(key=lambda item: _order(item.finding))
-    return replace(result, findings=tuple(findings), waived=tuple(waived))
+    unconfirmed.sort(key=lambda item: _order(item.finding))
+    return replace(
+        result, findings=tuple(findings), waived=tuple(waived), unconfirmed=tuple(unconfirmed)
+    )
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

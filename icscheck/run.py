@@ -134,8 +134,11 @@ def _check_selectors(settings: Settings, known: frozenset[str]) -> None:
         for _, pattern, selectors in settings.per_file_ignores
     ]
     for key, name, selectors in groups:
-        origin = origins.get(key, COMMAND_LINE)
-        where = f"--{key}" if origin == COMMAND_LINE else f"{origin}: {name}"
+        origin = origins.get(key)
+        if origin in (None, COMMAND_LINE) and key in ("select", "ignore"):
+            where = f"--{key}"
+        else:
+            where = f"{origin or 'the configuration'}: {name}"
         for selector in selectors:
             if not any(selected(rule_id, [selector]) for rule_id in known):
                 raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family")

@@ -25,6 +25,8 @@ TODAY = dt.date(2026, 12, 3)
 """The date the tests check as on (``--date``), so no test depends on the clock."""
 RULES: dict[str, Rule] = {checker.id: checker.rule for checker in builtins()}
 """The built-in rules by ID, in report order."""
+V1: dict[str, Rule] = {rule_id: rule for rule_id, rule in RULES.items() if rule.since == 1}
+"""The built-in rules that run on a format version 1 file (the others need version 2)."""
 
 
 def run_for(settings: Settings | None = None, on: dt.date = TODAY) -> Run:

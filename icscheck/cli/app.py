@@ -23,7 +23,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from icscheck import __version__
-from icscheck.cli import diff, init, map, rules, schema, validate
+from icscheck.cli import diff, init, map, migrate, rules, schema, validate
 from icscheck.errors import ExitCode, IcscheckError
 from icscheck.untrusted import line
 
@@ -61,6 +61,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("schema", schema.schema),
     ("map", map.map_),
     ("diff", diff.diff),
+    ("migrate", migrate.migrate),
 )
 for _name, _command in COMMANDS:
     app.command(_name)(guarded(_command))

@@ -106,6 +106,8 @@ def show_rule(
     facts.add_row("severity", _severity(rule))
     facts.add_row("area", Text(f"{rule.area} ({rule.area.key})"))
     facts.add_row("checked by", Text(shown(rule.checked_by)))
+    if rule.since > 1:
+        facts.add_row("runs on", Text(f"format version {rule.since} and later"))
     facts.add_row("source", Text(shown(rule.source)))
     facts.add_row("fix", Text(shown(rule.fix)))
     with _output() as console:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
-from icscheck.diagram.picture import GAP, Box, Picture, rules
+from icscheck.diagram.boxes import GAP, Box, Picture, rules
 from icscheck.untrusted import text as shown
 
 WIDTH = 28

@@ -22,6 +22,7 @@ from icscheck.reporters.summary import (
     ERROR,
     PASS,
     TITLE,
+    UNCONFIRMED,
     WAIVED,
     WARNING,
     WORD,
@@ -38,9 +39,15 @@ from icscheck.rules.base import Rule
 from icscheck.untrusted import html as escape
 from icscheck.waivers import Waiver
 
-CLASS = {PASS: "met", ERROR: "gap error", WARNING: "gap warning", WAIVED: "waived"}
+CLASS = {
+    PASS: "met",
+    ERROR: "gap error",
+    WARNING: "gap warning",
+    WAIVED: "waived",
+    UNCONFIRMED: "unconfirmed",
+}
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
-TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived"}
+TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived", UNCONFIRMED: "waived"}
 
 
 def stylesheet() -> str:

@@ -1,6 +1,6 @@
 """``--format json``: one JSON document, shape documented in docs/json-output.md.
 
-The shape is public and versioned (``"version": 1``); schemas/report.schema.json
+The shape is public and versioned (``"version": 2``); schemas/report.schema.json
 describes it and the tests validate every output against it. Each file's
 part is icscheck/codec.py's encoding, the same the result cache stores.
 """
@@ -16,7 +16,8 @@ from icscheck.reporters.base import Reporter
 from icscheck.result import Report
 from icscheck.untrusted import ascii_only, json
 
-OUTPUT_VERSION = 1
+OUTPUT_VERSION = 2
+"""2: unconfirmed outcomes (format 2's unknown facts) and rules not run, per file."""
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -32,6 +33,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "waived": report.waived,
+            "unconfirmed": report.unconfirmed,
             "unreadable": report.unreadable,
         },
         "files": [file_data(result, report.catalogue) for result in report.files],

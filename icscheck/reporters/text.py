@@ -24,6 +24,7 @@ from icscheck.reporters.base import Reporter
 from icscheck.reporters.summary import (
     ERROR,
     PASS,
+    UNCONFIRMED,
     WAIVED,
     WARNING,
     finding_mark,
@@ -37,7 +38,13 @@ from icscheck.waivers import Waiver
 if TYPE_CHECKING:
     from rich.console import Console
 
-STYLE = {PASS: "green", ERROR: "bold red", WARNING: "yellow", WAIVED: "cyan"}
+STYLE = {
+    PASS: "green",
+    ERROR: "bold red",
+    WARNING: "yellow",
+    WAIVED: "cyan",
+    UNCONFIRMED: "magenta",
+}
 
 
 class TextReporter(Reporter):

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from icscheck import starter
 from icscheck.cli import app
 from icscheck.loader import load
-from icscheck.schemas import FORMAT_SCHEMA, load_schema
+from icscheck.schemas import LATEST_SCHEMA, load_schema
 
 runner = CliRunner()
 SCRIPT = Path(sys.executable).with_name("icscheck")
@@ -27,7 +27,7 @@ NEXT_STEPS = (
     "Wrote constitution.yaml: a starter constitution that passes icscheck; until every value "
     "marked [TO COMPLETE: ...] is filled in, FMT-003 warns of each, so --strict fails it.\n"
     "Next:\n"
-    "  1. Fill in the 27 lines marked [TO COMPLETE: ...]: grep -n 'TO COMPLETE' constitution.yaml\n"
+    "  1. Fill in the 49 lines marked [TO COMPLETE: ...]: grep -n 'TO COMPLETE' constitution.yaml\n"
     "  2. For completion and inline errors in your editor: icscheck schema -o constitution.schema.json\n"
     "  3. Check it: icscheck validate constitution.yaml\n"
 )
@@ -77,7 +77,7 @@ def test_init_writes_the_starter_which_passes_by_default_and_fails_strictly(
         and not line.lstrip().startswith("#")
     ]
     assert [line for line, _ in placeholders("constitution.yaml")] == marked
-    assert len(marked) == 25  # the other 2 of the 27 marks are notes beside real dates
+    assert len(marked) == 45  # the other 4 of the 49 marks are notes beside real values
 
 
 def test_the_starter_validates_against_the_schema_alone_as_an_editor_would() -> None:
@@ -86,7 +86,7 @@ def test_the_starter_validates_against_the_schema_alone_as_an_editor_would() -> 
     icscheck's loader keeps dates as ISO text, as a YAML 1.2 editor reads them.
     """
     invoke("init")
-    schema = load_schema(FORMAT_SCHEMA)
+    schema = load_schema(LATEST_SCHEMA)
     check = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     data = load("constitution.yaml").data
     assert [error.message for error in check.iter_errors(data)] == []
@@ -105,7 +105,7 @@ def test_the_modeline_finds_the_schema_file_the_next_steps_write(tmp_path: Path)
     assert first == f"# yaml-language-server: $schema={starter.SCHEMA_FILE}"
     # The language server resolves a relative path against the YAML file's folder.
     schema_file = folder / first.split("$schema=", 1)[1]
-    assert json.loads(schema_file.read_text(encoding="utf-8")) == load_schema(FORMAT_SCHEMA)
+    assert json.loads(schema_file.read_text(encoding="utf-8")) == load_schema(LATEST_SCHEMA)
 
 
 def test_icb_name_with_a_colon_and_quotes_round_trips_exactly(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_icb_name_with_a_colon_and_quotes_round_trips_exactly(tmp_path: Path) ->
     assert load("constitution.yaml").data["icb"]["name"] == NAME
     assert findings("constitution.yaml") == (1, [])
     assert [field for _, field in placeholders("constitution.yaml")][:1] == [
-        "icb.local_authorities[0]"
+        "icb.local_authorities[0].name"
     ]  # the name is filled in
     # Only the name's line changed; every comment is kept.
     changed = [
@@ -211,7 +211,7 @@ def test_next_steps_for_a_name_like_an_option_work_as_printed(tmp_path: Path) ->
     code, out, err = invoke("init", "--", "-drafts/-x y.yaml")
     assert (code, err) == (0, "")
     assert out.splitlines()[2:] == [
-        "  1. Fill in the 27 lines marked [TO COMPLETE: ...]:"
+        "  1. Fill in the 49 lines marked [TO COMPLETE: ...]:"
         " grep -n 'TO COMPLETE' './-drafts/-x y.yaml'",
         "  2. For completion and inline errors in your editor:"
         " icscheck schema -o ./-drafts/constitution.schema.json",
@@ -291,7 +291,7 @@ def test_every_placeholder_uses_the_same_mark() -> None:
     assert text.isascii()
     values = [line for line in text.splitlines() if "TO COMPLETE" in line and "[" in line]
     assert all(starter.PLACEHOLDER + ": " in line for line in values)
-    assert starter.placeholders(text) == 27
+    assert starter.placeholders(text) == 49
 
 
 def test_the_installed_console_script_writes_a_passing_starter(tmp_path: Path) -> None:

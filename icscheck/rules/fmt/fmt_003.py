@@ -38,6 +38,7 @@ from dataclasses import fields
 from icscheck.finding import Severity
 from icscheck.loader import NodePath, field_name
 from icscheck.model import Entity, Model, Seat
+from icscheck.model.base import Source
 from icscheck.rules.base import Context, Gap
 from icscheck.starter import EXAMPLE_URLS, PLACEHOLDER
 
@@ -60,26 +61,38 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
 
 
 def _values(model: Model) -> Iterator[tuple[NodePath, str]]:
-    """Every text value the model reads, with its node: each entity's text and lists of text."""
-    board = model.board
-    entities: list[Entity | None] = [
-        model.icb,
-        model.icb.constitution,
-        board,
-        board.quorum,
-        *board.members,
-        *board.participants,
-        *model.committees,
-        *(seat for committee in model.committees for seat in committee.members),
-        *model.places,
-        *model.decisions,
-        model.conflicts,
-    ]
-    for entity in entities:
-        if entity is not None:
-            yield from _texts(entity)
+    """Every text value the model reads, with its node: each entity's text and lists of
+    text, every entity the model holds (format 2's too), found by walking its fields."""
     for index, principle in enumerate(model.principles):
         yield ("principles", index), principle
+    stack: list[object] = [getattr(model, f.name) for f in fields(model)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            stack.extend(reversed(item))
+        elif isinstance(item, Entity):
+            yield from _texts(item)
+            for name in _entity_fields(type(item)):
+                value = getattr(item, name)
+                if isinstance(value, Source):
+                    yield from _source(item.at(name), value)
+                elif isinstance(value, dict):  # format 2's provisions: code -> where it is made
+                    for code, found in value.items():
+                        if isinstance(found, Source):
+                            yield from _source(item.at(code), found)
+                else:
+                    stack.append(value)
+
+
+def _source(node: NodePath, source: Source) -> Iterator[tuple[NodePath, str]]:
+    """A source's text: written as one string, or as a mapping of its parts."""
+    if isinstance(source.text, str):
+        yield node, source.text
+        return
+    for part in fields(source):
+        value = getattr(source, part.name)
+        if isinstance(value, str):
+            yield (*node, part.name), value
 
 
 def _texts(entity: Entity) -> Iterator[tuple[NodePath, str]]:
@@ -95,15 +108,23 @@ def _texts(entity: Entity) -> Iterator[tuple[NodePath, str]]:
                     yield entity.at(name, index), item
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_TEXT_TYPES = frozenset({"str", "str | None", "tuple[str, ...]"})
+"""How the model's dataclasses annotate text and lists of text (as strings: postponed)."""
+
+
+def _kinds(kind: type[Entity]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An entity type's fields that can hold text, and the rest: looked up once per type."""
+    if kind not in _FIELDS:
+        own = [f for f in fields(kind) if f.name not in ("node", "invalid")]
+        text = [f.name for f in own if str(f.type) in _TEXT_TYPES]
+        _FIELDS[kind] = (tuple(text), tuple(f.name for f in own if f.name not in text))
+    return _FIELDS[kind]
 
 
 def _text_fields(kind: type[Entity]) -> tuple[str, ...]:
-    """The fields of an entity type that can hold text: looked up once per type, not per entity."""
-    if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(
-            f.name
-            for f in fields(kind)
-            if f.name not in ("node", "invalid") and "str" in str(f.type)
-        )
-    return _FIELDS[kind]
+    return _kinds(kind)[0]
+
+
+def _entity_fields(kind: type[Entity]) -> tuple[str, ...]:
+    return _kinds(kind)[1]
