@@ -22,7 +22,7 @@ from typing import Any
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.model import Model
-from icscheck.result import FileResult, RuleResult, Waived
+from icscheck.result import FileResult, NotRun, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
 
@@ -43,6 +43,7 @@ def finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
         "node": finding.node,
         "title": rule.title if rule else "",
         "fix": rule.fix if rule else "",
+        "provenance": finding.provenance or None,
     }
 
 
@@ -72,8 +73,10 @@ def file_data(result: FileResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
             "waived": len(result.waived),
+            "unconfirmed": len(result.unconfirmed),
         },
         "rules": [_outcome_data(outcome, rules[outcome.rule]) for outcome in result.rules],
+        "not_run": [{"rule": item.rule, "reason": item.reason} for item in result.not_run],
         "findings": [finding_data(f, rules.get(f.rule)) for f in result.findings],
         "waived": [
             {
@@ -81,6 +84,13 @@ def file_data(result: FileResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
                 "waiver": waiver_data(item.waiver),
             }
             for item in result.waived
+        ],
+        "unconfirmed": [
+            {
+                **finding_data(item.finding, rules.get(item.finding.rule)),
+                "confirm": list(item.confirm),
+            }
+            for item in result.unconfirmed
         ],
     }
 
@@ -94,6 +104,7 @@ def _outcome_data(outcome: RuleResult, rule: Rule) -> dict[str, Any]:
         "status": str(outcome.status),
         "findings": len(outcome.findings),
         "waived": len(outcome.waived),
+        "unconfirmed": len(outcome.unconfirmed),
     }
     if rule.origin is not None:
         data["origin"] = rule.origin  # a house rule: the record that defines it
@@ -119,28 +130,53 @@ def _file_result(data: Any, path: str, model: Model | None) -> FileResult:
         Waived(_finding(item, path), _waiver(item["waiver"]))
         for item in _typed(data["waived"], list)
     ]
-    outcomes = []
+    unconfirmed = [
+        Unconfirmed(
+            _finding(item, path), tuple(_typed(c, str) for c in _typed(item["confirm"], list))
+        )
+        for item in _typed(data["unconfirmed"], list)
+    ]
+    # Grouped by rule in one pass each, in file order, as the engine made them.
+    by_rule: dict[str, _Group] = {}
     for entry in _typed(data["rules"], list):
         rule_id = _typed(entry["id"], str)
-        outcome = RuleResult(
-            rule_id,
-            tuple(f for f in open_ if f.rule == rule_id),
-            tuple(w for w in waived if w.finding.rule == rule_id),
-        )
+        if rule_id in by_rule:
+            raise CodecError(f"{rule_id} is listed twice")
+        by_rule[rule_id] = ([], [], [])
+    for finding in open_:
+        _group(by_rule, finding.rule)[0].append(finding)
+    for item in waived:
+        _group(by_rule, item.finding.rule)[1].append(item)
+    for question in unconfirmed:
+        _group(by_rule, question.finding.rule)[2].append(question)
+    outcomes = []
+    for entry in data["rules"]:
+        rule_id = entry["id"]
+        found, accepted, asked = by_rule[rule_id]
+        outcome = RuleResult(rule_id, tuple(found), tuple(accepted), tuple(asked))
         if str(outcome.status) != entry["status"] or len(outcome.findings) != entry["findings"]:
             raise CodecError(f"the findings of {rule_id} do not add up")
         outcomes.append(outcome)
-    if len({o.rule for o in outcomes}) != len(outcomes) or any(
-        f.rule not in {o.rule for o in outcomes} for f in (*open_, *(w.finding for w in waived))
-    ):
-        raise CodecError("findings of a rule that did not run")
     return FileResult(
         path=path,
         icb_name=_typed(data["icb"], str, None),
         format_version=_typed(data["format_version"], int, None),
         rules=tuple(outcomes),
+        not_run=tuple(
+            NotRun(_typed(item["rule"], str), _typed(item["reason"], str))
+            for item in _typed(data["not_run"], list)
+        ),
         model=model,
     )
+
+
+_Group = tuple[list[Finding], list[Waived], list[Unconfirmed]]
+
+
+def _group(by_rule: dict[str, _Group], rule_id: str) -> _Group:
+    if rule_id not in by_rule:
+        raise CodecError("findings of a rule that did not run")
+    return by_rule[rule_id]
 
 
 def _finding(data: Mapping[str, Any], path: str) -> Finding:
@@ -156,6 +192,7 @@ def _finding(data: Mapping[str, Any], path: str) -> Finding:
         message=_typed(data["message"], str),
         source=_typed(data["source"], str),
         node=_typed(data["node"], str),
+        provenance=_typed(data["provenance"], str, None) or "",
     )
 
 
@@ -205,6 +242,8 @@ def _encode(value: Any) -> Any:
         return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, tuple | list):
         return [_encode(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _encode(item) for key, item in value.items()}
     if isinstance(value, frozenset):
         return sorted(value)
     return value
@@ -225,6 +264,9 @@ def _decode(data: Any, hint: Any) -> Any:
     if origin is tuple:
         item = typing.get_args(hint)[0]
         return tuple(_decode(value, item) for value in _typed(data, list))
+    if origin is dict:
+        value = typing.get_args(hint)[1]
+        return {_typed(k, str): _decode(v, value) for k, v in _typed(data, dict).items()}
     if origin is frozenset:
         item = typing.get_args(hint)[0]
         return frozenset(_decode(value, item) for value in _typed(data, list))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from icscheck.rules.base import Area, Rule
-from icscheck.schemas import FORMAT_SCHEMA, load_schema
+from icscheck.schemas import LATEST_SCHEMA, load_schema
 
 if TYPE_CHECKING:
     from icscheck.run import Run
@@ -72,6 +72,7 @@ def rules_markdown() -> str:
                 f"- Source: {rule.source}",
                 f"- Fix: {rule.fix}",
                 f"- Checked by: {rule.checked_by}",
+                *([f"- Runs on: format version {rule.since} and later"] if rule.since > 1 else []),
                 "",
                 rule.doc,
                 "",
@@ -84,6 +85,19 @@ def rules_markdown() -> str:
                 f"```yaml\n{rule.passes}```",
                 "",
             ]
+    from icscheck.unchecked import NOT_RULES
+
+    out += [
+        "## Requirements icscheck does not check as rules",
+        "",
+        "Every mandatory requirement found in the Act and NHS England's model constitution is",
+        "either a rule above or listed here, with the reason it is not one.",
+        "",
+        "| Requirement | Source | Why it is not a rule |",
+        "|---|---|---|",
+        *(f"| {what} | {source} | {why} |" for what, source, why in NOT_RULES),
+        "",
+    ]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -128,8 +142,8 @@ def _fields(title: str, schema: dict[str, Any], prefix: str, defs: dict[str, Any
 
 
 def format_fields() -> str:
-    """The field reference of docs/format.md, from schemas/constitution.schema.json."""
-    schema = load_schema(FORMAT_SCHEMA)
+    """The field reference of docs/format.md, from the latest format's schema (version 2)."""
+    schema = load_schema(LATEST_SCHEMA)
     defs = schema.get("$defs", {})
     out = _fields("Top level", schema, "", defs)
     for name, definition in defs.items():

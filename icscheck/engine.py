@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from icscheck import cache
+from icscheck.bounded import cap, take
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, load_bytes, pointer
+from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
 from icscheck.model import Model, build
+from icscheck.model.read import read_source
 from icscheck.reader import human_size, read_bytes
-from icscheck.result import FileResult, Report, RuleResult, Waived
+from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
 from icscheck.run import Run
 from icscheck.waivers import Waiver
@@ -35,32 +38,43 @@ def check_document(
     known: Iterable[str] = (),
 ) -> FileResult:
     """Apply ``checkers`` to one parsed document, and its waivers to their findings."""
-    model = build(document.data)
+    model = build(document.data, document.unknowns)
+    running = [c for c in checkers if c.rule.since <= document.version]
+    not_run = tuple(
+        NotRun(
+            c.id, f"needs format version {c.rule.since}: icscheck migrate turns this file into it"
+        )
+        for c in checkers
+        if c.rule.since > document.version
+    )
     context = Context(
         on=on,
         known=frozenset(known) or frozenset(c.id for c in checkers),
         duplicates=document.duplicates,
         waivers=document.waivers,
         locate=document.locate,
+        unknowns=document.unknowns,
     )
-    usable = [w for w in document.waivers if w.applies(on)]
+    usable = _by_target(document.waivers, on)
     outcomes: dict[str, RuleResult] = {}
     raw: list[Finding] = []
-    for checker in (c for c in checkers if not c.review):
-        found = _findings(checker, document, model, context)
+    incomplete: set[str] = set()
+    for checker in (c for c in running if not c.review):
+        found, unconfirmed, complete = _findings(checker, document, model, context)
         raw.extend(found)
-        outcomes[checker.id] = _waive(checker.id, found, usable)
-    review = Context(
-        on=on,
-        known=context.known,
-        duplicates=document.duplicates,
-        waivers=document.waivers,
-        locate=document.locate,
+        if not complete:
+            incomplete.add(checker.id)
+        outcome = replace(_waive(checker.id, found, usable), unconfirmed=unconfirmed)
+        outcomes[checker.id] = cap(outcome, complete)
+    review = replace(
+        context,
         findings=tuple(raw),
-        ran=frozenset(c.id for c in checkers),
+        ran=frozenset(c.id for c in running),
+        incomplete=frozenset(incomplete),
     )
-    for checker in (c for c in checkers if c.review):
-        outcomes[checker.id] = RuleResult(checker.id, _findings(checker, document, model, review))
+    for checker in (c for c in running if c.review):
+        found, unconfirmed, complete = _findings(checker, document, model, review)
+        outcomes[checker.id] = cap(RuleResult(checker.id, found, unconfirmed=unconfirmed), complete)
     version = document.data.get("icscheck")
     return FileResult(
         path=document.path,
@@ -68,51 +82,109 @@ def check_document(
         format_version=version
         if isinstance(version, int) and not isinstance(version, bool)
         else None,
-        rules=tuple(outcomes[checker.id] for checker in checkers),
+        rules=tuple(outcomes[checker.id] for checker in running),
+        not_run=not_run,
         model=model,
     )
 
 
 def _findings(
     checker: Checker, document: Document, model: Model, context: Context
-) -> tuple[Finding, ...]:
-    """Run one rule and locate its gaps in the file, in file order.
+) -> tuple[tuple[Finding, ...], tuple[Unconfirmed, ...], bool]:
+    """Run one rule and locate its gaps in the file, in file order: the gaps, those that
+    rest on unknown facts (unconfirmed outcomes), and whether that was all of them.
 
-    File order (then message) within a rule, as for the whole file: a result
-    read back from the cache, which stores findings in that order, is then
-    the same result.
+    At most ``bounded.MAX_LOOKED_AT`` gaps are asked for.
+
+    At most ``bounded.MAX_LOOKED_AT`` gaps are asked for. File order (then
+    message) within a rule, as for the whole file: a result read back from
+    the cache, which stores findings in that order, is then the same result.
     """
     rule: Rule = checker.rule
-    found = []
-    for gap in checker.check(document, model, context):
+    found: list[Finding] = []
+    unconfirmed: list[Unconfirmed] = []
+    gaps, complete = take(checker.check(document, model, context))
+    for gap in gaps:
         line, column = gap.at or document.locate(gap.node)
-        found.append(
-            Finding(
-                path=document.path,
-                line=line,
-                column=column,
-                rule=rule.id,
-                severity=rule.severity,
-                message=gap.message,
-                source=rule.source,
-                node=pointer(gap.node),
-            )
+        finding = Finding(
+            path=document.path,
+            line=line,
+            column=column,
+            rule=rule.id,
+            severity=rule.severity,
+            message=gap.message,
+            source=rule.source,
+            node=pointer(gap.node),
+            provenance=_provenance(document, gap.node),
         )
-    return tuple(sorted(found, key=lambda f: (f.line, f.column, f.message)))
+        rests_on = () if gap.decided else gap.rests_on
+        if not gap.decided and not rests_on:
+            rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
+        if rests_on:
+            confirm = tuple(
+                f"{field_name(node)} ({document.unknowns.get(node, 'marked unknown')})"
+                for node in rests_on
+            )
+            unconfirmed.append(Unconfirmed(finding, confirm))
+        else:
+            found.append(finding)
+    return (
+        tuple(sorted(found, key=_file_order)),
+        tuple(sorted(unconfirmed, key=lambda u: _file_order(u.finding))),
+        complete,
+    )
 
 
-def _waive(rule_id: str, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:
+def _provenance(document: Document, node: NodePath) -> str:
+    if not document.sources:
+        return ""
+    source = read_source(document.source_of(node))
+    return "" if source is None else str(source)
+
+
+def _file_order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.message)
+
+
+def _rests_on(
+    node: NodePath, reads: frozenset[str] | None, unknowns: dict[NodePath, str]
+) -> tuple[NodePath, ...]:
+    """The unknown facts a schema rule's gap at ``node`` may rest on: those at or below the
+    node whose field the rule's schema reads. (A Python rule says its own, in the Gap.)"""
+    if reads is None or not unknowns:
+        return ()
+    depth = len(node)
+    return tuple(
+        at for at in unknowns if at[:depth] == node and isinstance(at[-1], str) and at[-1] in reads
+    )
+
+
+Targets = dict[tuple[int, str], Waiver]
+"""The waivers that apply, by (target line, rule ID): the first written for each."""
+
+
+def _by_target(waivers: Iterable[Waiver], on: _dt.date) -> Targets:
+    found: Targets = {}
+    for waiver in waivers:
+        if waiver.applies(on):
+            for rule_id in waiver.rules:
+                found.setdefault((waiver.target, rule_id), waiver)
+    return found
+
+
+def _waive(rule_id: str, found: Sequence[Finding], waivers: Targets) -> RuleResult:
     """Split ``found`` into open findings and those an applicable waiver accepts.
 
     A waiver covers a finding of a rule it names on its target line: the line
     of the node, or the line after a waiver that stands alone (docs/waivers.md).
+    Looked up by line, not searched: a file can hold a waiver on every line.
     """
     if rule_id.startswith("WAIVE-"):
         return RuleResult(rule_id, tuple(found))
     open_: list[Finding] = []
     waived: list[Waived] = []
     for finding in found:
-        waiver = next((w for w in waivers if w.target == finding.line and rule_id in w.rules), None)
+        waiver = waivers.get((finding.line, rule_id))
         if waiver is None:
             open_.append(finding)
         else:
@@ -138,24 +210,28 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
         )
     checkers = run.checkers_for(name)
     rules = [c.rule for c in checkers]
-    entry = cache.key(raw, checkers, run.on) if run.cache_dir is not None else None
-    if run.cache_dir is not None and entry is not None:
-        hit = cache.get(run.cache_dir, entry, name)
+    store = run.cache
+    entry = cache.key(raw, checkers, run.on) if store is not None else None
+    if store is not None and entry is not None:
+        hit = cache.get(store, entry, name)
         if hit is not None:
             return hit
     try:
         result = check_document(load_bytes(name, raw), checkers, on=run.on, known=run.known)
     except LoadError as error:
         result = FileResult(path=name, error=error)
-    if run.cache_dir is not None and entry is not None:
-        cache.put(run.cache_dir, entry, result, rules)
+    if store is not None and entry is not None:
+        cache.put(store, entry, result, rules)
     return result
 
 
 def expand(paths: Iterable[str]) -> list[str]:
-    """Files to check: each path as given; a directory's *.yaml and *.yml files, sorted.
+    """Files to check: each path as given; a directory's *.yaml and *.yml entries, sorted.
 
-    Hidden directories (``.git``, ``.venv``) are not searched.
+    Hidden directories (``.git``, ``.venv``) are not searched. Every entry
+    named like a constitution that is not a directory is listed, whatever it
+    is (a FIFO, a device, a dangling link): the reader refuses what it cannot
+    read, by name, so a gate never passes by leaving a file out.
     """
     files: list[str] = []
     for path in paths:
@@ -165,7 +241,7 @@ def expand(paths: Iterable[str]) -> list[str]:
                 p
                 for p in folder.rglob("*")
                 if p.suffix in (".yaml", ".yml")
-                and p.is_file()
+                and not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])
             ]
             # An empty directory stays, to be reported: a gate must not pass on nothing.

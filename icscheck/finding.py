@@ -35,3 +35,6 @@ class Finding:
     message: str
     source: str
     node: str = ""
+    provenance: str = ""
+    """Format 2: where the fact the finding is about comes from (the nearest entry's
+    ``source``: ``constitution.pdf p12 §2.1.6``), so a reviewer can open the clause."""

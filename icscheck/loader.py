@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from icscheck.annotations import find_sources, take_unknowns
 from icscheck.composer import Duplicate, NodePath, Position, compose
 from icscheck.errors import LoadError
 from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, line_column, read_bytes
@@ -29,8 +30,9 @@ from icscheck.waivers import Waiver, find_waivers
 
 __all__ = ["Document", "Duplicate", "NodePath", "Position", "load", "load_bytes", "parse"]
 
-FORMAT_VERSION = 1
-"""The constitution format version this icscheck reads (the ``icscheck:`` key)."""
+FORMAT_VERSIONS = (1, 2)
+"""The constitution format versions this icscheck reads (the ``icscheck:`` key)."""
+LATEST = FORMAT_VERSIONS[-1]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,28 @@ class Document:
     positions: dict[NodePath, Position] = field(repr=False)
     duplicates: tuple[Duplicate, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    unknowns: dict[NodePath, str] = field(default_factory=dict)
+    """Format 2: each value written as ``{unknown: ...}``, by node path, with its note
+    (icscheck/annotations.py); such values are not in ``data``."""
+    sources: dict[NodePath, Any] = field(default_factory=dict)
+    """Format 2: each entry's ``source`` (where its facts come from), by the entry's node path."""
+
+    def source_of(self, node: Sequence[str | int]) -> Any:
+        """The source of the nearest entry at or above ``node`` that gives one, or None."""
+        path = tuple(node)
+        while path not in self.sources:
+            if not path:
+                return None
+            path = path[:-1]
+        return self.sources[path]
+
+    @property
+    def version(self) -> int:
+        """The format version the file says it is in; 1 when it does not say (FMT-001 reports it)."""
+        version = self.data.get("icscheck")
+        if isinstance(version, int) and not isinstance(version, bool) and version > 0:
+            return version
+        return 1
 
     def locate(self, node: Sequence[str | int]) -> Position:
         """Return the 1-based ``(line, column)`` of ``node``.
@@ -79,12 +103,16 @@ def load_bytes(path: str, raw: bytes) -> Document:
     version = document.data.get("icscheck")
     # A version we do not know is not a gap in the constitution: we cannot read
     # it at all. A missing or mistyped version is left to the format schema.
-    if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT_VERSION:
+    if (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and version not in FORMAT_VERSIONS
+    ):
         line, column = document.locate(("icscheck",))
+        readable = " and ".join(str(v) for v in FORMAT_VERSIONS)
         raise LoadError(
             path,
-            f"format version {version} is not supported (this icscheck reads version "
-            f"{FORMAT_VERSION})",
+            f"format version {version} is not supported (this icscheck reads versions {readable})",
             line,
             column,
         )
@@ -99,12 +127,19 @@ def parse(path: str, text: str) -> Document:
     if not isinstance(composed.root, dict):
         kind = "a list" if isinstance(composed.root, list) else "a single value"
         raise LoadError(path, f"holds {kind} at the top level: expected a mapping", 1, 1)
+    data: dict[str, Any] = composed.root
+    # Only version 2 knows unknown markers; in version 1 they stay data, for FMT-001.
+    second = data.get("icscheck") == 2
+    unknowns = take_unknowns(data) if second else {}
+    sources = find_sources(data) if second else {}
     return Document(
         path=path,
-        data=composed.root,
+        data=data,
         positions=composed.positions,
         duplicates=composed.duplicates,
         waivers=find_waivers(text, composed.spans),
+        unknowns=unknowns,
+        sources=sources,
     )
 
 

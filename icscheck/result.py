@@ -34,6 +34,8 @@ class Status(StrEnum):
     FAIL = "fail"
     WAIVED = "waived"
     """Every finding is waived: a gap the board has accepted, shown apart."""
+    UNCONFIRMED = "unconfirmed"
+    """No gap, but one or more rests on a fact the file marks unknown: a question to confirm."""
 
 
 class FailOn(StrEnum):
@@ -53,6 +55,23 @@ class Waived:
 
 
 @dataclass(frozen=True)
+class Unconfirmed:
+    """A finding that rests on facts the file marks unknown: what to confirm, not a gap."""
+
+    finding: Finding
+    confirm: tuple[str, ...]
+    """Each unknown fact it rests on: the field, and the note of where the reader looked."""
+
+
+@dataclass(frozen=True)
+class NotRun:
+    """A rule that did not run on a file, and why."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class RuleResult:
     """One rule's outcome for one file, with the findings behind it."""
 
@@ -60,11 +79,14 @@ class RuleResult:
     """The rule's ID (its metadata is in the Report's catalogue)."""
     findings: tuple[Finding, ...]
     waived: tuple[Waived, ...] = ()
+    unconfirmed: tuple[Unconfirmed, ...] = ()
 
     @property
     def status(self) -> Status:
         if self.findings:
             return Status.FAIL
+        if self.unconfirmed:
+            return Status.UNCONFIRMED
         return Status.WAIVED if self.waived else Status.PASS
 
 
@@ -77,6 +99,9 @@ class FileResult:
     format_version: int | None = None
     rules: tuple[RuleResult, ...] = ()
     error: LoadError | None = None
+    not_run: tuple[NotRun, ...] = ()
+    """Rules in force that did not run on this file (one needing format version 2 on a
+    version 1 file, say), with why."""
     model: Model | None = None
     """What the constitution sets up, for the board-paper reports, the map and the diff."""
 
@@ -94,6 +119,14 @@ class FileResult:
         return sorted(
             (w for result in self.rules for w in result.waived),
             key=lambda w: (w.finding.line, w.finding.column, w.finding.rule, w.finding.message),
+        )
+
+    @property
+    def unconfirmed(self) -> list[Unconfirmed]:
+        """All unconfirmed outcomes, in file order."""
+        return sorted(
+            (u for result in self.rules for u in result.unconfirmed),
+            key=lambda u: (u.finding.line, u.finding.column, u.finding.rule, u.finding.message),
         )
 
     def count(self, severity: Severity) -> int:
@@ -134,6 +167,10 @@ class Report:
         return sum(len(result.waived) for result in self.files)
 
     @property
+    def unconfirmed(self) -> int:
+        return sum(len(result.unconfirmed) for result in self.files)
+
+    @property
     def unreadable(self) -> int:
         return sum(1 for result in self.files if result.error is not None)
 
@@ -141,7 +178,9 @@ class Report:
     def exit_code(self) -> ExitCode:
         """2 if a file could not be checked; else 1 if a finding at or above ``fail_on``; else 0.
 
-        Waived findings never count.
+        Waived findings never count. Unconfirmed outcomes count as warnings do:
+        only under ``--strict`` (``--fail-on warning``), when every question
+        must have an answer.
         """
         if self.unreadable:
             return ExitCode.USAGE
@@ -149,7 +188,7 @@ class Report:
             return ExitCode.OK
         failing = self.count(Severity.ERROR)
         if self.fail_on is FailOn.WARNING:
-            failing += self.count(Severity.WARNING)
+            failing += self.count(Severity.WARNING) + self.unconfirmed
         return ExitCode.FINDINGS if failing else ExitCode.OK
 
 

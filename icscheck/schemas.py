@@ -7,8 +7,9 @@ its root, and on any branch (one required sector, one principle), where the
 deepest one on the failing path wins. Messages may use ``{count}``, ``{min}``
 and ``{max}`` for ``contains`` / ``minContains`` / ``maxContains`` failures
 (``{s}`` is "s" unless the count is 1), and ``{missing}`` for the property a
-``required`` failure is about, and ``{value}`` for the failing value itself
-when it is text or a number (docs/house-rules.md). Without a message, the
+``required`` failure is about, ``{value}`` for the failing value itself
+when it is text or a number, and ``{nhs_england}`` for the body the Act names
+(icscheck/vocabulary.py; docs/house-rules.md). Without a message, the
 error is worded by ``describe``, naming the field.
 
 Schemas are read only from the installed package, and nothing is fetched:
@@ -23,6 +24,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
     from referencing import Registry, Resource
 
 FORMAT_SCHEMA = "constitution.schema.json"
+"""Format version 1's schema."""
+LATEST_SCHEMA = "constitution-2.schema.json"
+"""The latest format's schema (version 2, a superset of version 1): what editors get."""
 
 
 @cache
@@ -53,6 +58,12 @@ def packaged_schemas() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.endswith(".schema.json"))
 
 
+@cache
+def packaged_by_id() -> dict[str, dict[str, Any]]:
+    """Every packaged schema by its ``$id``."""
+    return {load_schema(name)["$id"]: load_schema(name) for name in packaged_schemas()}
+
+
 def _refuse_retrieval(uri: str) -> Resource[Any]:
     raise SchemaError(f"schema reference {uri!r} is not packaged with icscheck; nothing is fetched")
 
@@ -64,9 +75,20 @@ def registry() -> Registry[Any]:
     from referencing.jsonschema import DRAFT202012
 
     return Registry(retrieve=_refuse_retrieval).with_resources(  # type: ignore[call-arg]
-        (load_schema(name)["$id"], DRAFT202012.create_resource(load_schema(name)))
+        (load_schema(name)["$id"], DRAFT202012.create_resource(in_dialect(load_schema(name))))
         for name in packaged_schemas()
     )
+
+
+def in_dialect(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """``schema`` without its ``$schema``, so it is read in icscheck's dialect.
+
+    jsonschema picks the validator class for each schema it enters by its
+    ``$schema``: a ``$ref`` into a schema that names plain Draft 2020-12 (as the
+    packaged format schema does, for editors) would be validated without
+    icscheck's keywords, so ``population: 1e1`` would pass as a whole number.
+    """
+    return {key: value for key, value in schema.items() if key != "$schema"}
 
 
 def compile_schema(schema: Mapping[str, Any]) -> Validator:
@@ -75,23 +97,61 @@ def compile_schema(schema: Mapping[str, Any]) -> Validator:
     from icscheck.keywords import dialect
 
     validator = dialect()
-    return validator(schema, registry=registry(), format_checker=validator.FORMAT_CHECKER)
+    return validator(
+        in_dialect(schema), registry=registry(), format_checker=validator.FORMAT_CHECKER
+    )
 
 
-def schema_gaps(check: Validator, data: Any) -> Iterator[Gap]:
-    """Validate ``data`` against one rule's compiled schema and yield its gaps."""
+def schema_gaps(
+    check: Validator, data: Any, unknowns: Mapping[NodePath, str] | None = None
+) -> Iterator[Gap]:
+    """Validate ``data`` against one rule's compiled schema and yield its gaps, as found.
+
+    One by one, never all at once: a file can hold hundreds of thousands of
+    errors, and the engine asks for only so many (icscheck/bounded.py). The
+    engine puts the gaps in file order; jsonschema finds them in an order of
+    its own that is the same on every run.
+
+    ``unknowns`` (format 2) lets a count say when it is decided whatever the
+    unknown facts turn out to be: 0 of 3 partner members with one role
+    unknown is a gap, not a question (see ``_decided``).
+    """
     root = check.schema if isinstance(check.schema, Mapping) else {}
-    errors = sorted(validation_errors(check, data), key=_error_order)
-    for error in errors:
-        yield from _gaps(error, root, check)
+    for error in validation_errors(check, data):
+        for gap in _gaps(error, root, check):
+            if unknowns and _decided(error, check, unknowns):
+                gap = replace(gap, decided=True)
+            yield gap
 
 
-def validation_errors(check: Validator, instance: Any) -> list[ValidationError]:
-    """Every error of ``instance``; a reference outside the package is a SchemaError."""
+def _decided(error: ValidationError, check: Validator, unknowns: Mapping[NodePath, str]) -> bool:
+    """A ``contains`` count fails whatever the unknown facts of its list turn out to be.
+
+    An unknown field is absent from the data, so knowing it can only add matches:
+    too many matches stay too many, and too few stay too few when even every item
+    with an unknown field matching would not reach the minimum.
+    """
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    if "contains" not in schema or not isinstance(error.instance, list):
+        return False
+    matcher = check.evolve(schema=schema["contains"])
+    count = sum(1 for item in error.instance if matcher.is_valid(item))
+    if "maxContains" in schema and count > schema["maxContains"]:
+        return True
+    base = tuple(error.absolute_path)
+    open_items = {
+        at[len(base)] for at in unknowns if at[: len(base)] == base and len(at) > len(base)
+    }
+    minimum: int = schema.get("minContains", 1)
+    return count + len(open_items) < minimum
+
+
+def validation_errors(check: Validator, instance: Any) -> Iterator[ValidationError]:
+    """Each error of ``instance``; a reference outside the package is a SchemaError."""
     from referencing.exceptions import Unresolvable
 
     try:
-        return list(check.iter_errors(instance))
+        yield from check.iter_errors(instance)
     except Unresolvable as error:
         raise SchemaError(f"schema reference {error.ref!r} cannot be resolved offline") from None
 
@@ -172,7 +232,10 @@ def _facts(error: ValidationError, check: Validator) -> dict[str, Any]:
         required = error.validator_value if isinstance(error.validator_value, list) else []
         missing = next((k for k in required if error.message.startswith(repr(k))), "")
     value = error.instance if isinstance(error.instance, str | int | float) else ""
+    from icscheck.vocabulary import NHS_ENGLAND
+
     return {
+        "nhs_england": NHS_ENGLAND,
         "value": value,
         "count": count,
         "min": schema.get("minContains", 1),

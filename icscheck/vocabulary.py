@@ -9,7 +9,15 @@ never reads two ways. Codes not listed read as their words
 
 from __future__ import annotations
 
+NHS_ENGLAND = "NHS England"
+"""The body that appoints the chair, approves the chief executive and the constitution, and
+delegates functions to ICBs (NHS Act 2006 Sch. 1B paras 5 to 7, s.14Z25). The Health Bill
+(introduced May 2026, not yet law) would move these functions to the Secretary of State: when
+it is law, this line is what changes in every message that names the body."""
+
 _SPELLING = {
+    "nhs_england": NHS_ENGLAND,
+    "secretary_of_state": "the Secretary of State",
     # The hyphen is how the Act and every constitution spell it.
     "non_executive_member": "non-executive member",
     "nhs_trusts_and_foundation_trusts": "NHS trusts and foundation trusts",

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from icscheck import __version__
 from icscheck.cli import app
-from tests.conftest import ROOT, RULES, SUFFOLK
+from tests.conftest import ROOT, RULES, SUFFOLK, V1, isolated_env
 
 Write = Callable[..., str]
 runner = CliRunner()
@@ -59,10 +59,10 @@ def test_compliant_sample_exits_0_and_shows_every_rule_passing() -> None:
     result = runner.invoke(app, ["validate", str(SUFFOLK)])
     assert result.exit_code == 0, result.output
     assert "NHS Suffolk and North East Essex Integrated Care Board" in result.stdout
-    for rule_id in RULES:
+    for rule_id in V1:
         assert rule_id in result.stdout
     assert "✗" not in result.stdout and "⚠" not in result.stdout
-    assert result.stdout.count("✓") == len(RULES) + 1  # each rule, and the verdict
+    assert result.stdout.count("✓") == len(V1) + 1  # each rule, and the verdict
     assert result.stdout.rstrip().endswith(
         "✓ 0 errors, 0 warnings in 1 file checked: every rule passes"
     )
@@ -110,6 +110,7 @@ def test_every_file_is_checked_and_the_worst_outcome_wins(write: Write, tmp_path
         "errors": 0,
         "warnings": 0,
         "waived": 0,
+        "unconfirmed": 0,
         "unreadable": 1,
     }
 
@@ -122,7 +123,7 @@ def test_json_output_lists_every_rule_and_every_finding(write: Write, suffolk_te
     assert document["exit_code"] == 1
     assert document["tool"] == {"name": "icscheck", "version": __version__}
     (file,) = document["files"]
-    assert [rule["id"] for rule in file["rules"]] == list(RULES)
+    assert [rule["id"] for rule in file["rules"]] == list(V1)
     failing = {rule["id"] for rule in file["rules"] if rule["status"] == "fail"}
     assert failing == {"BOARD-003", "BOARD-004"}
     board_line = suffolk_text.splitlines().index("  members:") + 1
@@ -169,7 +170,8 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **env},
+        # Minimal, as a CI job's, but never without the suite's own cache (conftest.py).
+        env=isolated_env(PATH="/usr/bin:/bin", LANG="C.UTF-8", **env),
         check=False,
     )
 
@@ -189,8 +191,8 @@ def test_console_script_json_and_exit_codes(write: Write, suffolk_text: str) -> 
     assert result.returncode == 1, result.stderr
     document = parse_json(result.stdout)
     assert [f["summary"] for f in document["files"]] == [
-        {"errors": 0, "warnings": 0, "waived": 0},
-        {"errors": 2, "warnings": 0, "waived": 0},
+        {"errors": 0, "warnings": 0, "waived": 0, "unconfirmed": 0},
+        {"errors": 2, "warnings": 0, "waived": 0, "unconfirmed": 0},
     ]
 
 
@@ -269,3 +271,17 @@ def test_fail_on_warning_fails_on_a_warning_alone(write: Write, suffolk_text: st
     assert runner.invoke(app, ["validate", path]).exit_code == 0
     assert runner.invoke(app, ["validate", "--fail-on", "warning", path]).exit_code == 1
     assert runner.invoke(app, ["validate", "--fail-on", "never", "--strict", path]).exit_code == 0
+
+
+def test_after_a_double_dash_every_argument_is_a_file(tmp_path: Path, suffolk_text: str) -> None:
+    """As the pre-commit hook runs it: ``icscheck validate -- FILE...``."""
+    named = tmp_path / "--output=report.txt"
+    named.write_text(suffolk_text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--no-cache", "--", str(named)])
+    assert result.exit_code == 0, result.stderr
+    assert not (tmp_path / "report.txt").exists()
+    stray = runner.invoke(app, ["validate", "--", "--strict", str(named)])
+    assert (stray.exit_code, stray.stdout) == (2, "")
+    assert stray.stderr.startswith(
+        "icscheck: error: --strict: no such file, and it looks like an option: after --,"
+    )

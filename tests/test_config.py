@@ -194,3 +194,20 @@ def test_every_format_the_configuration_accepts_has_a_reporter() -> None:
     from icscheck.reporters import REPORTERS
 
     assert list(FORMATS) == list(REPORTERS)
+
+
+@pytest.mark.parametrize("git", ["folder", "file"])
+def test_discovery_stops_at_the_repository_root(project: Path, git: str) -> None:
+    """A settings file above the checkout (a runner's workspace) cannot turn the gate off."""
+    repository = project / "governance"
+    if git == "folder":
+        (repository / ".git").mkdir()
+    else:  # a worktree or submodule: .git is a file naming the real one
+        (repository / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
+    (project / ".icscheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    assert find_config(repository) is None
+    code, document, _ = run("constitution.yaml")
+    assert (code, rules_found(document)) == (1, ["BOARD-003", "BOARD-004"])
+    (repository / ".icscheck.toml").write_text('ignore = ["BOARD-004"]\n', encoding="utf-8")
+    assert find_config(repository) == repository / ".icscheck.toml"
+    assert run("constitution.yaml")[0] == 1  # the repository's own file is read

@@ -79,7 +79,12 @@ def test_pointer_escapes_per_rfc_6901() -> None:
             4,
         ),
         ("a: !custom {x: 1}\n", "unsupported YAML tag !custom", 1, 4),
-        ("icscheck: 2\n", "format version 2 is not supported", 1, 1),
+        (
+            "icscheck: 3\n",
+            "format version 3 is not supported (this icscheck reads versions 1 and 2)",
+            1,
+            1,
+        ),
     ],
 )
 def test_unparseable_files_raise_load_error_with_position(

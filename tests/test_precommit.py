@@ -75,3 +75,77 @@ def test_a_bad_constitution_fails_with_its_rule_ids(
     assert "- exit code: 1" in result.stdout
     assert "constitution/bad.yaml:" in result.stdout
     assert "BOARD-003" in result.stdout and "BOARD-004" in result.stdout
+
+
+def _repository(base: Path, env: dict[str, str], files: dict[str, str]) -> Path:
+    repo = base / "repository"
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    subprocess.run(["git", "add", "--", "."], cwd=repo, check=True, env=env)
+    return repo
+
+
+def test_a_file_named_like_an_option_is_only_a_file(
+    governance: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """``--output=.pre-commit-config.yaml`` once made the hook overwrite the configuration."""
+    _, env = governance
+    config = "repos: []\n"
+    repo = _repository(
+        tmp_path,
+        env,
+        {
+            "--output=.pre-commit-config.yaml": SUFFOLK.read_text(encoding="utf-8"),
+            ".pre-commit-config.yaml": config,
+        },
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "icscheck", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8") == config
+    assert "  file: --output=.pre-commit-config.yaml" in result.stdout.splitlines()
+    # The configuration is checked too, as the YAML file it is, and is no constitution.
+    assert "  file: .pre-commit-config.yaml" in result.stdout.splitlines()
+    assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_an_option_in_the_hooks_args_is_refused_and_says_where_options_go(
+    governance: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """pre-commit puts ``args`` after the entry's ``--``: they arrive as file names."""
+    _, env = governance
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = (
+        f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n"
+        "      - id: icscheck\n        args: [--format, github]\n"
+    )
+    repo = _repository(
+        tmp_path,
+        env,
+        {"c.yaml": SUFFOLK.read_text(encoding="utf-8"), ".pre-commit-config.yaml": config},
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "- exit code: 2" in result.stdout
+    assert (
+        "icscheck: error: --format: no such file, and it looks like an option: after --, as in "
+        "icscheck's pre-commit hook, every argument is a file to check; give options in "
+        ".icscheck.toml or [tool.icscheck] in pyproject.toml, not in the hook's args "
+        "(docs/ci.md)"
+    ) in result.stdout.splitlines()

@@ -72,7 +72,7 @@ def test_a_waiver_on_the_line_above_accepts_the_finding(tmp_path: Path) -> None:
     }
     statuses = {r["id"]: r["status"] for r in result["rules"]}
     assert statuses["BOARD-003"] == statuses["BOARD-004"] == "waived"
-    assert result["summary"] == {"errors": 0, "warnings": 0, "waived": 2}
+    assert result["summary"] == {"errors": 0, "warnings": 0, "waived": 2, "unconfirmed": 0}
 
 
 def test_the_text_report_shows_waived_findings_apart(tmp_path: Path) -> None:

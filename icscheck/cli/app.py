@@ -4,7 +4,9 @@ Each command lives in a module of its own under icscheck/cli/ and is a plain
 function; this module registers them all, explicitly, in the order ``--help``
 lists them, each wrapped in the one error boundary (``guarded``): every error
 a user can cause ends as one line on stderr and an exit code from
-``errors.ExitCode``, never as a traceback. Command modules import only Typer
+``errors.ExitCode``, never as a traceback, and shown as
+``untrusted.line`` shows text (a message names files and quotes values, which
+a pull request chooses). Command modules import only Typer
 and the core's light modules at import time; whatever a command needs to do
 its work (the parser, the validators, Rich) it imports when it runs, so
 ``icscheck --version`` stays cheap.
@@ -21,8 +23,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from icscheck import __version__
-from icscheck.cli import diff, draft, init, map, rules, schema, validate
+from icscheck.cli import diff, draft, init, map, migrate, rules, schema, validate
 from icscheck.errors import ExitCode, IcscheckError
+from icscheck.untrusted import line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,7 +38,7 @@ def guarded(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except IcscheckError as error:
-            typer.echo(f"icscheck: error: {error}", err=True)
+            typer.echo(line(f"icscheck: error: {error}"), err=True)
             raise typer.Exit(error.exit_code) from None
 
     return run  # type: ignore[return-value]
@@ -58,6 +61,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("schema", schema.schema),
     ("map", map.map_),
     ("diff", diff.diff),
+    ("migrate", migrate.migrate),
     ("draft", draft.draft),
 )
 for _name, _command in COMMANDS:

@@ -18,6 +18,7 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
     output_stream,
     prepare,
     read_stdin,
@@ -79,6 +80,7 @@ def diff(
     from icscheck.engine import check_bytes
     from icscheck.reporters.diff import DIFF_REPORTERS
 
+    check_output(output, files)
     run = prepare(config, isolated, date)
     if since is None:
         if len(files) != 2:
@@ -91,7 +93,8 @@ def diff(
             raise UsageError("with --since, give one file: icscheck diff --since REV FILE")
         # The working file first: a missing file is reported as such, not as a git error.
         new = _check(files[0], run)
-        name, raw = at_revision(files[0], since, run.settings.max_bytes)
+        # The repository is the working directory's, never one found from the file.
+        name, raw = at_revision(files[0], since, run.settings.max_bytes, cwd=Path.cwd())
         old = check_bytes(name, raw, run)
     result = compare(old, new, {rule.id: rule for rule in run.rules})
     with output_stream(output) as stream:

@@ -18,6 +18,7 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
     output_stream,
     prepare,
     read_stdin,
@@ -58,6 +59,7 @@ def map_(
 
     if file != STDIN and Path(file).is_dir():
         raise UsageError(f"{file}: is a directory; map draws one file")
+    check_output(output, [file])
     run = prepare(config, isolated, date)
     stdin = read_stdin(run.settings.max_bytes) if file == STDIN else b""
     result = check_files([file], run, stdin=stdin).files[0]

@@ -8,7 +8,6 @@ by their short key (``Area.key``: ``board``, ``committees``, ...).
 from __future__ import annotations
 
 import difflib
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,8 @@ import typer
 from icscheck.cli.options import ConfigOption, IsolatedOption, prepare
 from icscheck.errors import UsageError
 from icscheck.rules.base import Area
+from icscheck.untrusted import json as untrusted_json
+from icscheck.untrusted import text as shown
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -68,7 +69,8 @@ def list_rules(
     table.add_column("Area", no_wrap=True)
     table.add_column("Requirement", overflow="fold")
     for rule in rules:
-        table.add_row(rule.id, _severity(rule), rule.area.key, Text(rule.title))
+        # A house rule's words are its repository's: shown as untrusted text.
+        table.add_row(Text(shown(rule.id)), _severity(rule), rule.area.key, Text(shown(rule.title)))
     with _output() as console:
         console.print(table)
 
@@ -103,11 +105,13 @@ def show_rule(
     facts.add_column(overflow="fold")
     facts.add_row("severity", _severity(rule))
     facts.add_row("area", Text(f"{rule.area} ({rule.area.key})"))
-    facts.add_row("checked by", Text(rule.checked_by))
-    facts.add_row("source", Text(rule.source))
-    facts.add_row("fix", Text(rule.fix))
+    facts.add_row("checked by", Text(shown(rule.checked_by)))
+    if rule.since > 1:
+        facts.add_row("runs on", Text(f"format version {rule.since} and later"))
+    facts.add_row("source", Text(shown(rule.source)))
+    facts.add_row("fix", Text(shown(rule.fix)))
     with _output() as console:
-        console.print(Text(f"{rule.id}: {rule.title}", style="bold"))
+        console.print(Text(shown(f"{rule.id}: {rule.title}"), style="bold"))
         console.print()
         console.print(facts)
         console.print()
@@ -151,7 +155,7 @@ def _summary(rule: Rule) -> dict[str, Any]:
 
 def _json(document: object) -> None:
     # ASCII escapes parse whatever the terminal's encoding.
-    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+    sys.stdout.write(untrusted_json(document, ascii=True) + "\n")
 
 
 def _severity(rule: Rule) -> RenderableType:

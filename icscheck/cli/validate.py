@@ -19,12 +19,16 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
     output_stream,
     prepare,
     read_stdin,
+    refuse_partial,
 )
-from icscheck.config import FORMATS, Flags, parse_size
+from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
+from icscheck.errors import UsageError
 from icscheck.result import FailOn
+from icscheck.untrusted import line
 
 # The formats --format offers are the ones the configuration file accepts (config.FORMATS).
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
@@ -75,16 +79,23 @@ def validate(
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     date: DateOption = None,
-    no_cache: Annotated[
-        bool,
+    cache: Annotated[
+        bool | None,
         typer.Option(
-            "--no-cache", help="Check every file afresh; do not read or write the result cache."
+            "--cache/--no-cache",
+            help="Reuse results for unchanged files, or check every file afresh and write "
+            "nothing. [default: --cache, except in CI (CI set)]",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=0, help="Check files in N processes (0: one per CPU). [default: 1]"
+            "--jobs",
+            "-j",
+            min=0,
+            max=MAX_JOBS,
+            help="Check files in N processes (0: one per CPU). [default: 1]",
         ),
     ] = 1,
     max_file_size: Annotated[
@@ -104,9 +115,11 @@ def validate(
     (errors by default, warnings too with --strict); 2 usage error, or a file
     that cannot be read or parsed.
     """
-    from icscheck.engine import STDIN, check_files
+    from icscheck.engine import STDIN, check_files, expand
     from icscheck.reporters import REPORTERS
 
+    _refuse_stray_options(files)
+    check_output(output, expand(files))
     flags = Flags(
         select=_selectors(select),
         ignore=_selectors(ignore),
@@ -114,7 +127,7 @@ def validate(
         fail_on=None if fail_on is None else str(fail_on),
         format=None if output_format is None else output_format.value,
         max_bytes=max_file_size,
-        no_cache=no_cache,
+        cache=cache,
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)
@@ -122,9 +135,10 @@ def validate(
     report = check_files(files, run, stdin=stdin)
     for result in report.files:
         if result.error is not None:
-            typer.echo(f"icscheck: error: {result.error}", err=True)
+            typer.echo(line(f"icscheck: error: {result.error}"), err=True)
     with output_stream(output) as stream:
         REPORTERS[run.settings.format](stream).write(report)
+        refuse_partial(output, report.exit_code)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
         output_format is None
@@ -133,6 +147,27 @@ def validate(
     ):
         REPORTERS["github"](sys.stdout).write(report)
     raise typer.Exit(report.exit_code)
+
+
+def _refuse_stray_options(files: list[str]) -> None:
+    """An option that arrived as a file name (after ``--``) is a usage error, loudly.
+
+    The pre-commit hook's entry ends with ``--`` (.pre-commit-hooks.yaml), so
+    that a committed file named like an option (``--output=x``) is only ever a
+    file to check; pre-commit puts a configuration's ``args`` after the entry,
+    so they arrive here as file names too. A file that exists is checked,
+    whatever it is called; a "file" that does not and looks like an option is
+    a hook option in the wrong place, and checking the rest without it would
+    quietly drop it from the gate.
+    """
+    for path in files:
+        if path.startswith("-") and path != "-" and not os.path.lexists(path):
+            raise UsageError(
+                f"{path}: no such file, and it looks like an option: after --, as in "
+                "icscheck's pre-commit hook, every argument is a file to check; give "
+                "options in .icscheck.toml or [tool.icscheck] in pyproject.toml, not in "
+                "the hook's args (docs/ci.md)"
+            )
 
 
 def _selectors(text: str | None) -> tuple[str, ...] | None:

@@ -1,5 +1,7 @@
 """What the map shows, worked out once for both drawings (Mermaid and SVG).
 
+The boxes it is made of are in boxes.py.
+
 From a checked file's Model and open findings: the board's members grouped
 by role, the committees as a tree by reporting line (with those attached to
 nothing set apart), the place partnerships, the decision map grouped by who
@@ -8,13 +10,13 @@ decides, and which of these elements have gaps.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 
+from icscheck.diagram.boxes import GAP, PARTICIPANTS, Box, Line, Picture, plural
 from icscheck.finding import Finding
 from icscheck.model import BOARD, Committee, Delegation, Model, Person, Place
 from icscheck.result import NO_ICB_NAME, FileResult
-from icscheck.vocabulary import words
+from icscheck.vocabulary import NHS_ENGLAND, words
 
 EXECUTIVES = (
     "chief_executive",
@@ -30,113 +32,11 @@ ROLE_GROUPS = (
     ("Executive members", EXECUTIVES),
     ("Partner members", ("partner_member",)),
 )
-PARTICIPANTS = "g5"
-"""The key of the non-voting participants' box."""
 _About = Callable[[str], tuple[Finding, ...]]
-
-
-def plural(count: int, word: str, words: str = "") -> str:
-    """``1 member``, ``2 members`` (or ``words`` where adding an s will not do)."""
-    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 
 NO_ROLE = "(no role)"
 """How the map names a member whose role is not given (FMT-001 reports it)."""
-GAP = "\u26a0"  # ⚠, with the red border: colour is never the only sign of a gap
-
-
-def rules(findings: Iterable[Finding]) -> str:
-    """The rule IDs of ``findings``, once each, sorted: ``COMM-003, REF-001``."""
-    return ", ".join(sorted({f.rule for f in findings}))
-
-
-@dataclass(frozen=True)
-class Line:
-    """One person or function inside a box, with the findings about it."""
-
-    text: str
-    gaps: tuple[Finding, ...] = ()
-    node: str = ""
-
-    @property
-    def shown(self) -> str:
-        """The text, marked where it has a gap: ``⚠ Jo Bloggs [BOARD-009]``."""
-        return f"{GAP} {self.text} [{rules(self.gaps)}]" if self.gaps else self.text
-
-
-@dataclass(frozen=True)
-class Box:
-    """A drawn element: its title, detail lines and the findings that mark it as a gap."""
-
-    key: str
-    """A short identifier made here (never from the file), safe in any syntax."""
-    kind: str
-    """board, group, committee, detached, place or decisions: how it is styled."""
-    title: str
-    lines: tuple[Line, ...] = ()
-    gaps: tuple[Finding, ...] = ()
-    node: str = ""
-
-    @property
-    def note(self) -> str | None:
-        """The box's own gap line (``⚠ gap: COMM-003``), if it has findings."""
-        return f"{GAP} gap: {rules(self.gaps)}" if self.gaps else None
-
-    @property
-    def is_gap(self) -> bool:
-        return (
-            bool(self.gaps)
-            or self.kind in ("detached", "unknown")
-            or any(line.gaps for line in self.lines)
-        )
-
-
-@dataclass(frozen=True)
-class Picture:
-    """Everything both drawings need, in file order."""
-
-    icb: str
-    board: Box
-    groups: tuple[Box, ...]
-    committees: dict[str, Box]
-    """By key (``c0``...), in file order."""
-    children: dict[str, list[str]]
-    """Committee keys by the key of what they report to (``board`` or a committee's key)."""
-    detached: tuple[str, ...]
-    """Committees whose reporting line is missing, unknown or loops: attached to nothing."""
-    places: tuple[Box, ...]
-    decisions: tuple[tuple[str | None, Box], ...]
-    """Per decider: the key of its box where it has one, and the box of its functions."""
-    other_gaps: tuple[Finding, ...] = field(default=())
-    """Findings about no drawn element (a missing committee, the principles...)."""
-
-    def below(self, key: str) -> Iterator[tuple[str, str, int]]:
-        """Every committee under ``key`` (``board`` or a committee's key), each before its own.
-
-        As (key, parent key, depth), depth 1 for those reporting to ``key``
-        directly. An explicit stack, not recursion: a reporting line can be
-        thousands of committees deep.
-        """
-        stack = [(key, iter(self.children.get(key, ())), 0)]
-        while stack:
-            parent, children, depth = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                continue
-            yield child, parent, depth + 1
-            stack.append((child, iter(self.children.get(child, ())), depth + 1))
-
-    @property
-    def gap_count(self) -> int:
-        boxes = (
-            self.board,
-            *self.groups,
-            *self.committees.values(),
-            *self.places,
-            *(box for _, box in self.decisions),
-        )
-        return sum(1 for box in boxes if box.is_gap)
 
 
 def picture(result: FileResult) -> Picture:
@@ -146,17 +46,23 @@ def picture(result: FileResult) -> Picture:
     structure = result.model.identified
     findings = result.findings
     claimed: set[int] = set()
+    # Each finding under every pointer it is on or below, so an element finds its
+    # own by a look-up, not a pass over every finding (a pass per element was
+    # quadratic in a large file).
+    under: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        parts = finding.node.split("/")
+        for end in range(2, len(parts) + 1):
+            under.setdefault("/".join(parts[:end]), []).append(index)
 
     def about(node: str) -> tuple[Finding, ...]:
         """Open findings on ``node`` or below it that no element asked for first."""
         if not node:  # an element without a pointer would otherwise claim everything
             return ()
         found = []
-        for index, finding in enumerate(findings):
-            if index not in claimed and (
-                finding.node == node or finding.node.startswith(node + "/")
-            ):
-                found.append(finding)
+        for index in under.get(node, ()):
+            if index not in claimed:
+                found.append(findings[index])
                 claimed.add(index)
         return tuple(found)
 
@@ -177,7 +83,7 @@ def picture(result: FileResult) -> Picture:
         key="board",
         kind="board",
         title=structure.icb.name or NO_ICB_NAME,
-        lines=(Line(_board_summary(structure)),),
+        lines=(Line(_board_summary(structure)), *_icb_lines(structure)),
         gaps=board_gaps,
         node="/board",
     )
@@ -199,6 +105,21 @@ def picture(result: FileResult) -> Picture:
     )
 
 
+def _icb_lines(structure: Model) -> tuple[Line, ...]:
+    """Format 2's facts about the ICB itself: its history, cluster and delegated functions."""
+    icb = structure.icb
+    lines = []
+    if icb.predecessors:
+        merged = " and ".join(p.name for p in icb.predecessors if p.name)
+        lines.append(Line(f"merged from {merged}"))
+    if icb.cluster is not None and icb.cluster.icbs:
+        lines.append(Line(f"in a cluster with {', '.join(icb.cluster.icbs)}"))
+    functions = [words(f.function) for f in icb.delegated_functions if f.function]
+    if functions:
+        lines.append(Line(f"delegated by {NHS_ENGLAND}: {', '.join(functions)}"))
+    return tuple(lines)
+
+
 def _board_summary(structure: Model) -> str:
     board = structure.board
     summary = f"unitary board: {plural(len(board.members), 'voting member')}"
@@ -210,6 +131,9 @@ def _board_summary(structure: Model) -> str:
 
 
 def _person(person: Person, detail: str | None, gaps: tuple[Finding, ...]) -> Line:
+    if person.shared_with:
+        shared = f"shared with {plural(len(person.shared_with), 'other ICB')}"
+        detail = f"{detail}; {shared}" if detail else shared
     text = person.label if not detail else f"{person.label} ({detail})"
     return Line(text, gaps, person.pointer)
 
@@ -257,6 +181,13 @@ def _detail(person: Person, group: str) -> str | None:
 
 def _committee(structure: Model, key: str, committee: Committee, gaps: tuple[Finding, ...]) -> Box:
     lines = [Line(f"chair: {structure.label(committee.chair)}")]
+    if committee.type == "place" and committee.place is not None:
+        lines.append(Line(f"place committee for {structure.label(committee.place)}"))
+    if committee.type == "joint":
+        partners = ", ".join(committee.partners) or "partners not given"
+        lines.append(Line(f"joint committee with {partners}"))
+        if committee.icb_member is not None:
+            lines.append(Line(f"the ICB's member: {structure.label(committee.icb_member)}"))
     count = len(committee.member_ids) + len(committee.external)
     if count:
         extra = f", {len(committee.external)} from outside the board" if committee.external else ""
@@ -270,6 +201,9 @@ def _place(structure: Model, key: str, place: Place, gaps: tuple[Finding, ...]) 
         lines.append(Line(f"population {place.population:,}"))
     if place.participants:
         lines.append(Line(plural(len(place.participants), "partner") + " taking part"))
+    for committee in structure.committees:
+        if committee.type == "place" and committee.place == place.id:
+            lines.append(Line(f"the ICB decides here through {committee.label}"))
     return Box(key, "place", place.label, tuple(lines), gaps, place.pointer)
 
 
@@ -363,8 +297,13 @@ def _decisions(structure: Model, about: _About) -> tuple[tuple[str | None, Box],
 
 def _function(structure: Model, delegation: Delegation) -> str:
     text = delegation.function or ""
+    if delegation.delegated_function is not None:
+        text += f" (delegated by {NHS_ENGLAND})"
     if delegation.accountable is not None and delegation.accountable != delegation.decided_by:
         text += f" (accountable: {structure.label(delegation.accountable)})"
     elif delegation.accountable is None and delegation.kind == "delegated":
         text += " (accountable: not given)"
+    for relation in delegation.relationships:
+        if relation.body is not None and relation.kind is not None:
+            text += f"; {words(relation.kind)}: {structure.label(relation.body)}"
     return text

@@ -12,6 +12,7 @@ from icscheck.diff.matching import Field, Spec
 from icscheck.diff.model import Change, Element, Kind
 from icscheck.diff.words import NO_ROLE, as_role, as_text, as_words, list_detail, number, who, words
 from icscheck.model import BOARD, Committee, Delegation, Model, Person, Place
+from icscheck.vocabulary import NHS_ENGLAND
 
 
 def _person_element(person: Person) -> Element:
@@ -39,6 +40,12 @@ PEOPLE: Spec[Person] = Spec(
         Field("nominated_by", as_words),
         Field("name", as_text),
         Field("organisation", as_text),
+        Field("appointed_by", as_words),
+        Field("approved_by", as_words),
+        Field("employee", lambda _, v: "not given" if v is None else ("yes" if v else "no")),
+        Field("acting", lambda _, v: "not given" if v is None else ("yes" if v else "no")),
+        Field("term_end", as_text, title="term ends"),
+        Field("shared_with", as_text, is_list=True),
     ),
     lambda s, p: f"{_person_element(p)} {who(s, p.id)}",
     _describe_person,
@@ -54,6 +61,10 @@ COMMITTEES: Spec[Committee] = Spec(
         Field("reports_to", who),
         Field("members", who, is_list=True, attribute="member_ids"),
         Field("external", as_text, is_list=True),
+        Field("place", who),
+        Field("partners", as_text, is_list=True),
+        Field("legal_basis", as_text),
+        Field("icb_member", who, title="the ICB's member"),
     ),
     lambda s, c: f"committee {who(s, c.id)}",
     lambda s, c: (
@@ -80,6 +91,7 @@ DECISIONS: Spec[Delegation] = Spec(
         Field("decided_by", who),
         Field("kind", as_words),
         Field("accountable", who),
+        Field("delegated_function", as_words, title=f"delegated by {NHS_ENGLAND}"),
     ),
     lambda _, d: f"delegation '{d.function}'",
     lambda s, d: (
@@ -93,6 +105,7 @@ def board(before: Model, after: Model) -> Iterator[Change]:
     for name, label in (
         ("deputy_chair", "deputy chair"),
         ("senior_non_executive", "senior non-executive member"),
+        ("mental_health_member", "mental health member"),
     ):
         a, b = getattr(before.board, name), getattr(after.board, name)
         if a != b:

@@ -1,173 +1,149 @@
-"""Build the Model from a parsed constitution, tolerating any shape.
-
-Rules run even when the file breaks the format schema (FMT-001 reports that),
-so nothing here assumes a type: a list entry that is not a mapping is
-skipped, a value of the wrong type becomes ``None`` (or is left out of a
-list) and its field is named in the entity's ``invalid``.
-"""
+"""Build the Model from a parsed constitution, tolerating any shape (read.py says how)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from icscheck.composer import NodePath
-from icscheck.model.entities import (
-    Board,
-    Committee,
+from icscheck.model.board import Board, Person, Quorum
+from icscheck.model.bodies import Committee, Delegation, Partnership, Place, Relationship, Seat
+from icscheck.model.constitution import Model
+from icscheck.model.icb import (
+    Authority,
+    Cluster,
     Conflicts,
-    Delegation,
+    DelegatedFunction,
     Icb,
-    Model,
-    Person,
-    Place,
-    Quorum,
+    Predecessor,
+    Provisions,
     Record,
-    Seat,
 )
+from icscheck.model.read import Fields, Unknowns, group, read_source
 
 
-class _Fields:
-    """Typed reads of one mapping, remembering which fields had the wrong type."""
+def build(data: Mapping[str, Any], unknowns: Mapping[NodePath, str] | None = None) -> Model:
+    """The Model of a constitution's plain data (``Document.data``) and its unknown facts."""
+    known = group(unknowns or {})
+    top = Fields(data, (), known)
+    version = data.get("icscheck")
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.data = data
-        self.invalid: set[str] = set()
+    def part(key: str) -> Fields | None:
+        value = top.mapping(key)
+        return None if value is None else Fields(value, (key,), known)
 
-    def _typed(self, key: str, kind: type | tuple[type, ...]) -> Any:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        # bool is an int to Python, never to the format.
-        if isinstance(value, kind) and not (isinstance(value, bool) and bool not in _kinds(kind)):
-            return value
-        self.invalid.add(key)
-        return None
-
-    def text(self, key: str) -> str | None:
-        value: str | None = self._typed(key, str)
-        return value
-
-    def integer(self, key: str) -> int | None:
-        value: int | None = self._typed(key, int)
-        return value
-
-    def flag(self, key: str) -> bool | None:
-        value: bool | None = self._typed(key, bool)
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        """A list of text; other items are left out (and the field marked invalid)."""
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.invalid.add(key)
-            return ()
-        if not all(isinstance(item, str) for item in value):
-            self.invalid.add(key)
-        return tuple(item for item in value if isinstance(item, str))
-
-    def mapping(self, key: str) -> Mapping[str, Any] | None:
-        value: Mapping[str, Any] | None = self._typed(key, dict)
-        return value
-
-    def done(self) -> frozenset[str]:
-        return frozenset(self.invalid)
-
-
-def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
-    return kind if isinstance(kind, tuple) else (kind,)
-
-
-def _entries(data: Any, node: NodePath) -> Iterator[tuple[NodePath, Mapping[str, Any]]]:
-    """Each mapping in the list ``data``, with its node path."""
-    if isinstance(data, list):
-        for index, item in enumerate(data):
-            if isinstance(item, dict):
-                yield (*node, index), item
-
-
-def build(data: Mapping[str, Any]) -> Model:
-    """The Model of a constitution's plain data (``Document.data``)."""
-    top = _Fields(data)
-    board = top.mapping("board")
-    conflicts = top.mapping("conflicts_of_interest")
+    board, conflicts, provisions, icp = (
+        part(k)
+        for k in ("board", "conflicts_of_interest", "provisions", "integrated_care_partnership")
+    )
     return Model(
-        icb=_icb(top.mapping("icb") or {}),
-        board=_board(board or {}),
+        icb=_icb(part("icb") or Fields({}, ("icb",), known), known),
+        board=_board(board or Fields({}, ("board",), known), known),
         committees=tuple(
-            _committee(n, c) for n, c in _entries(data.get("committees"), ("committees",))
+            _committee(Fields(c, n, known), known) for n, c in top.entries("committees")
         ),
-        places=tuple(
-            _place(n, p)
-            for n, p in _entries(data.get("place_partnerships"), ("place_partnerships",))
-        ),
+        places=tuple(_place(Fields(p, n, known)) for n, p in top.entries("place_partnerships")),
         decisions=tuple(
-            _delegation(n, d) for n, d in _entries(data.get("decision_map"), ("decision_map",))
+            _delegation(Fields(d, n, known), known) for n, d in top.entries("decision_map")
         ),
         principles=top.texts("principles"),
         conflicts=None if conflicts is None else _conflicts(conflicts),
+        provisions=None if provisions is None else _provisions(provisions),
+        partnership=None if icp is None else _partnership(icp),
+        version=version if isinstance(version, int) and not isinstance(version, bool) else 1,
     )
 
 
-def _icb(data: Mapping[str, Any]) -> Icb:
-    read = _Fields(data)
+def _icb(read: Fields, known: Unknowns) -> Icb:
     record = read.mapping("constitution")
+    cluster = read.mapping("cluster")
+    authorities = []
+    for at, item in read.items("local_authorities"):
+        if isinstance(item, str):
+            authorities.append(Authority(name=item, node=at))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            entry = Fields(item, at, known)
+            authorities.append(
+                Authority(name=item["name"], kind=entry.text("kind"), **entry.common())
+            )
     return Icb(
         name=read.text("name"),
         ods_code=read.text("ods_code"),
         established=read.text("established"),
-        local_authorities=read.texts("local_authorities"),
-        constitution=None if record is None else _record(record),
-        node=("icb",),
-        invalid=read.done(),
+        authorities=tuple(authorities),
+        constitution=None
+        if record is None
+        else _record(Fields(record, (*read.node, "constitution"), known)),
+        predecessors=tuple(
+            _predecessor(Fields(item, at, known)) for at, item in read.entries("predecessors")
+        ),
+        cluster=None
+        if cluster is None
+        else _cluster(Fields(cluster, (*read.node, "cluster"), known)),
+        delegated_functions=tuple(
+            _delegated(Fields(item, at, known)) for at, item in read.entries("delegated_functions")
+        ),
+        **read.common(),
     )
 
 
-def _record(data: Mapping[str, Any]) -> Record:
-    read = _Fields(data)
+def _record(read: Fields) -> Record:
     return Record(
         version=read.text("version"),
         approved=read.text("approved"),
+        approved_by=read.text("approved_by"),
         published_url=read.text("published_url"),
-        node=("icb", "constitution"),
-        invalid=read.done(),
+        **read.common(),
     )
 
 
-def _board(data: Mapping[str, Any]) -> Board:
-    read = _Fields(data)
-    quorum = read.mapping("quorum")
+def _predecessor(read: Fields) -> Predecessor:
+    return Predecessor(name=read.text("name"), ended=read.text("ended"), **read.common())
+
+
+def _cluster(read: Fields) -> Cluster:
+    return Cluster(name=read.text("name"), icbs=read.texts("icbs"), **read.common())
+
+
+def _delegated(read: Fields) -> DelegatedFunction:
+    return DelegatedFunction(
+        function=read.text("function"),
+        delegated_by=read.text("delegated_by"),
+        start=read.text("from"),
+        agreement=read.text("agreement"),
+        **read.common(),
+    )
+
+
+def _board(read: Fields, known: Unknowns) -> Board:
     return Board(
         members=tuple(
-            _person(n, p, voting=True)
-            for n, p in _entries(data.get("members"), ("board", "members"))
+            _person(Fields(p, n, known), voting=True) for n, p in read.entries("members")
         ),
         participants=tuple(
-            _person(n, p, voting=False)
-            for n, p in _entries(data.get("participants"), ("board", "participants"))
+            _person(Fields(p, n, known), voting=False) for n, p in read.entries("participants")
         ),
         deputy_chair=read.text("deputy_chair"),
         senior_non_executive=read.text("senior_non_executive"),
-        quorum=None if quorum is None else _quorum(quorum),
-        node=("board",),
-        invalid=read.done(),
+        mental_health_member=read.text("mental_health_member"),
+        quorum=_quorum(read, "quorum", known),
+        **read.common(),
     )
 
 
-def _quorum(data: Mapping[str, Any]) -> Quorum:
-    read = _Fields(data)
+def _quorum(read: Fields, key: str, known: Unknowns) -> Quorum | None:
+    value = read.mapping(key)
+    if value is None:
+        return None
+    quorum = Fields(value, (*read.node, key), known)
     return Quorum(
-        minimum=read.integer("minimum"),
-        must_include=read.texts("must_include"),
-        node=("board", "quorum"),
-        invalid=read.done(),
+        minimum=quorum.integer("minimum"),
+        must_include=quorum.texts("must_include"),
+        **quorum.common(),
     )
 
 
-def _person(node: NodePath, data: Mapping[str, Any], *, voting: bool) -> Person:
-    read = _Fields(data)
+def _person(read: Fields, *, voting: bool) -> Person:
     return Person(
         id=read.text("id"),
         role=read.text("role"),
@@ -179,25 +155,26 @@ def _person(node: NodePath, data: Mapping[str, Any], *, voting: bool) -> Person:
         mental_health_expertise=read.flag("mental_health_expertise"),
         other_positions=read.texts("other_positions"),
         voting=voting,
-        node=node,
-        invalid=read.done(),
+        appointed_by=read.text("appointed_by"),
+        approved_by=read.text("approved_by"),
+        term_start=read.text("term_start"),
+        term_end=read.text("term_end"),
+        acting=read.flag("acting"),
+        employee=read.flag("employee"),
+        shared_with=read.texts("shared_with"),
+        expertise=read.texts("expertise"),
+        **read.common(),
     )
 
 
-def _committee(node: NodePath, data: Mapping[str, Any]) -> Committee:
-    read = _Fields(data)
+def _committee(read: Fields, known: Unknowns) -> Committee:
     seats: list[Seat] = []
-    listed = data.get("members")
-    if isinstance(listed, list):
-        for index, item in enumerate(listed):
-            where = (*node, "members", index)
-            if isinstance(item, str):
-                seats.append(Seat(id=item, node=where))
-            elif isinstance(item, dict):
-                name = item.get("name")
-                seats.append(Seat(name=name if isinstance(name, str) else None, node=where))
-    elif listed is not None:
-        read.invalid.add("members")
+    for at, item in read.items("members"):
+        if isinstance(item, str):
+            seats.append(Seat(id=item, node=at))
+        elif isinstance(item, dict):
+            name = item.get("name")
+            seats.append(Seat(name=name if isinstance(name, str) else None, node=at))
     return Committee(
         id=read.text("id"),
         name=read.text("name"),
@@ -205,41 +182,64 @@ def _committee(node: NodePath, data: Mapping[str, Any]) -> Committee:
         chair=read.text("chair"),
         members=tuple(seats),
         reports_to=read.text("reports_to"),
-        node=node,
-        invalid=read.done(),
+        place=read.text("place"),
+        quorum=_quorum(read, "quorum", known),
+        form=read.text("form"),
+        partners=read.texts("partners"),
+        legal_basis=read.text("legal_basis"),
+        icb_member=read.text("icb_member"),
+        **read.common(),
     )
 
 
-def _place(node: NodePath, data: Mapping[str, Any]) -> Place:
-    read = _Fields(data)
+def _place(read: Fields) -> Place:
     return Place(
         id=read.text("id"),
         name=read.text("name"),
         population=read.integer("population"),
         participants=read.texts("participants"),
-        node=node,
-        invalid=read.done(),
+        **read.common(),
     )
 
 
-def _delegation(node: NodePath, data: Mapping[str, Any]) -> Delegation:
-    read = _Fields(data)
+def _delegation(read: Fields, known: Unknowns) -> Delegation:
     return Delegation(
         function=read.text("function"),
         decided_by=read.text("decided_by"),
         kind=read.text("kind"),
         accountable=read.text("accountable"),
-        node=node,
-        invalid=read.done(),
+        delegated_function=read.text("delegated_function"),
+        relationships=tuple(
+            Relationship(body=r.text("body"), kind=r.text("kind"), **r.common())
+            for r in (Fields(item, at, known) for at, item in read.entries("relationships"))
+        ),
+        **read.common(),
     )
 
 
-def _conflicts(data: Mapping[str, Any]) -> Conflicts:
-    read = _Fields(data)
+def _conflicts(read: Fields) -> Conflicts:
     return Conflicts(
         register_published=read.flag("register_published"),
         policy=read.text("policy"),
         register_url=read.text("register_url"),
-        node=("conflicts_of_interest",),
-        invalid=read.done(),
+        **read.common(),
+    )
+
+
+def _provisions(read: Fields) -> Provisions:
+    made = {}
+    for code, value in read.data.items():
+        if code == "source":
+            continue
+        source = read_source(value)
+        if source is not None:
+            made[code] = source
+        else:
+            read.invalid.add(code)
+    return Provisions(made=made, **read.common())
+
+
+def _partnership(read: Fields) -> Partnership:
+    return Partnership(
+        name=read.text("name"), local_authorities=read.texts("local_authorities"), **read.common()
     )

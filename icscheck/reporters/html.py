@@ -6,13 +6,13 @@ expiry), a table per area listing every rule as met, gap or waived, and a
 picture of the governance structure (icscheck.diagram). It works offline and
 prints on A4: the stylesheet (report.css) is inlined, and the page has no
 script, no link and no external address. Every piece of text from the
-constitution is untrusted, so all of it goes through ``html.escape``.
+constitution is untrusted, so all of it goes through ``untrusted.html``
+(markup escaped, control characters shown as escapes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 from importlib.resources import files
 from itertools import groupby
 
@@ -22,6 +22,7 @@ from icscheck.reporters.summary import (
     ERROR,
     PASS,
     TITLE,
+    UNCONFIRMED,
     WAIVED,
     WARNING,
     WORD,
@@ -35,11 +36,18 @@ from icscheck.reporters.summary import (
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
 from icscheck.rules.base import Rule
+from icscheck.untrusted import html as escape
 from icscheck.waivers import Waiver
 
-CLASS = {PASS: "met", ERROR: "gap error", WARNING: "gap warning", WAIVED: "waived"}
+CLASS = {
+    PASS: "met",
+    ERROR: "gap error",
+    WARNING: "gap warning",
+    WAIVED: "waived",
+    UNCONFIRMED: "unconfirmed",
+}
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
-TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived"}
+TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived", UNCONFIRMED: "waived"}
 
 
 def stylesheet() -> str:

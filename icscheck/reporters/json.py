@@ -1,13 +1,12 @@
 """``--format json``: one JSON document, shape documented in docs/json-output.md.
 
-The shape is public and versioned (``"version": 1``); schemas/report.schema.json
+The shape is public and versioned (``"version": 2``); schemas/report.schema.json
 describes it and the tests validate every output against it. Each file's
 part is icscheck/codec.py's encoding, the same the result cache stores.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from icscheck import __version__
@@ -15,8 +14,10 @@ from icscheck.codec import file_data
 from icscheck.finding import Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
+from icscheck.untrusted import ascii_only, json
 
-OUTPUT_VERSION = 1
+OUTPUT_VERSION = 2
+"""2: unconfirmed outcomes (format 2's unknown facts) and rules not run, per file."""
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -32,6 +33,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "waived": report.waived,
+            "unconfirmed": report.unconfirmed,
             "unreadable": report.unreadable,
         },
         "files": [file_data(result, report.catalogue) for result in report.files],
@@ -44,6 +46,4 @@ class JsonReporter(Reporter):
     def write(self, report: Report) -> None:
         # Non-ASCII text as itself where the stream is UTF-8, else as JSON escapes:
         # the output must parse whatever the locale.
-        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        json.dump(report_json(report), self.stream, indent=2, ensure_ascii=encoding != "utf8")
-        self.stream.write("\n")
+        self.stream.write(json(report_json(report), ascii=ascii_only(self.stream)) + "\n")

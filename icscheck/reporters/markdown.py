@@ -4,13 +4,13 @@ The same content as ``--format html`` (icscheck/reporters/html.py) for a wiki,
 a pull request or a document pipeline: per file a summary line, a table per
 area with every rule, each gap with ``file:line:col``, rule, message, fix and
 source, each waived gap with its waiver, and the governance structure as a
-Mermaid diagram. Text from the constitution is untrusted: it is escaped so it
-cannot add markup, links, HTML or table cells.
+Mermaid diagram. Text from the constitution is untrusted: ``icscheck.untrusted``
+escapes it so it cannot add markup, links, HTML or table cells, and an
+``@mention`` in it notifies no one when the report is posted on GitHub.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from icscheck.finding import Finding
@@ -27,44 +27,10 @@ from icscheck.reporters.summary import (
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report
 from icscheck.rules.base import Rule
+from icscheck.untrusted import markdown as text
+from icscheck.untrusted import markdown_code as code
+from icscheck.untrusted import markdown_fence as fenced
 from icscheck.waivers import Waiver
-
-_ACTIVE = re.compile(r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))")
-"""What can start inline markup: emphasis, code, links, HTML, an entity, math, a cell.
-
-An underscore inside a word (``published_url``) cannot, so it stays readable.
-"""
-_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
-
-
-def text(value: str) -> str:
-    """Untrusted text as inline Markdown that shows as written, on one line."""
-    return _ACTIVE.sub(r"\\\1", _BREAKS.sub(" ", value))
-
-
-def cell(value: str) -> str:
-    """Text for a table cell (``text`` already escapes ``|``)."""
-    return text(value)
-
-
-def code(value: str) -> str:
-    """An inline code span that holds any text, backticks included.
-
-    Backslashes do not escape inside code spans, so a backtick in the text is
-    fenced by a longer run of backticks instead.
-    """
-    value = _BREAKS.sub(" ", value)
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
-
-
-def fenced(body: str, info: str) -> str:
-    """A fenced code block whose fence no line of ``body`` can close."""
-    longest = max((len(run) for run in re.findall(r"`{3,}", body)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{info}\n{body.rstrip()}\n{fence}"
 
 
 class MarkdownReporter(Reporter):
@@ -132,7 +98,7 @@ def _file(result: FileResult, report: Report) -> list[str]:
                 rule.title,
                 gaps_cell(outcome),
             )
-            lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+            lines.append("| " + " | ".join(text(value) for value in row) + " |")
     return [*lines, *_structure(result)]
 
 

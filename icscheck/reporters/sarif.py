@@ -14,19 +14,19 @@ line numbers, so a viewer recognises the same gap after unrelated lines move.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from icscheck import __version__
+from icscheck import __version__, untrusted
 from icscheck.engine import STDIN_NAME
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
 from icscheck.rules.base import Rule
+from icscheck.untrusted import ascii_only
 from icscheck.waivers import Waiver
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -92,7 +92,9 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.doc or rule.title},
         "help": {
             "text": f"{rule.fix}\nSource: {rule.source}",
-            "markdown": f"{rule.fix}\n\nSource: {rule.source}",
+            # Rendered by viewers: a house rule's words are the repository's text.
+            "markdown": f"{untrusted.markdown(rule.fix)}\n\n"
+            f"Source: {untrusted.markdown(rule.source)}",
         },
         "helpUri": help_uri(rule.id),
         "defaultConfiguration": {"level": level},
@@ -192,11 +194,6 @@ class SarifReporter(Reporter):
     """SARIF 2.1.0 for code-scanning tools."""
 
     def write(self, report: Report) -> None:
-        json.dump(report_sarif(report), self.stream, indent=2, ensure_ascii=_ascii(self))
+        # Non-ASCII text as itself where the stream is UTF-8, else escaped: it must parse.
+        self.stream.write(untrusted.json(report_sarif(report), ascii=ascii_only(self.stream)))
         self.stream.write("\n")
-
-
-def _ascii(reporter: Reporter) -> bool:
-    """Escape non-ASCII text unless the stream is UTF-8: the output must parse anyway."""
-    encoding = (getattr(reporter.stream, "encoding", None) or "utf-8").lower().replace("-", "")
-    return encoding != "utf8"

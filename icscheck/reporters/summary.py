@@ -17,8 +17,8 @@ from icscheck.rules.base import Rule
 TITLE = "Constitution compliance report"
 """The heading of the board-paper reports (HTML and markdown)."""
 
-PASS, ERROR, WARNING, WAIVED = "✓", "✗", "⚠", "○"
-WORD = {PASS: "met", ERROR: "gap", WARNING: "gap", WAIVED: "waived"}
+PASS, ERROR, WARNING, WAIVED, UNCONFIRMED = "✓", "✗", "⚠", "○", "?"
+WORD = {PASS: "met", ERROR: "gap", WARNING: "gap", WAIVED: "waived", UNCONFIRMED: "to confirm"}
 """How a board paper names each mark: every rule is met, a gap, or waived."""
 
 
@@ -28,6 +28,8 @@ def mark(outcome: RuleResult, rule: Rule) -> str:
         return PASS
     if outcome.status is Status.WAIVED:
         return WAIVED
+    if outcome.status is Status.UNCONFIRMED:
+        return UNCONFIRMED
     return ERROR if rule.severity is Severity.ERROR else WARNING
 
 
@@ -41,6 +43,8 @@ def finding_mark(finding: Finding, *, waived: bool = False) -> str:
 def gaps_cell(outcome: RuleResult) -> str:
     """A rule's Gaps column: open gaps, and how many more are waived."""
     parts = [str(len(outcome.findings))] if outcome.findings else []
+    if outcome.unconfirmed:
+        parts.append(f"{len(outcome.unconfirmed)} to confirm")
     if outcome.waived:
         parts.append(f"{len(outcome.waived)} waived")
     return " + ".join(parts)

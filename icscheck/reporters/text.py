@@ -6,6 +6,11 @@ and source, then the waived findings apart, each with its waiver, then a
 one-line verdict. Everything wraps rather than truncates,
 so at 80 columns no information is lost; without a terminal, or with
 NO_COLOR set, the output is plain text.
+
+Every string that is not icscheck's own (names, paths, messages, a house
+rule's words) goes through ``icscheck.untrusted`` as Rich ``Text``, never as
+a string Rich would read markup in, and the rendered lines through
+``untrusted.log``, so no line can act on the terminal or the CI log.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from icscheck import __version__
+from icscheck import __version__, untrusted
 from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.summary import (
     ERROR,
     PASS,
+    UNCONFIRMED,
     WAIVED,
     WARNING,
     finding_mark,
@@ -32,7 +38,13 @@ from icscheck.waivers import Waiver
 if TYPE_CHECKING:
     from rich.console import Console
 
-STYLE = {PASS: "green", ERROR: "bold red", WARNING: "yellow", WAIVED: "cyan"}
+STYLE = {
+    PASS: "green",
+    ERROR: "bold red",
+    WARNING: "yellow",
+    WAIVED: "cyan",
+    UNCONFIRMED: "magenta",
+}
 
 
 class TextReporter(Reporter):
@@ -45,9 +57,9 @@ class TextReporter(Reporter):
                 if result.error is None:
                     self._file(console, result, report)
             self._verdict(console, report)
-        # Rich pads every line to the full width; trailing spaces help no reader
-        # and make a copied report ragged, so they go.
-        self.stream.writelines(line.rstrip() + "\n" for line in captured.get().splitlines())
+        from icscheck.reporters.console import plain_lines
+
+        self.stream.writelines(plain_lines(captured.get()))
 
     def _console(self) -> Console:
         from icscheck.reporters.console import console
@@ -58,10 +70,11 @@ class TextReporter(Reporter):
         from rich.table import Table
         from rich.text import Text
 
-        console.print(Text(result.icb_name or NO_ICB_NAME, style="bold"))
+        shown = untrusted.text
+        console.print(Text(shown(result.icb_name or NO_ICB_NAME), style="bold"))
         # Paths and locations are never split: a terminal may soft-wrap them,
         # but copying one must give the real path.
-        console.print(Text(f"  file: {result.path}"), soft_wrap=True)
+        console.print(Text(f"  file: {shown(result.path)}"), soft_wrap=True)
         version = result.format_version if result.format_version is not None else "not given"
         console.print(
             Text(
@@ -81,9 +94,9 @@ class TextReporter(Reporter):
                 symbol = mark(outcome, rule)
                 table.add_row(
                     Text(symbol, style=STYLE[symbol]),
-                    rule.id,
+                    Text(shown(rule.id)),
                     str(rule.severity),
-                    rule.title,
+                    Text(shown(rule.title)),  # a house rule's title is the repository's text
                     gaps_cell(outcome),
                 )
             console.print()
@@ -91,14 +104,14 @@ class TextReporter(Reporter):
         findings = result.findings
         if findings:
             console.print()
-            heading = Text(f"Gaps in {result.path} ({len(findings)})", style="bold")
+            heading = Text(f"Gaps in {shown(result.path)} ({len(findings)})", style="bold")
             console.print(heading, soft_wrap=True)
             for finding in findings:
                 self._gap(console, finding, report)
         waived = result.waived
         if waived:
             console.print()
-            heading = Text(f"Waived in {result.path} ({len(waived)})", style="bold")
+            heading = Text(f"Waived in {shown(result.path)} ({len(waived)})", style="bold")
             console.print(heading, soft_wrap=True)
             for item in waived:
                 self._gap(console, item.finding, report, item.waiver)
@@ -114,21 +127,22 @@ class TextReporter(Reporter):
         rule = report.rule(finding.rule)
         head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
-        head.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")
-        head.append(f"  {finding.rule}  {finding.severity}", style=STYLE[symbol])
+        shown = untrusted.text
+        head.append(f"{shown(finding.path)}:{finding.line}:{finding.column}", style="bold")
+        head.append(f"  {shown(finding.rule)}  {finding.severity}", style=STYLE[symbol])
         if waiver is not None:
             head.append("  waived", style=STYLE[symbol])
         console.print()
         console.print(head, soft_wrap=True)
         body = Text(overflow="fold")
-        body.append(finding.message)
+        body.append(shown(finding.message))
         body.append("\nfix: ", style="bold")
-        body.append(rule.fix)
+        body.append(shown(rule.fix))
         body.append("\nsource: ", style="bold")
-        body.append(finding.source)
+        body.append(shown(finding.source))
         if waiver is not None:
             body.append(f"\nwaiver (line {waiver.line}): ", style="bold")
-            body.append(waiver.describe())
+            body.append(shown(waiver.describe()))
         console.print(Padding(body, (0, 0, 0, 2)))
 
     def _verdict(self, console: Console, report: Report) -> None:

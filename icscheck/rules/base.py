@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
@@ -41,6 +41,8 @@ class Area(StrEnum):
     """The sections of the report, in the order they are shown."""
 
     FORMAT = "File format and references"
+    CONSTITUTION = "The ICB and its constitution"
+    """The constitution's own provisions, and the ICB's name, area and history (format 2)."""
     BOARD = "Board composition"
     COMMITTEES = "Committees"
     PLACE = "Place-based partnerships"
@@ -64,6 +66,12 @@ class Gap:
     message: str
     at: Position | None = None
     """An explicit ``(line, column)``, for what is not a node (a waiver comment)."""
+    decided: bool = False
+    """Whatever the file's unknown facts turn out to be, this is a gap (never unconfirmed)."""
+    rests_on: tuple[NodePath, ...] = ()
+    """For a Python rule: the unknown facts (format 2) this gap rests on, which make it
+    an unconfirmed outcome rather than a gap. A schema rule's are worked out by the
+    engine from the facts its schema reads."""
 
 
 @dataclass(frozen=True)
@@ -77,10 +85,15 @@ class Context:
     duplicates: tuple[Duplicate, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     locate: Callable[[NodePath], Position] = lambda node: (1, 1)
+    unknowns: dict[NodePath, str] = field(default_factory=dict)
+    """Format 2: the facts the file marks unknown, by node path, with the note."""
     findings: Sequence[Finding] = ()
     """For a review rule: the other rules' findings on this file."""
     ran: frozenset[str] = frozenset()
     """For a review rule: the IDs of the rules that ran on this file."""
+    incomplete: frozenset[str] = frozenset()
+    """For a review rule: the rules stopped before all their gaps were looked at
+    (icscheck/bounded.py), whose findings are not all in ``findings``."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,9 @@ class Rule:
     """A whole constitution (YAML) that gives none."""
     checked_by: str = "Python check"
     """How the rule is said: its record's JSON Schema, or Python."""
+    since: int = 1
+    """The first format version that can state the facts the rule needs; on an
+    older file the rule does not run, and the report says so."""
     origin: str | None = None
     """For a house rule: the record file that defines it."""
     default_severity: Severity | None = None
@@ -142,6 +158,13 @@ class Checker:
     @property
     def id(self) -> str:
         return self.rule.id
+
+    @property
+    def reads(self) -> frozenset[str] | None:
+        """The field names a schema rule's schema reads (None for a Python rule), which
+        decide whether an unknown fact below a gap's node is one the gap rests on."""
+        reads: frozenset[str] | None = getattr(self.check, "reads", None)
+        return reads
 
     def with_severity(self, severity: Severity) -> Checker:
         return replace(self, rule=self.rule.with_severity(severity))

@@ -61,14 +61,53 @@ class SchemaCheck:
     def validator(self) -> Validator:
         return _compiled(self.key)
 
+    @property
+    def reads(self) -> frozenset[str]:
+        """Every property name the schema reads (``properties``, ``required``), through
+        references to the packaged schemas (FMT-001's format schemas)."""
+        return _reads(self.key)
+
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         from icscheck.keywords import following, uses_references
         from icscheck.schemas import schema_gaps
 
+        # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
+        # and the engine closes it, so the entries it follows are let go at once.
+        unknowns = document.unknowns
         if not uses_references(self.key):
-            return iter(list(schema_gaps(self.validator(), document.data)))
+            yield from schema_gaps(self.validator(), document.data, unknowns)
+            return
         with following(document.data):
-            return iter(list(schema_gaps(self.validator(), document.data)))
+            yield from schema_gaps(self.validator(), document.data, unknowns)
+
+
+@cache
+def _reads(key: str) -> frozenset[str]:
+    from icscheck.schemas import packaged_by_id
+
+    names: set[str] = set()
+    followed: set[str] = set()
+    stack: list[Any] = [json.loads(key)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        properties, required = node.get("properties"), node.get("required")
+        if isinstance(properties, dict):
+            names.update(properties)
+        if isinstance(required, list):
+            names.update(name for name in required if isinstance(name, str))
+        target = node.get("$ref")
+        if isinstance(target, str) and target not in followed:
+            followed.add(target)
+            found = packaged_by_id().get(target.split("#")[0])
+            if found is not None:
+                stack.append(found)
+        stack.extend(value for key, value in node.items() if key not in ("required", "$ref"))
+    return frozenset(names)
 
 
 @cache
@@ -105,6 +144,7 @@ def load(path: str, text: str, area: Area, *, house: bool = False) -> Checker:
         passes=_example(data.get("passes", "")),
         checked_by=f"JSON Schema ({path})",
         origin=path if house else None,
+        since=data.get("since", 1),
     )
     return Checker(rule, SchemaCheck(data["schema"]))
 

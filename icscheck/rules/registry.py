@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 FAMILIES: tuple[tuple[str, Area], ...] = (
     ("fmt", Area.FORMAT),
     ("ref", Area.FORMAT),
+    ("icb", Area.CONSTITUTION),
+    ("prov", Area.CONSTITUTION),
     ("board", Area.BOARD),
     ("quorum", Area.BOARD),
     ("comm", Area.COMMITTEES),
@@ -91,6 +93,7 @@ def from_module(module: ModuleType, area: Area) -> Checker:
         doc=doc.prose,
         fails=doc.fails,
         passes=doc.passes,
+        since=getattr(module, "SINCE", 1),
     )
     return Checker(rule, PythonCheck(module.check), review=getattr(module, "REVIEW", False))
 

@@ -25,8 +25,8 @@ NEW = "tests/data/diff/suffolk-amended.yaml"
 # Rich takes the width from COLUMNS when the output is not a terminal.
 ENV = {"COLUMNS": "80", "NO_COLOR": "1"}
 COMM_003 = (
-    "the audit committee is chaired by 'chair', the chair; "
-    "it must be a non-executive member other than the ICB chair"
+    "the audit committee is chaired by 'dof', the director of finance; "
+    "it must be an independent non-executive member"
 )
 
 
@@ -63,9 +63,9 @@ Quorum
   changed quorum: minimum 7 → 8
 
 Committees
-  changed committee Audit Committee (audit): chair Priya Shah (ned-audit) → Alex
-          Morgan (chair)
-  changed committee Audit Committee (audit): members added Alex Morgan (chair);
+  changed committee Audit Committee (audit): chair Priya Shah (ned-audit) →
+          Helen Park (dof)
+  changed committee Audit Committee (audit): members added Helen Park (dof);
           removed Grace Adeyemi (ned-quality)
   changed committee Finance and Performance Committee (finance): chair Priya
           Shah (ned-audit) → Kim Lee (ned-finance)
@@ -86,11 +86,10 @@ Decision map
 
 Rules
   ✗ newly failing  COMM-003  error  gaps 0 → 1
-    The audit committee is chaired by a non-executive member who is not the ICB
-    chair.
+    The audit committee is chaired by an independent non-executive member.
     new: {NEW}:106:5  the audit committee is
-    chaired by 'chair', the chair; it must be a non-executive member other than
-    the ICB chair
+    chaired by 'dof', the director of finance; it must be an independent
+    non-executive member
 
 13 changes; 1 rule newly failing, 0 newly passing; errors 0 → 1, warnings 0 → 0
 """
@@ -151,12 +150,12 @@ def test_json_is_exact() -> None:
             change("Quorum", "quorum", "changed", "quorum", "quorum", "minimum 7 → 8",
                    "/board/quorum/minimum", "minimum", 7, 8),
             change("Committees", "committee", "changed", "audit", audit,
-                   "chair Priya Shah (ned-audit) → Alex Morgan (chair)", "/committees/0",
-                   "chair", "ned-audit", "chair"),
+                   "chair Priya Shah (ned-audit) → Helen Park (dof)", "/committees/0",
+                   "chair", "ned-audit", "dof"),
             change("Committees", "committee", "changed", "audit", audit,
-                   "members added Alex Morgan (chair); removed Grace Adeyemi (ned-quality)",
+                   "members added Helen Park (dof); removed Grace Adeyemi (ned-quality)",
                    "/committees/0", "members", ["ned-audit", "ned-quality"],
-                   ["chair", "ned-audit"]),
+                   ["dof", "ned-audit"]),
             change("Committees", "committee", "changed", "finance", finance,
                    "chair Priya Shah (ned-audit) → Kim Lee (ned-finance)", "/committees/3",
                    "chair", "ned-audit", "ned-finance"),
@@ -181,7 +180,7 @@ def test_json_is_exact() -> None:
         "rules": [
             {
                 "rule": "COMM-003",
-                "title": "The audit committee is chaired by a non-executive member who is not the ICB chair.",
+                "title": "The audit committee is chaired by an independent non-executive member.",
                 "severity": "error",
                 "kind": "newly_failing",
                 "old": {"status": "pass", "findings": 0},
@@ -190,11 +189,13 @@ def test_json_is_exact() -> None:
                     {
                         "path": NEW, "line": 106, "column": 5, "rule": "COMM-003",
                         "severity": "error", "message": COMM_003,
-                        "source": "Lincolnshire ICB constitution: the audit committee is "
-                        "chaired by an independent non-executive member",
+                        "source": "Lincolnshire ICB, 'Committees' web page (not its constitution): "
+                        "the audit committee is chaired by an independent board member with finance "
+                        "and audit expertise",
                         "node": "/committees/0/chair",
-                        "title": "The audit committee is chaired by a non-executive member who is not the ICB chair.",
-                        "fix": "Make a non-executive member (not the ICB chair) the audit committee's chair.",
+                        "title": "The audit committee is chaired by an independent non-executive member.",
+                        "fix": "Make a non-executive member the audit committee's chair.",
+                        "provenance": None,
                     }
                 ],
                 "resolved": [],
@@ -224,15 +225,15 @@ def test_markdown_is_ready_for_a_pull_request_comment(tmp_path: Path) -> None:
         "| Change | What | Detail |",
         "| removed | member Cllr Jonathan Stenning (pm-essex-cc) | partner member, nominated by local authorities, Essex County Council |",
         "| added | member Kim Lee (ned-finance) | non-executive member |",
-        "| changed | committee Audit Committee (audit) | chair Priya Shah (ned-audit) → Alex Morgan (chair) |",
+        "| changed | committee Audit Committee (audit) | chair Priya Shah (ned-audit) → Helen Park (dof) |",
         "| changed | quorum | minimum 7 → 8 |",
         "| changed | delegation 'Allocate the West Suffolk community services budget' | accountable Finance and Performance Committee (finance) → the board |",
-        "| ❌ | COMM-003 | error | newly failing: The audit committee is chaired by a non-executive member who is not the ICB chair. | 0 → 1 |",
+        "| ❌ | COMM-003 | error | newly failing: The audit committee is chaired by an independent non-executive member. | 0 → 1 |",
         f"- ❌ COMM-003 `{NEW}:106:5`: {COMM_003}",
     ):
         assert line in lines
     reverse = invoke("-f", "markdown", NEW, OLD)[1].splitlines()
-    assert "| ✅ | COMM-003 | error | newly passing: The audit committee is chaired by a non-executive member who is not the ICB chair. | 1 → 0 |" in reverse  # fmt: skip
+    assert "| ✅ | COMM-003 | error | newly passing: The audit committee is chaired by an independent non-executive member. | 1 → 0 |" in reverse  # fmt: skip
     assert f"- ✅ COMM-003 `{NEW}:106:5`: {COMM_003}" in reverse
 
 
@@ -258,7 +259,7 @@ def test_markdown_escapes_hostile_names_and_paths_as_validate_does(tmp_path: Pat
     new = tmp_path / "new`1.yaml"  # a backtick cannot end the code span early
     new.write_text(
         text.replace("      name: Priya Shah\n", f"      name: '{hostile}'\n")
-        .replace("    chair: ned-audit\n    members: [ned-audit, ned-quality,", "    chair: chair\n    members: [ned-audit, ned-quality,"),
+        .replace("    chair: ned-audit\n    members: [ned-audit, ned-quality,", "    chair: dof\n    members: [ned-audit, ned-quality,"),
         encoding="utf-8",
     )  # fmt: skip
     code, out, err = invoke("-f", "markdown", str(old), str(new))
@@ -318,7 +319,7 @@ def test_fail_on_new_ignores_findings_an_inserted_committee_only_shifts(tmp_path
     assert (code, err) == (0, "")
     assert "Rules" not in out.splitlines()
     assert out.endswith(
-        "1 change; 0 rules newly failing, 0 newly passing; errors 2 → 2, warnings 2 → 2\n"
+        "1 change; 0 rules newly failing, 0 newly passing; errors 2 → 2, warnings 3 → 3\n"
     )
     document = json.loads(invoke("-f", "json", "--fail-on-new", old, str(new))[1])
     assert (document["rules"], document["summary"]["new_findings"]) == ([], 0)
@@ -390,14 +391,17 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def test_since_compares_the_committed_version_with_the_working_file(repo: Path) -> None:
+def test_since_compares_the_committed_version_with_the_working_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
     path = repo / "board" / "constitution.yaml"
     code, out, err = invoke("--since", "HEAD", "-f", "json", str(path))
     assert (code, err) == (0, "")
     document = json.loads(out)
     assert document["old"]["path"] == "HEAD:board/constitution.yaml"
     assert document["new"]["path"] == str(path)
-    with_files = json.loads(invoke("-f", "json", OLD, NEW)[1])
+    with_files = json.loads(invoke("-f", "json", str(ROOT / OLD), str(ROOT / NEW))[1])
     assert document["changes"] == with_files["changes"]
     assert document["summary"] == with_files["summary"]
 
@@ -412,6 +416,7 @@ def test_since_names_the_path_from_the_repository_root_wherever_it_runs(
 
 
 def test_since_errors(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
     path = str(repo / "board" / "constitution.yaml")
     assert invoke("--since", "v9", path) == (
         2, "", f"icscheck: error: {path}: unknown git revision 'v9'\n",
@@ -432,10 +437,47 @@ def test_since_errors(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     outside = tmp_path / "outside" / "constitution.yaml"
     outside.parent.mkdir()
     shutil.copy(SUFFOLK, outside)
+    assert invoke("--since", "HEAD", str(outside)) == (
+        2, "",
+        f"icscheck: error: {outside}: not in the git repository of the working directory "
+        f"({os.path.realpath(repo)})\n",
+    )  # fmt: skip
     # Stop git looking above tmp_path, in case the temporary directory is in a repository.
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(outside.parent)
     assert invoke("--since", "HEAD", str(outside)) == (
         2, "", f"icscheck: error: {outside}: not in a git repository (needed for --since)\n",
+    )  # fmt: skip
+
+
+def test_a_bare_repository_committed_beside_the_constitution_is_never_used(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fake base (HEAD, config, objects/, refs/) committed in the constitution's folder,
+    whose history holds the amended file itself: read, it would say "no changes"."""
+    source = tmp_path / "fake-source"
+    source.mkdir()
+    git(source, "init", "--quiet", "--initial-branch=main")
+    shutil.copy(repo / "board" / "constitution.yaml", source / "constitution.yaml")
+    git(source, "add", ".")
+    git(source, "commit", "--quiet", "-m", "the amendment, as a fake base")
+    git(tmp_path, "clone", "--quiet", "--bare", str(source), str(tmp_path / "fake.git"))
+    for entry in ("HEAD", "config", "objects", "refs"):
+        shutil.move(tmp_path / "fake.git" / entry, repo / "board" / entry)
+    git(repo, "add", "board")
+    git(repo, "commit", "--quiet", "-m", "plant a bare repository")
+    monkeypatch.chdir(repo)
+    code, out, err = invoke("--since", "HEAD~1", "--fail-on-new", "-f", "json", str(repo / "board" / "constitution.yaml"))  # fmt: skip
+    assert (code, err) == (1, "")  # the real base: the amendment brings in a finding
+    document = json.loads(out)
+    assert document["old"]["path"] == "HEAD~1:board/constitution.yaml"
+    assert document["summary"]["new_findings"] == 1
+    monkeypatch.chdir(repo / "board")  # inside the fake: refused, not read
+    assert invoke("--since", "HEAD", "constitution.yaml") == (
+        2, "",
+        f"icscheck: error: {repo / 'board'}: holds a bare git repository (HEAD, config, "
+        "objects/, refs/), which icscheck never uses: run it from the repository's own "
+        "folder\n",
     )  # fmt: skip
 
 

@@ -31,14 +31,22 @@ def test_rules_lists_an_area_as_a_table() -> None:
         "┡━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩\n"
         "│ COMM-001 │ error    │ committees │ The board has an audit committee.         │\n"
         "│ COMM-002 │ error    │ committees │ The board has a remuneration committee.   │\n"
-        "│ COMM-003 │ error    │ committees │ The audit committee is chaired by a       │\n"
-        "│          │          │            │ non-executive member who is not the ICB   │\n"
-        "│          │          │            │ chair.                                    │\n"
+        "│ COMM-003 │ error    │ committees │ The audit committee is chaired by an      │\n"
+        "│          │          │            │ independent non-executive member.         │\n"
         "│ COMM-004 │ error    │ committees │ The remuneration committee is chaired by  │\n"
         "│          │          │            │ a non-executive member other than the ICB │\n"
         "│          │          │            │ chair and the audit committee chair.      │\n"
         "│ COMM-005 │ warning  │ committees │ Every committee reports to the board,     │\n"
         "│          │          │            │ directly or through other committees.     │\n"
+        "│ COMM-006 │ error    │ committees │ No employee of the ICB is a member of the │\n"
+        "│          │          │            │ remuneration committee.                   │\n"
+        "│ COMM-007 │ warning  │ committees │ The audit committee's chair has finance   │\n"
+        "│          │          │            │ or audit expertise.                       │\n"
+        "│ COMM-008 │ warning  │ committees │ Every joint committee names its partners, │\n"
+        "│          │          │            │ its legal basis and the ICB's member on   │\n"
+        "│          │          │            │ it.                                       │\n"
+        "│ COMM-009 │ warning  │ committees │ The ICB chair does not chair the audit    │\n"
+        "│          │          │            │ committee.                                │\n"
         "└──────────┴──────────┴────────────┴───────────────────────────────────────────┘\n"
     )
 
@@ -54,14 +62,14 @@ def test_rules_lists_every_rule_in_report_order() -> None:
     assert code == 0
     assert _rows(out) == [(r.id, str(r.severity), r.area.key) for r in RULES.values()]
     assert ("QUORUM-003", "warning", "board") in _rows(out)
-    assert "not the ICB" in out  # titles wrap, never truncate
+    assert "independent non-executive member." in out  # titles wrap, never truncate
 
 
 @pytest.mark.parametrize("key", ["BOARD", "Board", "board"])
 def test_the_area_is_case_insensitive(key: str) -> None:
     code, out, _ = invoke("rules", "--area", key)
     assert code == 0
-    assert [row[0] for row in _rows(out)] == [f"BOARD-{n:03d}" for n in range(1, 15)] + [
+    assert [row[0] for row in _rows(out)] == [f"BOARD-{n:03d}" for n in range(1, 19)] + [
         "QUORUM-001",
         "QUORUM-002",
         "QUORUM-003",
@@ -71,6 +79,7 @@ def test_the_area_is_case_insensitive(key: str) -> None:
 def test_every_area_has_a_short_key() -> None:
     assert [area.key for area in Area] == [
         "format",
+        "constitution",
         "board",
         "committees",
         "place",
@@ -90,7 +99,7 @@ def test_an_unknown_area_is_a_usage_error_naming_the_valid_ones() -> None:
     assert (code, out) == (2, "")
     assert err == (
         "icscheck: error: no area 'boards'; choose one of "
-        "format, board, committees, place, map, principles, house, waivers\n"
+        "format, constitution, board, committees, place, map, principles, house, waivers\n"
     )
 
 
@@ -100,7 +109,7 @@ def test_rules_as_json() -> None:
     rules = json.loads(out)
     assert [r["id"] for r in rules] == list(RULES)
     assert all(set(r) == {"id", "severity", "area", "title", "source", "fix"} for r in rules)
-    assert rules[2] == {
+    assert next(r for r in rules if r["id"] == "REF-001") == {
         "id": "REF-001",
         "severity": "error",
         "area": "File format and references",
@@ -129,13 +138,17 @@ def test_rule_shows_its_documentation_source_and_both_examples() -> None:
         "severity    error\n"
         "area        Board composition (board)\n"
         "checked by  JSON Schema (icscheck/rules/board/board_003.yaml)\n"
-        "source      NHS Act 2006 Sch. 1B para 3(1)(c); ICS design framework (NHS\n"
-        "            England, June 2021), board membership: partner members\n"
+        "source      NHS Act 2006 Sch. 1B para 8(2): members nominated by the trusts, the\n"
+        "            providers of primary medical services and the local authorities\n"
+        "            (para 8(2)(a) confirmed by SI 2024/1205 reg 2(3); the rest not\n"
+        "            read), as set out in the Hertfordshire and West Essex ICB\n"
+        "            constitution (web version, undated) s.2.1.6: at least three partner\n"
+        "            members\n"
         "fix         Add partner members (role: partner_member) until there are at least\n"
         "            three.\n"
         "\n"
         "What it checks\n"
-        "The Act requires at least three ordinary members besides the chair and the chief\n"
+        "Para 3(1)(c) of Sch. 1B requires at least three ordinary members, whoever they\n"
     )
     # The examples are printed whole and unwrapped, as the docstring has them.
     assert out.endswith(
@@ -188,8 +201,8 @@ def test_rule_as_json() -> None:
 @pytest.mark.parametrize(
     ("rule_id", "message"),
     [
-        ("BORD-001", "no rule 'BORD-001'; did you mean BOARD-001, BOARD-014, BOARD-013?"),
-        ("comm-06", "no rule 'comm-06'; did you mean COMM-005, COMM-004, COMM-003?"),
+        ("BORD-001", "no rule 'BORD-001'; did you mean BOARD-001, BOARD-018, BOARD-017?"),
+        ("comm-06", "no rule 'comm-06'; did you mean COMM-006, COMM-009, COMM-008?"),
         ("nonsense", "no rule 'nonsense'; 'icscheck rules' lists them all"),
     ],
 )

@@ -18,12 +18,12 @@ from typer.testing import CliRunner
 from icscheck import starter
 from icscheck.cli import app
 from icscheck.loader import load
-from icscheck.schemas import FORMAT_SCHEMA, load_schema
+from icscheck.schemas import FORMAT_SCHEMA, LATEST_SCHEMA, load_schema
 from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()
 SCRIPT = Path(sys.executable).with_name("icscheck")
-PACKAGED = ROOT / "schemas" / FORMAT_SCHEMA
+PACKAGED = ROOT / "schemas" / LATEST_SCHEMA
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -47,9 +47,12 @@ def test_schema_prints_the_packaged_format_schema() -> None:
     code, out, err = invoke("schema")
     assert (code, err) == (0, "")
     printed = json.loads(out)
-    assert printed == load_schema(FORMAT_SCHEMA) == json.loads(PACKAGED.read_text("utf-8"))
-    assert printed["$id"] == "urn:icscheck:schema:constitution:1"
+    assert printed == load_schema(LATEST_SCHEMA) == json.loads(PACKAGED.read_text("utf-8"))
+    assert printed["$id"] == "urn:icscheck:schema:constitution:2"
     assert printed["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    code, out, _ = invoke("schema", "--format-version", "1")
+    assert (code, json.loads(out)) == (0, load_schema(FORMAT_SCHEMA))
+    assert invoke("schema", "--format-version", "3")[0] == 2
 
 
 def test_the_schema_is_self_contained() -> None:
@@ -65,7 +68,8 @@ def test_the_schema_is_self_contained() -> None:
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_the_printed_schema_alone_accepts_the_compliant_samples(sample: Path) -> None:
-    schema = json.loads(invoke("schema")[1])
+    version = load(str(sample)).data["icscheck"]
+    schema = json.loads(invoke("schema", "--format-version", str(version))[1])
     check = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     assert [error.message for error in check.iter_errors(load(str(sample)).data)] == []
 
@@ -121,7 +125,7 @@ def keywords(node: Any) -> Iterator[str]:
 
 def test_older_language_servers_understand_every_keyword() -> None:
     """docs/editors.md: a Draft 7 language server still completes and checks the file."""
-    assert set(keywords(load_schema(FORMAT_SCHEMA))) - DRAFT_7 == {"$defs"}
+    assert set(keywords(load_schema(LATEST_SCHEMA))) - DRAFT_7 == {"$defs"}
 
 
 def test_the_editor_docs_work_as_written(tmp_path: Path) -> None:
@@ -143,5 +147,5 @@ def test_the_editor_docs_work_as_written(tmp_path: Path) -> None:
         )  # fmt: skip
         assert (result.returncode, result.stderr) == (0, ""), command
     assert json.loads((tmp_path / starter.SCHEMA_FILE).read_text("utf-8")) == load_schema(
-        FORMAT_SCHEMA
+        LATEST_SCHEMA
     )

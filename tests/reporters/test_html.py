@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.html import HtmlReporter, stylesheet
-from tests.conftest import ROOT, RULES, check
+from tests.conftest import ROOT, V1, check
 
 CONFLICTED = "sample_constitutions/non_compliant/conflicted-committee-chairs.yaml"
 WAIVERS = "sample_constitutions/non_compliant/waivers.yaml"
@@ -113,21 +113,21 @@ def test_every_rule_has_a_row_with_status_words_and_a_header_cell() -> None:
     markup = render(CONFLICTED)
     page = Page(markup)
     rows = [attrs for attrs in page.tags("tr") if "data-rule" in attrs]
-    assert [row["data-rule"] for row in rows] == list(RULES)
+    assert [row["data-rule"] for row in rows] == list(V1)
     statuses = {row["data-rule"]: row["data-status"] for row in rows}
     assert {rule for rule, status in statuses.items() if status != "met"} == {
-        "BOARD-011", "BOARD-013", "COMM-003", "COMM-004",
+        "BOARD-011", "BOARD-013", "COMM-004", "COMM-006", "COMM-009",
     }  # fmt: skip
     assert (
-        '<tr class="gap error" id="file-1-COMM-003" data-rule="COMM-003" data-status="gap">'
-        '<td class="status">✗ gap</td><th scope="row">COMM-003</th><td>error</td>'
-        "<td>The audit committee is chaired by a non-executive member who is not the ICB chair.</td>"
+        '<tr class="gap error" id="file-1-COMM-006" data-rule="COMM-006" data-status="gap">'
+        '<td class="status">✗ gap</td><th scope="row">COMM-006</th><td>error</td>'
+        "<td>No employee of the ICB is a member of the remuneration committee.</td>"
         '<td class="count">1</td></tr>'
     ) in markup
     assert '<td class="status">⚠ gap</td><th scope="row">BOARD-011</th>' in markup
     assert '<td class="status">✓ met</td><th scope="row">COMM-001</th>' in markup
     # One table per area, each with a caption and column headers.
-    assert len(page.tags("table")) == len({rule.area for rule in RULES.values()})
+    assert len(page.tags("table")) == len({rule.area for rule in V1.values()})
     assert len(page.tags("caption")) == len(page.tags("table"))
     assert [a.get("scope") for a in page.tags("th")].count("col") == 5 * len(page.tags("table"))
 
@@ -140,18 +140,20 @@ def test_gaps_with_location_fix_and_source_and_counts_as_in_json() -> None:
     assert f'<span data-count="gaps">{gaps}</span> gaps' in markup
     assert f'<h3 id="file-1-gaps">Gaps ({gaps})</h3>' in markup
     assert (
-        '<li class="error" data-rule="COMM-003"><p class="head"><span class="mark error">✗ gap</span> '
-        f"<code>{CONFLICTED}:86:5</code> COMM-003 (error)</p>"
-        "<p>the audit committee is chaired by &#x27;icb-chair&#x27;, the chair; it must be a "
-        "non-executive member other than the ICB chair</p>"
+        '<li class="error" data-rule="COMM-004"><p class="head"><span class="mark error">✗ gap</span> '
+        f"<code>{CONFLICTED}:92:5</code> COMM-004 (error)</p>"
+        "<p>the remuneration committee is chaired by &#x27;ceo&#x27;, the chief executive; it must "
+        "be a non-executive member</p>"
     ) in markup
     assert (
-        "<dt>Fix</dt><dd>Make a non-executive member (not the ICB chair) the audit "
-        "committee&#x27;s chair.</dd><dt>Source</dt><dd>Lincolnshire ICB constitution: the audit "
-        "committee is chaired by an independent non-executive member</dd>"
+        "<dt>Fix</dt><dd>Make a non-executive member who chairs neither the board nor the audit "
+        "committee the remuneration committee&#x27;s chair.</dd><dt>Source</dt><dd>Hertfordshire "
+        "and West Essex ICB constitution (web version, undated) s.8.1.2; Lincolnshire ICB, "
+        "&#x27;Committees&#x27; web page: the remuneration committee is chaired by a "
+        "non-executive member other than the ICB chair or the chair of the audit committee</dd>"
     ) in markup
     assert (
-        '<p class="verdict error" id="verdict">✗ 2 errors, 2 warnings in 1 file checked: '
+        '<p class="verdict error" id="verdict">✗ 2 errors, 3 warnings in 1 file checked: '
         "does not meet the guide rails</p>"
     ) in markup
 

@@ -202,7 +202,7 @@ def test_gap_count_and_rule_rows_match_the_json_report(
     page, data = report_of(tmp_path, monkeypatch, CONFLICTED)
     load(browser, page)
     summary = data["files"][0]["summary"]
-    assert summary == {"errors": 2, "warnings": 2, "waived": 0}
+    assert summary == {"errors": 2, "warnings": 3, "waived": 0, "unconfirmed": 0}
     assert browser.title == "NHS Example West Integrated Care Board: constitution compliance report"
     assert text_of(browser, "h2") == "NHS Example West Integrated Care Board"
     assert (
@@ -210,18 +210,18 @@ def test_gap_count_and_rule_rows_match_the_json_report(
         == summary["errors"] + summary["warnings"]
     )
     assert int(text_of(browser, "#file-1 [data-count=errors]")) == summary["errors"]
-    assert text_of(browser, "#file-1-gaps") == "Gaps (4)"
+    assert text_of(browser, "#file-1-gaps") == "Gaps (5)"
     assert text_of(browser, "#verdict") == (
-        "✗ 2 errors, 2 warnings in 1 file checked: does not meet the guide rails"
+        "✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails"
     )
     cells = browser.execute_script(
-        "return [...document.querySelectorAll('#file-1-COMM-003 > *')].map(c => c.innerText)"
+        "return [...document.querySelectorAll('#file-1-COMM-006 > *')].map(c => c.innerText)"
     )
     assert cells == [
         "✗ gap",
-        "COMM-003",
+        "COMM-006",
         "error",
-        "The audit committee is chaired by a non-executive member who is not the ICB chair.",
+        "No employee of the ICB is a member of the remuneration committee.",
         "1",
     ]
     statuses = browser.execute_script(
@@ -229,13 +229,16 @@ def test_gap_count_and_rule_rows_match_the_json_report(
         ".map(r => [r.dataset.rule, r.dataset.status]))"
     )
     assert statuses == {
-        rule["id"]: {"pass": "met", "fail": "gap", "waived": "waived"}[rule["status"]]
+        rule["id"]: {"pass": "met", "fail": "gap", "waived": "waived", "unconfirmed": "to confirm"}[
+            rule["status"]
+        ]
         for rule in data["files"][0]["rules"]
     }
-    gap = text_of(browser, "#file-1 ol.findings li[data-rule=COMM-003]")
-    assert f"{CONFLICTED}:86:5 COMM-003 (error)" in gap
-    assert facts(browser, "#file-1 ol.findings li[data-rule=COMM-003]")["Fix"] == (
-        "Make a non-executive member (not the ICB chair) the audit committee's chair."
+    gap = text_of(browser, "#file-1 ol.findings li[data-rule=COMM-006]")
+    assert f"{CONFLICTED}:93:15 COMM-006 (error)" in gap
+    assert facts(browser, "#file-1 ol.findings li[data-rule=COMM-006]")["Fix"] == (
+        "Take the ICB's employees off the remuneration committee; they may attend to advise, "
+        "not as members."
     )
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.junit import JunitReporter
-from tests.conftest import RULES, SUFFOLK
+from tests.conftest import RULES, SUFFOLK, V1
 from tests.reporters.test_sarif import (
     ABSENT,
     BROKEN,
@@ -77,9 +77,9 @@ def test_a_clean_file_is_one_suite_of_passing_cases() -> None:
     assert suite.attrib["id"] == "0"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", suite.attrib["timestamp"])
     assert suite.attrib["hostname"]
-    assert counts(suite) == (str(len(RULES)), "0", "0", "0")
+    assert counts(suite) == (str(len(V1)), "0", "0", "0")
     names = [c.attrib["name"] for c in suite.findall("testcase")]
-    assert names == [f"{rule.id}: {rule.title}" for rule in RULES.values()]
+    assert names == [f"{rule.id}: {rule.title}" for rule in V1.values()]
     assert all(c.attrib["classname"] == str(SUFFOLK) for c in suite.findall("testcase"))
     assert all(len(c) == 0 for c in suite.findall("testcase"))
     properties = {p.attrib["name"]: p.attrib["value"] for p in suite.iter("property")}
@@ -89,7 +89,7 @@ def test_a_clean_file_is_one_suite_of_passing_cases() -> None:
 def test_a_rule_with_gaps_fails_once_with_every_gap(cases: list[str], suffolk_text: str) -> None:
     members = line_of(suffolk_text, "  members:")
     suite = suites(parse(render("junit", cases)))[GAPS]
-    assert counts(suite) == (str(len(RULES)), "3", "0", "0")
+    assert counts(suite) == (str(len(V1)), "3", "0", "0")
     board_003 = case(suite, "BOARD-003").find("failure")
     assert board_003 is not None
     assert board_003.attrib == {"message": MESSAGES["BOARD-003"], "type": "error"}
@@ -116,7 +116,7 @@ def test_a_rule_whose_gaps_are_all_waived_is_skipped_with_its_waiver(
 ) -> None:
     members = line_of(suffolk_text, "  members:")
     suite = suites(parse(render("junit", cases)))[WAIVED]
-    assert counts(suite) == (str(len(RULES)), "1", "0", "1")
+    assert counts(suite) == (str(len(V1)), "1", "0", "1")
     board_003 = case(suite, "BOARD-003")
     assert board_003.find("failure") is None
     skipped = board_003.find("skipped")
@@ -164,6 +164,6 @@ def test_cli_writes_junit_and_exits_1_on_error_findings(
     assert result.exit_code == 1, result.output
     root = parse(result.stdout)
     assert [counts(s) for s in root.findall("testsuite")] == [
-        (str(len(RULES)), "3", "0", "0"),
-        (str(len(RULES)), "1", "0", "1"),
+        (str(len(V1)), "3", "0", "0"),
+        (str(len(V1)), "1", "0", "1"),
     ]

@@ -53,6 +53,7 @@ def test_the_documented_example_fails_its_house_rule_and_nothing_else() -> None:
         "status": "fail",
         "findings": 1,
         "waived": 0,
+        "unconfirmed": 0,
         "origin": str(RECORD),
     }
     # House rules come after the built-in areas and before the waivers.

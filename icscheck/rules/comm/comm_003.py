@@ -1,23 +1,28 @@
-"""The audit committee is chaired by a non-executive member who is not the ICB chair.
+"""The audit committee is chaired by an independent non-executive member.
 
-ICB constitutions have the audit committee chaired by an independent
-non-executive member with financial or audit expertise (Lincolnshire ICB),
-so that the board's assurance does not rest on those it assures. The
-committee's `chair` must name a member with `role: non_executive_member`:
-the ICB chair, an executive or a partner member fails.
+The audit committee is "chaired by an independent board member who has
+qualifications, expertise or experience to enable them to express credible
+opinions on finance and audit matters" (Lincolnshire ICB, its committees web
+page; not its constitution), so that the board's assurance does not rest on
+those it assures. An executive or a partner member in the chair fails: the
+committee's `chair` must name a member with `role: non_executive_member`.
+
+The ICB chair is an independent member too, and no source read forbids the
+chair this role, so a chair in the chair is COMM-009's warning, not this
+rule's error. The chair's expertise is COMM-007's (format 2).
 
 Fails:
 
     icscheck: 1
     board:
       members:
-        - {id: icb-chair, role: chair}
-        - {id: ned-1, role: non_executive_member}
+        - {id: chair, role: chair}
+        - {id: dof, role: director_of_finance}
     committees:
       - id: audit
         name: Audit Committee
         type: audit
-        chair: icb-chair
+        chair: dof
 
 Passes:
 
@@ -46,8 +51,8 @@ from icscheck.vocabulary import words
 
 ID = "COMM-003"
 SEVERITY = Severity.ERROR
-SOURCE = "Lincolnshire ICB constitution: the audit committee is chaired by an independent non-executive member"
-FIX = "Make a non-executive member (not the ICB chair) the audit committee's chair."
+SOURCE = "Lincolnshire ICB, 'Committees' web page (not its constitution): the audit committee is chaired by an independent board member with finance and audit expertise"
+FIX = "Make a non-executive member the audit committee's chair."
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
@@ -58,9 +63,9 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
                 yield Gap(committee.node, f"the audit committee '{committee.id}' names no chair")
             continue
         role = model.role_of(chair)
-        if role is not None and role != "non_executive_member":
+        if role is not None and role not in ("non_executive_member", "chair"):
             yield Gap(
                 committee.at("chair"),
                 f"the audit committee is chaired by '{chair}', the {words(role)}; "
-                "it must be a non-executive member other than the ICB chair",
+                "it must be an independent non-executive member",
             )

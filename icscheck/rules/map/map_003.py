@@ -1,11 +1,14 @@
-"""Every place partnership appears in the decision map.
+"""Every place partnership appears in the decision map, directly or through its ICB place committee.
 
 The functions and decision map exists to show where functions are decided,
-at place among others (design framework). A place partnership that decides
-nothing in the map is either missing from it or not a decision-making
-partnership at all. Each partnership whose id is nobody's `decided_by` is
-one finding; when there is no decision map at all, MAP-001 reports that
-instead.
+at place among others (design framework). ICBs do not delegate to the
+partnerships themselves, which are not ICB bodies: they delegate to their
+own place committees, as West Yorkshire's map does ("delegation to ICB place
+committees"), or to other bodies and joint committees under NHS Act 2006
+ss.65Z5 and 65Z6. A partnership is covered when the map names it as
+`decided_by`, or names a committee of `type: place` whose `place` is the
+partnership (format 2). Each partnership covered neither way is one finding;
+when there is no decision map at all, MAP-001 reports that instead.
 
 Fails:
 
@@ -54,16 +57,18 @@ from icscheck.rules.base import Context, Gap
 
 ID = "MAP-003"
 SEVERITY = Severity.WARNING
-SOURCE = "ICS design framework (NHS England, June 2021): the functions and decision map shows arrangements at place"
-FIX = "Add decision_map entries for what each place partnership decides, or remove the partnership."
+SOURCE = "ICS design framework (NHS England, June 2021): the functions and decision map shows arrangements at place; West Yorkshire ICB, governance page: delegation to ICB place committees"
+FIX = "Add decision_map entries for what is decided at each place: by its ICB place committee (type: place, place: its id) or by the partnership."
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
     if not model.decisions:
         return  # no map at all: MAP-001's finding
     used = {entry.decided_by for entry in model.decisions}
+    # A place committee deciding in the map covers the partnership it serves.
+    covered = used | {c.place for c in model.committees if c.type == "place" and c.id in used}
     for place in model.places:
-        if place.id is not None and place.id not in used:
+        if place.id is not None and place.id not in covered:
             yield Gap(
                 place.node,
                 f"place partnership '{place.id}' does not appear in the decision map (decided_by)",

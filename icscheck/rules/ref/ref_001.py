@@ -5,13 +5,16 @@ chaired by someone who is not on the board, or a decision delegated to a
 committee that does not exist, would make the committee and decision-map
 rules meaningless. Checked references:
 
-- `board.deputy_chair`, `board.senior_non_executive`, `committees[].chair`:
+- `board.deputy_chair`, `board.senior_non_executive`, `committees[].chair`,
+  and in format 2 `board.mental_health_member` and `committees[].icb_member`:
   a voting board member;
+- `committees[].place` (format 2): a place partnership;
 - `committees[].members[]` (when an id): a board member or participant;
 - `committees[].reports_to`: `board` or a committee;
 - `decision_map[].decided_by`: `board`, a committee or a place partnership;
 - `decision_map[].accountable`: an id that exists (whether it may hold
-  accountability is MAP-002's question).
+  accountability is MAP-002's question), or `nhs_england` for a function NHS
+  England delegates (format 2, MAP-005).
 
 Fails:
 
@@ -38,12 +41,12 @@ from collections.abc import Iterator, Set
 
 from icscheck.finding import Severity
 from icscheck.loader import NodePath, field_name
-from icscheck.model import BOARD, Model
+from icscheck.model import BOARD, NHS_ENGLAND, Model
 from icscheck.rules.base import Context, Gap
 
 ID = "REF-001"
 SEVERITY = Severity.ERROR
-SOURCE = "icscheck constitution format, version 1: references between entries (docs/format.md#ids-and-references)"
+SOURCE = "icscheck constitution format, versions 1 and 2: references between entries (docs/format.md#ids-and-references)"
 FIX = "Use the id of an existing entry of the right kind, or add the missing entry."
 
 
@@ -77,12 +80,12 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             yield Gap(node, f"{where}: '{value}' is {kind}; expected {expected}")
 
     board = model.board
-    yield from ref(board.at("deputy_chair"), board.deputy_chair, voting, "a board member")
-    yield from ref(
-        board.at("senior_non_executive"), board.senior_non_executive, voting, "a board member"
-    )
+    for post in ("deputy_chair", "senior_non_executive", "mental_health_member"):
+        yield from ref(board.at(post), getattr(board, post), voting, "a board member")
     for committee in model.committees:
         yield from ref(committee.at("chair"), committee.chair, voting, "a board member")
+        yield from ref(committee.at("icb_member"), committee.icb_member, voting, "a board member")
+        yield from ref(committee.at("place"), committee.place, places, "a place partnership")
         for seat in committee.members:
             yield from ref(seat.node, seat.id, people, "a board member or participant")
         yield from ref(
@@ -98,6 +101,8 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             deciders,
             "the board, a committee or a place partnership",
         )
+        # NHS England stays accountable for what it delegates (MAP-005).
+        accountable = kinds.keys() | ({NHS_ENGLAND} if entry.delegated_function else set())
         yield from ref(
-            entry.at("accountable"), entry.accountable, kinds.keys(), "the board or a committee"
+            entry.at("accountable"), entry.accountable, accountable, "the board or a committee"
         )

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from icscheck.diagram import measure, mermaid, svg, to_mermaid, to_svg
+from icscheck.diagram import canvas, measure, mermaid, svg, to_mermaid
 from icscheck.diagram.picture import picture
 from icscheck.finding import Finding, Severity
 from icscheck.model import Model, build
 from icscheck.result import FileResult, RuleResult
-from tests.conftest import SAMPLES, check
+from tests.conftest import ROOT, SAMPLES, check
 
 NS = "{http://www.w3.org/2000/svg}"
 SMALL_DATA: dict[str, Any] = {
@@ -213,7 +213,7 @@ def test_mermaid_escapes_hostile_labels() -> None:
     escaped = to_mermaid.escape(HOSTILE)
     assert escaped == (
         "Eve #quot;Q#quot; #lt;script#gt;alert(1)#lt;/script#gt; ] [x] #35;1; "
-        "#37;#37;{init}#37;#37; #96;tick#96; a#amp;b new#182;line"
+        "#37;#37;{init}#37;#37; #96;tick#96; a#amp;b\\nnew#182;line"
     )
 
 
@@ -249,7 +249,7 @@ def test_svg_is_one_accessible_scalable_element() -> None:
 
 def test_svg_shows_every_element_and_highlights_gaps() -> None:
     root = parse(svg(result(SMALL, SMALL_GAPS)))
-    gap_stroke = to_svg.KINDS["gap"][1]
+    gap_stroke = canvas.KINDS["gap"][1]
     for index, committee in enumerate(SMALL.committees):
         group = by_node(root, f"/committees/{index}")
         assert texts(group).startswith(committee.label)
@@ -260,7 +260,7 @@ def test_svg_shows_every_element_and_highlights_gaps() -> None:
     assert "⚠ gap: COMM-003" in texts(audit)
     sub = by_node(root, "/committees/1")
     assert sub.get("class") == "committee"
-    assert sub.find(f"{NS}rect").get("stroke") == to_svg.KINDS["committee"][1]  # type: ignore[union-attr]
+    assert sub.find(f"{NS}rect").get("stroke") == canvas.KINDS["committee"][1]  # type: ignore[union-attr]
     assert by_node(root, "/committees/2").get("class") == "gap"  # attached to nothing
     # A member's gap marks that member's line; the board's own gap marks the board.
     assert by_node(root, "/board/members/1").get("class") == "gap"
@@ -278,17 +278,17 @@ def test_svg_escapes_hostile_labels() -> None:
     assert {e.tag for e in root.iter()} == {
         f"{NS}{tag}" for tag in ("svg", "title", "desc", "g", "rect", "text", "polyline")
     }
-    flat = HOSTILE.replace("\n", " ")
-    assert root[0].text == "Governance structure: " + HOSTILE
+    flat = HOSTILE.replace("\n", "\\n")  # shown as an escape, as in every format
+    assert root[0].text == "Governance structure: " + flat
     assert texts(by_node(root, "/committees/0")).startswith(flat)
     assert flat in texts(root)
 
 
-def test_svg_drops_characters_xml_cannot_hold() -> None:
+def test_svg_shows_characters_xml_cannot_hold_as_escapes() -> None:
     structure = build(changed(icb={"name": "bad\x01\ud800name"}))
     root = parse(svg(result(structure)))
-    assert root[0].text == "Governance structure: bad\ufffd\ufffdname"
-    assert '["<b>bad \ufffdname</b>' in mermaid(result(structure)).encode().decode()
+    assert root[0].text == "Governance structure: bad\\x01\\ud800name"
+    assert '["<b>bad\\x01\\ud800name</b>' in mermaid(result(structure))
 
 
 def luminance(colour: str) -> float:
@@ -306,10 +306,10 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_text_contrast_meets_wcag_aa_on_every_fill() -> None:
-    for fill, _ in (*to_svg.KINDS.values(), (to_svg.PAGE, None)):
-        assert contrast(to_svg.TEXT, fill) >= 4.5, fill
-    for fill in (to_svg.KINDS["gap"][0], to_svg.PAGE):
-        assert contrast(to_svg.GAP_TEXT, fill) >= 4.5, fill
+    for fill, _ in (*canvas.KINDS.values(), (canvas.PAGE, None)):
+        assert contrast(canvas.TEXT, fill) >= 4.5, fill
+    for fill in (canvas.KINDS["gap"][0], canvas.PAGE):
+        assert contrast(canvas.GAP_TEXT, fill) >= 4.5, fill
     for style in to_mermaid.STYLES.values():
         background = re.search(r"fill:(#\w{6})", style)
         colour = re.search(r"color:(#\w{6})", style)
@@ -359,7 +359,7 @@ def test_a_2000_deep_reporting_line_draws_every_committee_in_both_formats() -> N
     rects = [g.find(f"{NS}rect") for g in boxes]
     xs = [float(r.get("x", "")) for r in rects if r is not None]
     ys = [float(r.get("y", "")) for r in rects if r is not None]
-    shifts = [min(i, to_svg.MAX_DEPTH) * to_svg.INDENT for i in range(2000)]
+    shifts = [min(i, canvas.MAX_DEPTH) * canvas.INDENT for i in range(2000)]
     assert [x - xs[0] for x in xs] == shifts
     assert ys == sorted(ys) and len(set(ys)) == 2000
 
@@ -465,3 +465,33 @@ def test_the_broken_sample_has_no_structure() -> None:
     checked = check([str(SAMPLES / "non_compliant" / "broken-yaml.yaml")]).files[0]
     with pytest.raises(ValueError):
         svg(checked)
+
+
+FORMAT_2 = ROOT / "tests" / "data" / "format2-structure.yaml"
+
+
+def test_the_map_shows_format_2s_structure() -> None:
+    drawn = picture(check([str(FORMAT_2)]).files[0])
+    assert [line.text for line in drawn.board.lines][1:] == [
+        "merged from NHS North ICB and NHS South ICB",
+        "in a cluster with NHS Neighbour ICB",
+        "delegated by NHS England: specialised services",
+    ]
+    chair, ceo = (group.lines[0].text for group in drawn.groups)
+    assert chair == "Ann Chair (shared with 1 other ICB)"
+    assert ceo == "Cee Eo (chief executive; shared with 1 other ICB)"
+    place_committee, joint = drawn.committees["c0"], drawn.committees["c1"]
+    assert [line.text for line in place_committee.lines] == [
+        "chair: Ann Chair",
+        "place committee for North Place",
+    ]
+    assert [line.text for line in joint.lines][1:] == [
+        "joint committee with NHS England, NHS Neighbour ICB",
+        "the ICB's member: Cee Eo",
+    ]
+    assert drawn.places[0].lines[0].text == "the ICB decides here through North Place Committee"
+    (_, specialised), _ = drawn.decisions
+    assert specialised.lines[0].text == (
+        "Commission specialised services (delegated by NHS England) "
+        "(accountable: NHS England); advice: North Place Committee"
+    )

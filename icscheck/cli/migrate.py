@@ -1,0 +1,48 @@
+"""``icscheck migrate FILE...``: rewrite version 1 constitutions as version 2, in place.
+
+The rewriting is the core's (icscheck/migrate.py); this module reads and
+writes the files (atomically, icscheck.writer) and tells the user what
+changed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from icscheck.errors import ExitCode
+
+
+def migrate(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Constitution files in format version 1.", show_default=False),
+    ],
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Only report what would change; write nothing."),
+    ] = False,
+) -> None:
+    """Rewrite each FILE as format version 2, keeping every comment and the key order.
+
+    Facts version 2 can state and version 1 could not are written as
+    {unknown: ...}, so the report lists them as questions to confirm.
+    Exit codes: 0 done (or, with --check, nothing to migrate); 1 with
+    --check, a file would change; 2 usage error, or a file that cannot be
+    read or migrated.
+    """
+    from icscheck import migrate as migration
+    from icscheck.reader import decode, read_bytes
+    from icscheck.writer import write_text
+
+    pending = False
+    for path in files:
+        done = migration.migrate(path, decode(path, read_bytes(path)))
+        pending = True
+        if check:
+            typer.echo(f"would migrate {path}: " + "; ".join(done.changes))
+        else:
+            write_text(path, done.text, overwrite=True)
+            typer.echo(f"migrated {path}: " + "; ".join(done.changes))
+    raise typer.Exit(ExitCode.FINDINGS if check and pending else ExitCode.OK)

@@ -1,0 +1,210 @@
+"""``icscheck migrate``: a version 1 constitution rewritten as version 2, comments and order kept.
+
+Version 2 is a superset of version 1, so most of a file carries over as it
+is. What changes is what version 2 can say that version 1 could not: a rule
+that needs such a fact would otherwise report it missing. The migration
+therefore writes each such fact as ``{unknown: ...}``, so the migrated file's
+report lists them as questions to confirm, not as gaps:
+
+- ``icscheck: 2``;
+- ``board.mental_health_member``: the id of the first ordinary member marked
+  ``mental_health_expertise: true``, or unknown (version 2 names the post);
+- ``provisions``: every provision, unknown (where the constitution makes each);
+- each chief executive's ``employee``: unknown;
+- the ``expertise`` of each audit committee's chair: unknown;
+- ``integrated_care_partnership``: unknown.
+
+The file is read with ruamel.yaml's round-trip mode, which keeps every
+comment, the key order and the quoting, after icscheck's own loader has
+checked it (size, tags, nesting, aliases: docs/security.md).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from icscheck.errors import LoadError, UsageError
+
+NOTE = "not recorded when this file was migrated from format version 1"
+"""The note on every fact the migration marks unknown: where to look is the constitution."""
+PROVISIONS = (
+    "name_and_area",
+    "independence",
+    "chair_appointment",
+    "chair_removal",
+    "chief_executive_appointment",
+    "chief_executive_employment",
+    "ordinary_member_appointment",
+    "eligibility_and_disqualification",
+    "terms_of_office",
+    "exercise_of_functions",
+    "standing_orders",
+    "conflicts_of_interest",
+    "meetings_in_public",
+    "papers_published",
+    "registers_published",
+    "constitution_published",
+    "employee_terms",
+    "public_involvement",
+)
+"""Format 2's provision codes, in the order docs/format.md lists them (PROV-001 to PROV-018)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A file's text as version 2, and what changed, for a person to read."""
+
+    text: str
+    changes: tuple[str, ...]
+
+
+def migrate(path: str, text: str) -> Migration:
+    """The version 2 text of the version 1 constitution ``text`` (``path`` names it)."""
+    from icscheck.loader import parse
+
+    document = parse(path, text)  # refuses what icscheck never reads, with its position
+    if document.duplicates:
+        first = document.duplicates[0]
+        raise UsageError(
+            f"{path}:{first.again[0]}:{first.again[1]}: gives the key '{first.node[-1]}' twice "
+            "(FMT-002): remove one before migrating, or its value would be lost"
+        )
+    version = document.data.get("icscheck")
+    if version == 2:
+        raise UsageError(f"{path}: is already format version 2")
+    if version != 1:
+        raise UsageError(f"{path}: has no 'icscheck: 1' version key, so it cannot be migrated")
+    from ruamel.yaml.error import YAMLError
+
+    yaml = _yaml()
+    try:
+        data = yaml.load(text)
+    except YAMLError as error:  # the round-trip parser is stricter in places than the loader
+        raise LoadError(
+            path, f"cannot be read for migration: {' '.join(str(error).split())}"
+        ) from None
+    changes = ["icscheck: 1 -> 2"]
+    data["icscheck"] = 2
+    changes += _board(data)
+    if "provisions" not in data:
+        provisions = _flow({code: _unknown() for code in PROVISIONS}, flow=False)
+        _insert_after(data, "icb", "provisions", provisions)
+        changes.append(f"provisions: {len(PROVISIONS)} provisions marked unknown")
+    if "integrated_care_partnership" not in data:
+        _insert_after(data, "place_partnerships", "integrated_care_partnership", _unknown())
+        changes.append("integrated_care_partnership: marked unknown")
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return Migration(out.getvalue(), tuple(changes))
+
+
+def _board(data: Any) -> list[str]:
+    board = data.get("board")
+    if not isinstance(board, dict):
+        return []
+    changes = []
+    listed = board.get("members")
+    members: list[Any] = listed if isinstance(listed, list) else []
+    if "mental_health_member" not in board:
+        named = next(
+            (
+                m["id"]
+                for m in members
+                if isinstance(m, dict)
+                and m.get("mental_health_expertise") is True
+                and m.get("role") not in ("chair", "chief_executive")
+                and isinstance(m.get("id"), str)
+            ),
+            None,
+        )
+        after = "senior_non_executive" if "senior_non_executive" in board else "participants"
+        _insert_after(board, after, "mental_health_member", named or _unknown())
+        changes.append(f"board.mental_health_member: {named or 'marked unknown'}")
+    committees = data.get("committees")
+    audit_chairs = {
+        c.get("chair")
+        for c in (committees if isinstance(committees, list) else [])
+        if isinstance(c, dict) and c.get("type") == "audit"
+    }
+    for member in members:
+        if not isinstance(member, dict):
+            continue
+        if member.get("role") == "chief_executive" and "employee" not in member:
+            _insert_after(member, "", "employee", _unknown())
+            changes.append(f"board member {member.get('id')}: employee marked unknown")
+        if member.get("id") in audit_chairs and "expertise" not in member:
+            _insert_after(member, "", "expertise", _unknown())
+            changes.append(f"board member {member.get('id')}: expertise marked unknown")
+    return changes
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long value onto a second line
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _unknown() -> Any:
+    return _flow({"unknown": NOTE})
+
+
+def _flow(values: dict[str, Any], *, flow: bool = True) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap(values)
+    if flow:
+        mapping.fa.set_flow_style()
+    return mapping
+
+
+def _insert_after(mapping: Any, key: str, new: str, value: Any) -> None:
+    """Put ``new`` just after ``key`` (or at the end), before any comment that follows ``key``.
+
+    ruamel keeps the blank lines and comments that precede a key as the
+    trailing comment of whatever came before it. A waiver alone on the line
+    above a key waives that key's findings, so the new entry must go before
+    those lines, not between them and their key: they move to follow it.
+    """
+    keys = list(mapping)
+    after = key if key in keys else (keys[-1] if keys else None)
+    position = keys.index(after) + 1 if after is not None else 0
+    mapping.insert(position, new, value)
+    if after is None:
+        return
+    holder, last = _last_item(mapping, after)
+    slot = holder.ca.items.get(last)
+    if not slot or len(slot) < 3 or slot[2] is None or not slot[2].value.startswith("\n"):
+        return
+    from ruamel.yaml.tokens import CommentToken
+
+    trailing = slot[2]
+    # A blank line that set the block apart stays too, so blocks stay apart.
+    kept = "\n\n" if trailing.value.startswith("\n\n") else "\n"
+    holder.ca.items[last][2] = CommentToken(kept, trailing.start_mark, None)
+    target, target_key = _last_item(mapping, new)
+    target.ca.items.setdefault(target_key, [None, None, None, None])
+    while len(target.ca.items[target_key]) < 4:
+        target.ca.items[target_key].append(None)
+    target.ca.items[target_key][2] = CommentToken(trailing.value, trailing.start_mark, None)
+
+
+def _last_item(mapping: Any, key: Any) -> tuple[Any, Any]:
+    """The innermost container and key whose trailing comment ends ``mapping[key]``'s block."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    holder, last = mapping, key
+    while True:
+        value = holder[last]
+        if isinstance(value, CommentedMap | CommentedSeq) and value and not value.fa.flow_style():
+            holder, last = (
+                value,
+                (list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1),
+            )
+            continue
+        return holder, last

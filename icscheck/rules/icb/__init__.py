@@ -1,0 +1,1 @@
+"""The ICB rules: its name, area and history (format 2)."""

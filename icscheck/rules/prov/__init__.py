@@ -1,0 +1,1 @@
+"""The PROV rules: the provisions the constitution must make (format 2)."""
