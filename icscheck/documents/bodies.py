@@ -13,8 +13,8 @@ from icscheck.documents.icb import councils
 from icscheck.documents.roles import mentions
 
 _CAP = r"(?!The\b|Each\b|Our\b|Its\b|Both\b)[A-Z][\w'\u2019-]*"
-COMMITTEE = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&)){0, 10}\s+Committee\b")
-PARTNERSHIP = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&)){0, 10}\s+Partnership\b")
+COMMITTEE = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&)){{0,10}}\s+Committee\b")
+PARTNERSHIP = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|and|of|for|&)){{0,10}}\s+Partnership\b")
 TYPES = (
     ("joint", r"\bjoint\b"), ("place", r"\bplace\b"), ("audit", r"\baudit"), ("remuneration", r"remuneration"),
     ("quality", r"quality"), ("finance", r"financ"), ("people", r"\bpeople|workforce"),

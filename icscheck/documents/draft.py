@@ -126,7 +126,25 @@ def _data(found: Found, committees: list[Committee]) -> Any:
             )
         entry["source"] = _source(partnership)
         data["integrated_care_partnership"] = entry
+    else:
+        data["integrated_care_partnership"] = unknown(
+            "no clause establishing an integrated care partnership was found"
+        )
+    for key, note in NOT_READ.items():
+        data.setdefault(key, unknown(note))
     return data
+
+
+NOT_READ = {
+    "principles": "icscheck draft does not read the principles the ICB adopts: "
+    "see the constitution's section 6 or 7",
+    "conflicts_of_interest": "icscheck draft does not read the conflicts of interest "
+    "arrangements (policy, registers): see the constitution's section 6",
+    "decision_map": "icscheck draft does not read the functions and decision map: "
+    "see the scheme of reservation and delegation",
+}
+"""Facts format 2 records that drafting does not read: unknown, never left out, since
+leaving a field out says the constitution does not provide it (docs/format.md)."""
 
 
 def _source(fact: Fact) -> Any:
@@ -161,6 +179,10 @@ def _icb(found: Found) -> Any:
             entry["source"] = source(before.clause)
             items.append(entry)
         icb["predecessors"] = items
+    icb["constitution"] = mapping()
+    icb["constitution"]["published_url"] = unknown(
+        "the documents do not give the address where the constitution is published"
+    )
     name = found.get("icb.name")
     if name is not None and name.clause is not None:
         icb["source"] = source(name.clause)
@@ -223,6 +245,13 @@ def _seat(post: Post, found: Found) -> Any:
         )
     if post.sector:
         seat["sector"] = post.sector
+    if post.role == "chief_executive":
+        # The constitution says the post must be held by an employee (a provision);
+        # whether the holder is one is a fact about the appointment it does not record.
+        seat["employee"] = unknown(
+            f"§{post.clause.label} names the post; whether its holder is an employee of "
+            "the ICB is not in the document"
+        )
     mental = found.get("board.mental_health_member")
     if mental is not None and mental.known and mental.value == post.id:
         seat["mental_health_expertise"] = True

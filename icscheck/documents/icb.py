@@ -14,7 +14,7 @@ NAME = re.compile(
 )
 _WORD = r"(?!Council\b)[A-Z][\w'\u2019-]*"
 COUNCIL = re.compile(
-    rf"\b(?:(?:London|Royal) Borough of {_WORD}(?:\s+(?:and|upon)\s+{_WORD})*"
+    rf"\b(?:(?:London|Royal) Borough of {_WORD}(?:\s+(?:and|upon)\s+{_WORD}){{0,3}}"
     rf"|Council of the Isles of Scilly|City of London Corporation"
     rf"|{_WORD}(?:\s+(?:{_WORD}|and|upon|on)){{0,5}}\s+Council)\b"
 )
