@@ -32,6 +32,19 @@ class CodecError(ValueError):
 
 
 def finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+    data = _finding_data(finding, rule)
+    if finding.document:
+        # A document's finding: where in the document (docs/documents.md). Such results
+        # are never cached, so decoding never needs it.
+        data["document"] = {
+            "location": finding.location,
+            "page": finding.page,
+            "clause": finding.clause or None,
+        }
+    return data
+
+
+def _finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
     return {
         "path": finding.path,
         "line": finding.line,

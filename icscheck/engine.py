@@ -14,6 +14,7 @@ from pathlib import Path
 
 from icscheck import cache
 from icscheck.bounded import cap, take
+from icscheck.documents import is_document
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
 from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
@@ -117,6 +118,8 @@ def _findings(
             node=pointer(gap.node),
             provenance=_provenance(document, gap.node),
         )
+        if document.drafted:
+            finding = _in_document(finding, document, gap.node)
         rests_on = () if gap.decided else gap.rests_on
         if not gap.decided and not rests_on:
             rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
@@ -133,6 +136,15 @@ def _findings(
         tuple(sorted(unconfirmed, key=lambda u: _file_order(u.finding))),
         complete,
     )
+
+
+def _in_document(finding: Finding, document: Document, node: NodePath) -> Finding:
+    """A drafted document's finding, located by the clause and page its nearest fact came
+    from; one about something the document does not have is located at the document."""
+    source = read_source(document.source_of(node))
+    page = source.page if source is not None else None
+    clause = (source.clause if source is not None else None) or ""
+    return replace(finding, document=True, page=page, clause=clause)
 
 
 def _provenance(document: Document, node: NodePath) -> str:
@@ -209,6 +221,8 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
             path=name, error=LoadError(name, f"is over the {human_size(limit)} limit")
         )
     checkers = run.checkers_for(name)
+    if is_document(name):
+        return _check_document_bytes(name, raw, checkers, run)
     rules = [c.rule for c in checkers]
     store = run.cache
     entry = cache.key(raw, checkers, run.on) if store is not None else None
@@ -223,6 +237,25 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     if store is not None and entry is not None:
         cache.put(store, entry, result, rules)
     return result
+
+
+def _check_document_bytes(
+    name: str, raw: bytes, checkers: Sequence[Checker], run: Run
+) -> FileResult:
+    """Draft a document (PDF, Word, web page, text) in memory and check the draft.
+
+    Not cached: the cache stores line-located results of YAML files. The libraries
+    that read documents are imported only here (the documents extra).
+    """
+    from icscheck.documents import read_one
+    from icscheck.documents.draft import draft
+
+    try:
+        drafted = draft(read_one(name, raw), [name])
+        document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
+        return check_document(document, checkers, on=run.on, known=run.known)
+    except LoadError as error:
+        return FileResult(path=name, error=error)
 
 
 def expand(paths: Iterable[str]) -> list[str]:

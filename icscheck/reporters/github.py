@@ -36,6 +36,11 @@ def command(
     return f"::{name} {joined}::{workflow_data(text(message))}"
 
 
+def _located(finding: Finding) -> str:
+    """A document's finding has no line to annotate: its page and clause lead the message."""
+    return f"{finding.location}: {finding.message}" if finding.document else finding.message
+
+
 def _level(finding: Finding) -> str:
     return "error" if finding.severity is Severity.ERROR else "warning"
 
@@ -63,10 +68,10 @@ class GithubReporter(Reporter):
                 lines.append(
                     command(
                         _level(finding),
-                        finding.message,
+                        _located(finding),
                         file=finding.path,
-                        line=finding.line,
-                        column=finding.column,
+                        line=None if finding.document else finding.line,
+                        column=None if finding.document else finding.column,
                         title=report.rule(finding.rule).label,
                     )
                 )
@@ -75,10 +80,10 @@ class GithubReporter(Reporter):
                 lines.append(
                     command(
                         "notice",
-                        f"{finding.message} — waived: {item.waiver.describe()}",
+                        f"{_located(finding)} — waived: {item.waiver.describe()}",
                         file=finding.path,
-                        line=finding.line,
-                        column=finding.column,
+                        line=None if finding.document else finding.line,
+                        column=None if finding.document else finding.column,
                         title=f"{report.rule(finding.rule).label} (waived)",
                     )
                 )

@@ -40,11 +40,15 @@ def _path(path: str) -> str:
 
 def issue(finding: Finding, rule: Rule) -> dict[str, Any]:
     return {
-        "description": f"{rule.label}: {finding.message}",
+        "description": f"{rule.label}: {finding.message}"
+        + (f" ({finding.location})" if finding.document else ""),
         "check_name": finding.rule,
         "fingerprint": fingerprint(finding),
         "severity": SEVERITY[finding.severity],
-        "location": {"path": _path(finding.path), "lines": {"begin": finding.line}},
+        "location": {
+            "path": _path(finding.path),
+            "lines": {"begin": 1 if finding.document else finding.line},
+        },
     }
 
 

@@ -192,7 +192,7 @@ def _count(key: str, number: int, one: str, many: str) -> str:
 
 def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
     symbol = finding_mark(finding, waived=waiver is not None)
-    location = f"{finding.path}:{finding.line}:{finding.column}"
+    location = finding.location
     facts = [("Requirement", rule.title), ("Fix", rule.fix), ("Source", finding.source)]
     if waiver is not None:
         facts += [

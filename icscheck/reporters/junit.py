@@ -33,7 +33,7 @@ def _gap(finding: Finding, rule: Rule) -> str:
     """One gap as lines of text; each line's untrusted part is shown by ``untrusted.xml``,
     so the lines are icscheck's own."""
     return (
-        f"{xml(finding.path)}:{finding.line}:{finding.column}: {xml(finding.message)}\n"
+        f"{xml(finding.location)}: {xml(finding.message)}\n"
         f"fix: {xml(rule.fix)}\n"
         f"source: {xml(finding.source)}"
     )

@@ -104,7 +104,7 @@ def _file(result: FileResult, report: Report) -> list[str]:
 
 def _finding(number: int, finding: Finding, rule: Rule, waiver: Waiver | None = None) -> list[str]:
     symbol = finding_mark(finding, waived=waiver is not None)
-    location = code(f"{finding.path}:{finding.line}:{finding.column}")
+    location = code(finding.location)
     facts = [("Fix", rule.fix), ("Source", finding.source)]
     if waiver is not None:
         facts += [

@@ -122,12 +122,28 @@ def result_json(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     result |= {
         "level": str(finding.severity),
         "message": {"text": finding.message},
-        "locations": [physical_location(finding.path, finding.line, finding.column)],
+        "locations": [_location(finding)],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding)},
     }
     if finding.node:
         result["properties"] = {"node": finding.node}
     return result
+
+
+def _location(finding: Finding) -> dict[str, Any]:
+    """A document's finding: the file, with the clause as a logical location and the
+    page as a property (SARIF 2.1.0 §3.28 and §3.33; a region is lines, which a
+    document does not have)."""
+    if not finding.document:
+        return physical_location(finding.path, finding.line, finding.column)
+    location = physical_location(finding.path, None, None)
+    if finding.clause:
+        location["logicalLocations"] = [
+            {"name": finding.clause, "fullyQualifiedName": finding.location, "kind": "section"}
+        ]
+    if finding.page:
+        location["properties"] = {"page": finding.page}
+    return location
 
 
 def suppression_json(path: str, waiver: Waiver) -> dict[str, Any]:

@@ -128,7 +128,7 @@ class TextReporter(Reporter):
         head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
         shown = untrusted.text
-        head.append(f"{shown(finding.path)}:{finding.line}:{finding.column}", style="bold")
+        head.append(shown(finding.location), style="bold")
         head.append(f"  {shown(finding.rule)}  {finding.severity}", style=STYLE[symbol])
         if waiver is not None:
             head.append("  waived", style=STYLE[symbol])
