@@ -8,6 +8,7 @@ comes in the Run (icscheck/run.py).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -221,7 +222,7 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
             path=name, error=LoadError(name, f"is over the {human_size(limit)} limit")
         )
     checkers = run.checkers_for(name)
-    if is_document(name):
+    if is_document(name) and not _yaml_in_text_file(name, raw):
         return _check_document_bytes(name, raw, checkers, run)
     rules = [c.rule for c in checkers]
     store = run.cache
@@ -237,6 +238,15 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     if store is not None and entry is not None:
         cache.put(store, entry, result, rules)
     return result
+
+
+_VERSION_LINE = re.compile(rb"^icscheck:", re.MULTILINE)
+
+
+def _yaml_in_text_file(name: str, raw: bytes) -> bool:
+    """A .txt file that gives the format version (``icscheck:`` at the start of a line) is
+    a constitution in YAML saved as text, not a document to draft from."""
+    return name.lower().endswith(".txt") and _VERSION_LINE.search(raw[:65536]) is not None
 
 
 def _check_document_bytes(

@@ -19,11 +19,12 @@ from icscheck import untrusted
 from icscheck.bounded import MAX_SHOWN
 from icscheck.cli import app
 from tests.hostile import CASES, HEAVY, Case
+from tests.hostile_documents import DOCUMENTS
 
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("case", [*CASES, *HEAVY], ids=lambda case: case.name)
+@pytest.mark.parametrize("case", [*CASES, *HEAVY, *DOCUMENTS], ids=lambda case: case.name)
 def test_hostile_input_gets_a_clear_answer(case: Case, tmp_path: Path) -> None:
     if case.name == "no read permission" and os.geteuid() == 0:
         pytest.skip("root reads every file")
