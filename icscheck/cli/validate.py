@@ -45,8 +45,9 @@ def validate(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Constitution files (YAML), directories (their *.yaml and *.yml files) "
-            "or - for standard input.",
+            help="Constitution files (YAML), directories (their *.yaml and *.yml files), "
+            "- for standard input, or a published constitution (.pdf, .docx, .html, .txt), "
+            "drafted in memory and checked (docs/documents.md).",
             show_default=False,
         ),
     ],
