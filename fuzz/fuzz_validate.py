@@ -8,7 +8,10 @@ The first byte of each input picks what the rest is (fuzz/README.md):
   that cannot be read, then rendered by every reporter and as stderr's line;
 - **cache**: the body of a cache entry, signed with the run's key as if the
   key had leaked, read back through the cache and rendered;
-- **size**: text for ``--max-file-size``.
+- **size**: text for ``--max-file-size``;
+- **document**: a PDF, Word, web or text document's bytes (the next byte picks
+  which), read, drafted, checked and rendered, as ``icscheck validate
+  constitution.pdf`` would (docs/documents.md).
 
 A LoadError is an answer. Any other exception is a crash, and so is a broken
 promise of docs/security.md: a finding outside the file, more than 101
@@ -29,6 +32,7 @@ import json
 import re
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import atheris
@@ -88,7 +92,9 @@ _RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\
 
 def test_one_input(data: bytes) -> None:
     mode, body = (data[0] % 8, data[1:]) if data else (0, b"")
-    if mode == 5:
+    if mode == 4:
+        _document(body)
+    elif mode == 5:
         _name(body.decode("utf-8", "surrogateescape"))
     elif mode == 6:
         _cache_entry(body)
@@ -114,6 +120,25 @@ def _content(data: bytes) -> None:
         if len(outcome.findings) > MAX_SHOWN + 1 or len(outcome.waived) > MAX_SHOWN + 1:
             raise AssertionError(f"{outcome.rule}: more than {MAX_SHOWN + 1} findings listed")
     _render(result)
+
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".txt")
+
+
+def _document(data: bytes) -> None:
+    """A hostile document: a DocumentError (a LoadError) is an answer, anything else a crash."""
+    from icscheck.documents import read_one
+    from icscheck.documents.draft import draft
+
+    suffix, body = (DOCUMENT_SUFFIXES[data[0] % 4], data[1:]) if data else (".txt", b"")
+    name = f"fuzz{suffix}"
+    try:
+        drafted = draft(read_one(name, body), [name])
+        document = replace(parse(name, drafted.text), drafted=True)
+    except LoadError as error:
+        _render(FileResult(path=name, error=error))
+        return
+    _render(check_document(document, CHECKERS, on=TODAY))
 
 
 def _name(name: str) -> None:
@@ -190,6 +215,12 @@ def main() -> None:
         seed = corpus / f"seed-{name}.yaml"
         if not seed.exists():
             seed.write_bytes(b"\0" + text.encode("utf-8"))
+    documents = HERE.parent / "sample_documents"
+    for index, suffix in enumerate(DOCUMENT_SUFFIXES):  # mode 4, then the form's byte
+        for sample in sorted(documents.rglob(f"*{suffix}")):
+            seed = corpus / f"seed-document-{sample.name}"
+            if not seed.exists():
+                seed.write_bytes(bytes([4, index]) + sample.read_bytes())
     for mode, seed in ((5, "evil\n::error::x\x1b[2J.yaml"), (6, "{}"), (7, "10M")):
         path = corpus / f"seed-mode-{mode}"
         if not path.exists():

@@ -70,6 +70,28 @@ def _macros(directory: Path) -> Path:
     return path
 
 
+def _unknown_filter(directory: Path) -> Path:
+    """A sample PDF whose streams name a filter pypdf does not know (found by fuzzing)."""
+    path = directory / "filter.pdf"
+    path.write_bytes(
+        (SAMPLES / "eastbrook.pdf").read_bytes().replace(b"/FlateDecode", b"/FlXteDecode")
+    )
+    return path
+
+
+def _corrupt_member(directory: Path) -> Path:
+    """A sample .docx with its document part's compressed bytes damaged (found by fuzzing)."""
+    raw = bytearray((SAMPLES / "eastbrook.docx").read_bytes())
+    with zipfile.ZipFile(SAMPLES / "eastbrook.docx") as archive:
+        entry = archive.getinfo("word/document.xml")
+    start = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+    for offset in range(start + 10, start + min(entry.compress_size, 400), 7):
+        raw[offset] ^= 0x5A
+    path = directory / "corrupt.docx"
+    path.write_bytes(bytes(raw))
+    return path
+
+
 def _big(directory: Path) -> Path:
     path = directory / "huge.pdf"
     with path.open("wb") as stream:
@@ -106,6 +128,13 @@ DOCUMENTS = [
         _raw("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\ntrailer"),
         2,
         r": is not a readable PDF",
+    ),
+    Case("PDF with an unknown filter", _unknown_filter, 2, r": is not a readable PDF"),
+    Case(
+        "DOCX with a damaged member",
+        _corrupt_member,
+        2,
+        r": is not a (readable )?Word document",
     ),
     Case("DOCX zip bomb", _zip_bomb, 2, r": .*a zip bomb, not a document"),
     Case("DOCX with macros", _macros, 2, r": contains macros \(word/vbaProject\.bin\)"),

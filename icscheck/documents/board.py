@@ -252,7 +252,8 @@ def _named_posts(structure: Structure, found: Found) -> None:
     ]
     mental.sort(key=lambda c: composition is not None and c is composition.clause)
     for clause in mental[:1]:
-        sentence = next(s for s in segments(clause) if MENTAL_HEALTH.search(s))
+        # The body matched; a clause whose items do not (the words are in its lead-in) is read whole.
+        sentence = next((s for s in segments(clause) if MENTAL_HEALTH.search(s)), clause.body)
         board = [m for m in mentions(sentence) if m.role in BOARD_ROLES]
         seats = resolve(board[0], found.posts, sentence) if board else None
         if seats is not None and len(seats) == 1:

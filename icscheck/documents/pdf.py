@@ -65,6 +65,11 @@ def read(path: str, raw: bytes) -> list[Block]:
         raise DocumentError(path, f"is not a readable PDF ({_reason(error)})") from None
     except RecursionError:
         raise DocumentError(path, "is not a readable PDF (its objects nest too deep)") from None
+    except Exception as error:
+        # pypdf raises what its parser meets on a damaged file: NotImplementedError for
+        # an unknown filter name, IndexError, ZeroDivisionError... (found by
+        # fuzz/fuzz_validate.py). Each is a file that cannot be read, never a traceback.
+        raise DocumentError(path, f"is not a readable PDF ({_reason(error)})") from None
     if not any(clean(text) for line in lines for _, text in line.parts):
         raise DocumentError(path, "has no text layer: this PDF needs OCR first")
     return list(join_lines(path, _shape(_drop_furniture(lines))))

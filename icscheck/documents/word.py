@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,7 +45,7 @@ def read(path: str, raw: bytes) -> list[Block]:
     try:
         document = docx.Document(io.BytesIO(raw))
         return list(_blocks(path, document))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, KeyError, *BROKEN_ZIP) as error:
         raise DocumentError(
             path, f"is not a readable Word document ({clean(str(error))[:120]})"
         ) from None
@@ -56,10 +57,15 @@ def read(path: str, raw: bytes) -> list[Block]:
         raise
 
 
+BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError)
+"""What zipfile raises on a damaged archive: a bad header or CRC, a member that fails as
+it is inflated, an unknown zip version (each found by fuzz/fuzz_validate.py)."""
+
+
 def _check_zip(path: str, raw: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
+    except BROKEN_ZIP:
         raise DocumentError(
             path, "is not a Word document (.docx): it is not a zip archive"
         ) from None
@@ -89,6 +95,10 @@ def _check_zip(path: str, raw: bytes) -> None:
     except KeyError:
         raise DocumentError(
             path, "is not a Word document (.docx): it has no [Content_Types].xml"
+        ) from None
+    except BROKEN_ZIP as error:
+        raise DocumentError(
+            path, f"is not a readable Word document ({clean(str(error))[:120]})"
         ) from None
     if "macroenabled" in types.lower():
         raise DocumentError(
