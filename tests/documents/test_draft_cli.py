@@ -72,7 +72,6 @@ def test_the_draft_validates_with_its_unknowns_as_questions(tmp_path: Path) -> N
     assert [line.split("title=")[1].split("::")[0] for line in result.stdout.splitlines()] == [
         "QUORUM-003",
         "QUORUM-003",
-        "COMM-005",
     ]
 
 

@@ -87,8 +87,12 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
         name = committee.id
         target = _target(committee)
         if target is None:
+            # Format 2: a reporting line marked unknown is a question, not a gap.
+            unknown = committee.is_unknown("reports_to")
             yield Gap(
-                committee.node, f"committee '{name}' does not say whom it reports to (reports_to)"
+                committee.node,
+                f"committee '{name}' does not say whom it reports to (reports_to)",
+                rests_on=(committee.at("reports_to"),) if unknown else (),
             )
             continue
         if target == BOARD or target not in groups:
