@@ -145,7 +145,9 @@ def _in_document(finding: Finding, document: Document, node: NodePath) -> Findin
     source = read_source(document.source_of(node))
     page = source.page if source is not None else None
     clause = (source.clause if source is not None else None) or ""
-    return replace(finding, document=True, page=page, clause=clause)
+    # A constitution drafted from several web pages: the page the clause is on.
+    path = (source.document if source is not None else None) or finding.path
+    return replace(finding, path=path, document=True, page=page, clause=clause)
 
 
 def _provenance(document: Document, node: NodePath) -> str:
@@ -268,6 +270,46 @@ def _check_document_bytes(
         return FileResult(path=name, error=error)
 
 
+_PAGE = re.compile(r"^(?P<stem>.+?)[-_ .]?\d+$")
+
+
+def web_pages(files: Sequence[str]) -> list[str | tuple[str, ...]]:
+    """``files``, with each run of numbered web pages of one stem in one folder grouped."""
+    units: list[str | tuple[str, ...]] = []
+    run_key: tuple[str, str] | None = None
+    for path in files:
+        pure = Path(path)
+        match = _PAGE.match(pure.stem) if pure.suffix.lower() in (".html", ".htm") else None
+        key = (str(pure.parent), match["stem"]) if match else None
+        last = units[-1] if units else None
+        if key is not None and key == run_key and last is not None:
+            units[-1] = (*last, path) if isinstance(last, tuple) else (last, path)
+        else:
+            units.append(path)
+        run_key = key
+    return units
+
+
+def check_pages(paths: tuple[str, ...], run: Run) -> FileResult:
+    """Draft the pages of one web-published constitution together, and check the draft;
+    the result is named by the first page, and each finding by the page it rests on."""
+    from icscheck.documents import read_one
+    from icscheck.documents.draft import draft
+
+    name = paths[0]
+    try:
+        blocks = [
+            block
+            for path in paths
+            for block in read_one(path, read_bytes(path, run.settings.max_bytes))
+        ]
+        drafted = draft(blocks, list(paths))
+        document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
+        return check_document(document, run.checkers_for(name), on=run.on, known=run.known)
+    except LoadError as error:
+        return FileResult(path=name, error=error)
+
+
 def expand(paths: Iterable[str]) -> list[str]:
     """Files to check: each path as given; a directory's *.yaml and *.yml entries, sorted.
 
@@ -295,8 +337,20 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 
 def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
-    """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others."""
+    """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others.
+
+    Web pages given one after another that are numbered pages of one document
+    (``constitution-01.html``, ``constitution-02.html``...) are drafted and checked
+    together, as one constitution published one section per page.
+    """
     files = expand(paths)
+    units = web_pages(files)
+    if any(isinstance(unit, tuple) for unit in units):
+        results = tuple(
+            check_pages(unit, run) if isinstance(unit, tuple) else check_file(unit, run)
+            for unit in units
+        )
+        return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
     if run.settings.jobs > 1 and len(files) > 1 and STDIN not in files:
         results = _in_parallel(files, run)
     else:

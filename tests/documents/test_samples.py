@@ -103,3 +103,38 @@ def test_every_form_gives_the_same_findings(name: str, form: str) -> None:
         for rule, where in want
     ]
     assert [[f["rule"], f["document"]["location"]] for f in checked["findings"]] == want
+
+
+def test_a_constitution_in_numbered_web_pages_is_checked_as_one() -> None:
+    """Northmoor publishes one page per section: the eleven pages are one constitution,
+    and its finding names the page its clause is on."""
+    pages = sources("northmoor", "html")
+    assert len(pages) == 11
+    with contextlib.chdir(ROOT):
+        result = runner.invoke(app, ["validate", "-f", "json", "--date", "2026-12-01", *pages])
+    assert result.exit_code == 0, result.stderr
+    [checked] = json.loads(result.stdout)["files"]
+    assert checked["path"] == "sample_documents/web/northmoor-01.html"
+    assert checked["icb"] == "NHS Northmoor Integrated Care Board"
+    assert [[f["rule"], f["path"], f["document"]["location"]] for f in checked["findings"]] == [
+        [
+            "COMM-007",
+            "sample_documents/web/northmoor-04.html",
+            "sample_documents/web/northmoor-04.html:§4.1.2",
+        ]
+    ]
+
+
+def test_only_numbered_pages_of_one_stem_in_one_folder_are_grouped() -> None:
+    from icscheck.engine import web_pages
+
+    assert web_pages(
+        ["a/c-01.html", "a/c-02.html", "a/c.html", "a/h-1.htm", "b/h-2.htm", "a/x-1.pdf", "x.yaml"]
+    ) == [
+        ("a/c-01.html", "a/c-02.html"),
+        "a/c.html",
+        "a/h-1.htm",
+        "b/h-2.htm",
+        "a/x-1.pdf",
+        "x.yaml",
+    ]
