@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from icscheck.annotations import is_marker
 from icscheck.documents.blocks import Block, DocumentError
 from icscheck.documents.board import read_board
 from icscheck.documents.bodies import Committee, read_bodies
@@ -53,11 +54,28 @@ class Draft:
         missing = [f for f in self.facts if not f.known]
         lines.append(f"facts unknown: {len(missing)}")
         lines += [f"  {fact.field}: {fact.unknown}" for fact in missing]
+        # Beside the facts read and not found: what drafting never reads, and details of
+        # entries it found (a seat's employment, a partnership's participants).
+        markers = _markers(self.data)
+        lines.append(
+            f"{{unknown: ...}} in the draft: {markers} (the facts above, and what is not read)"
+        )
         absent = [f"{n} {SECTIONS[n][0]}" for n in SECTIONS if n not in self.structure.sections]
         if self.structure.standing_orders is None:
             absent.append("standing orders")
         lines.append("sections not found: " + (", ".join(absent) if absent else "none"))
         return lines
+
+
+def _markers(data: Any) -> int:
+    """How many ``{unknown: ...}`` markers the drafted data holds."""
+    if is_marker(data):
+        return 1
+    if isinstance(data, dict):
+        return sum(_markers(value) for value in data.values())
+    if isinstance(data, list):
+        return sum(_markers(item) for item in data)
+    return 0
 
 
 def draft(blocks: Sequence[Block], names: Sequence[str]) -> Draft:
@@ -292,6 +310,12 @@ def _place(fact: Fact) -> Any:
     entry = mapping()
     entry["id"] = fact.field.removeprefix("place_partnerships.")
     put(entry, "name", fact)
+    # A constitution names its place partnerships; who takes part in each is the
+    # partnership's own business, published (if at all) elsewhere.
+    entry["participants"] = unknown(
+        f"{fact.clause.where() if fact.clause else 'the constitution'} names the partnership, "
+        "not who takes part in it"
+    )
     if fact.clause is not None:
         entry["source"] = source(fact.clause)
     return entry

@@ -44,6 +44,7 @@ def test_the_draft_goes_to_stdout_and_the_summary_to_stderr() -> None:
     lines = result.stderr.splitlines()
     assert lines[0] == "facts found: 35"
     assert "facts unknown: 7" in lines
+    assert "{unknown: ...} in the draft: 13 (the facts above, and what is not read)" in lines
     assert lines[-1] == "sections not found: none"
 
 
