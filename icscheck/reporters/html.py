@@ -2,7 +2,8 @@
 
 One HTML page: the verdict, then per file the ICB and file, each gap with its
 location, fix and source, each waived gap with its waiver (reason, approver,
-expiry), a table per area listing every rule as met, gap or waived, and a
+expiry), the questions to confirm (facts the file marks unknown that rules wait
+on), the rules that did not run, a table per area listing every rule as met, gap or waived, and a
 picture of the governance structure (icscheck.diagram). It works offline and
 prints on A4: the stylesheet (report.css) is inlined, and the page has no
 script, no link and no external address. Every piece of text from the
@@ -31,7 +32,10 @@ from icscheck.reporters.summary import (
     file_verdict,
     finding_mark,
     gaps_cell,
+    in_report_order,
     mark,
+    not_run,
+    questions,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
@@ -47,7 +51,13 @@ CLASS = {
     UNCONFIRMED: "unconfirmed",
 }
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
-TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived", UNCONFIRMED: "waived"}
+TONE = {
+    PASS: "pass",
+    ERROR: "error",
+    WARNING: "warning",
+    WAIVED: "waived",
+    UNCONFIRMED: "unconfirmed",
+}
 
 
 def stylesheet() -> str:
@@ -119,7 +129,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         ]
         return parts
     version = result.format_version if result.format_version is not None else "not given"
-    findings, waived = result.findings, result.waived
+    findings, waived = in_report_order(result.findings), result.waived
     parts += [
         f"<dt>Format version</dt><dd>{escape(str(version))}</dd>",
         f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
@@ -133,7 +143,14 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         + _count("warnings", result.count(Severity.WARNING), "warning", "warnings")
         + "), "
         + _count("waived", len(waived), "waived gap", "waived gaps")
-        + ".</p>",
+        + ", "
+        + _count("unconfirmed", len(result.unconfirmed), "outcome", "outcomes")
+        + " to confirm.</p>",
+        *(
+            f'<p class="not-run">Not run: {escape(", ".join(rules))} ({len(rules)} rules). '
+            f"Why: {escape(reason)}.</p>"
+            for reason, rules in not_run(result)
+        ),
         f'<h3 id="{ident}-gaps">Gaps ({len(findings)})</h3>',
     ]
     if findings:
@@ -144,6 +161,18 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         ]
     else:
         parts.append("<p>None: every rule that ran is met or waived.</p>")
+    asked = questions(result)
+    if asked:
+        parts += [
+            f'<h3 id="{ident}-questions">Questions to confirm ({len(asked)})</h3>',
+            '<ol class="questions">',
+            *(
+                f'<li><span class="mark unconfirmed">{UNCONFIRMED}</span> {escape(fact)}: '
+                f"needed by {escape(', '.join(rules))}</li>"
+                for fact, rules in asked
+            ),
+            "</ol>",
+        ]
     if waived:
         parts += [
             f'<h3 id="{ident}-waived">Waived gaps ({len(waived)})</h3>',
@@ -194,6 +223,8 @@ def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
     symbol = finding_mark(finding, waived=waiver is not None)
     location = f"{finding.path}:{finding.line}:{finding.column}"
     facts = [("Requirement", rule.title), ("Fix", rule.fix), ("Source", finding.source)]
+    if finding.provenance:
+        facts.append(("Stated in", finding.provenance))
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),

@@ -336,3 +336,27 @@ def test_hostile_names_stay_text(
     assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
     assert text_of(browser, "h2") == hostile
     assert browser.title == f"{hostile}: constitution compliance report"
+
+
+def test_a_long_unbroken_value_wraps_within_the_page(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    # A 1,000-character id used to widen the page, so Chromium printed the whole
+    # report at about 40% of its size to fit A4.
+    long_id = "x" * 1000
+    constitution = tmp_path / "long.yaml"
+    constitution.write_text(
+        suffolk_text.replace("  deputy_chair: ned-people", f"  deputy_chair: {long_id}"),
+        encoding="utf-8",
+    )
+    page, _ = report_of(tmp_path, monkeypatch, str(constitution))
+    load(browser, page)
+    assert long_id in text_of(browser, "ol.findings")
+    browser.set_window_size(794, 1123)  # A4 at 96 dpi
+    try:
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    finally:
+        browser.set_window_size(1000, 1300)
+    assert overflow <= 0
