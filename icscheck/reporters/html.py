@@ -244,13 +244,13 @@ def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
 
 
 def _structure(result: FileResult, ident: str) -> list[str]:
-    from icscheck.diagram import svg
+    from icscheck.diagram import svg_pages
 
     return [
         '<div class="structure">',
         f'<h3 id="{ident}-structure">Governance structure</h3>',
         "<figure>",
-        svg(result),
+        *svg_pages(result),
         "<figcaption>The board and its members by role, the committees with their chairs "
         "and reporting lines, the place partnerships and the decision map, as the "
         "constitution sets them out.</figcaption>",
