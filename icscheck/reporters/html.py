@@ -135,17 +135,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
         "</dl>",
         _verdict(file_verdict(result, report.fail_on), f"{ident}-verdict"),
-        '<p class="counts">'
-        + _count("gaps", len(findings), "gap", "gaps")
-        + " ("
-        + _count("errors", result.count(Severity.ERROR), "error", "errors")
-        + ", "
-        + _count("warnings", result.count(Severity.WARNING), "warning", "warnings")
-        + "), "
-        + _count("waived", len(waived), "waived gap", "waived gaps")
-        + ", "
-        + _count("unconfirmed", len(result.unconfirmed), "outcome", "outcomes")
-        + " to confirm.</p>",
+        _counts(result),
         *(
             f'<p class="not-run">Not run: {escape(", ".join(rules))} ({len(rules)} rules). '
             f"Why: {escape(reason)}.</p>"
@@ -161,18 +151,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         ]
     else:
         parts.append("<p>None: every rule that ran is met or waived.</p>")
-    asked = questions(result)
-    if asked:
-        parts += [
-            f'<h3 id="{ident}-questions">Questions to confirm ({len(asked)})</h3>',
-            '<ol class="questions">',
-            *(
-                f'<li><span class="mark unconfirmed">{UNCONFIRMED}</span> {escape(fact)}: '
-                f"needed by {escape(', '.join(rules))}</li>"
-                for fact, rules in asked
-            ),
-            "</ol>",
-        ]
+    parts += _questions(result, ident)
     if waived:
         parts += [
             f'<h3 id="{ident}-waived">Waived gaps ({len(waived)})</h3>',
@@ -187,6 +166,39 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
     for area, outcomes in groupby(result.rules, key=lambda o: report.rule(o.rule).area):
         parts += _table(str(area), ((o, report.rule(o.rule)) for o in outcomes), ident)
     return [*parts, *_structure(result, ident), "</section>"]
+
+
+def _counts(result: FileResult) -> str:
+    return (
+        '<p class="counts">'
+        + _count("gaps", len(result.findings), "gap", "gaps")
+        + " ("
+        + _count("errors", result.count(Severity.ERROR), "error", "errors")
+        + ", "
+        + _count("warnings", result.count(Severity.WARNING), "warning", "warnings")
+        + "), "
+        + _count("waived", len(result.waived), "waived gap", "waived gaps")
+        + ", "
+        + _count("unconfirmed", len(result.unconfirmed), "outcome", "outcomes")
+        + " to confirm.</p>"
+    )
+
+
+def _questions(result: FileResult, ident: str) -> list[str]:
+    """The board paper's short list: each unknown fact once, with the rules waiting on it."""
+    asked = questions(result)
+    if not asked:
+        return []
+    return [
+        f'<h3 id="{ident}-questions">Questions to confirm ({len(asked)})</h3>',
+        '<ol class="questions">',
+        *(
+            f'<li><span class="mark unconfirmed">{UNCONFIRMED}</span> {escape(fact)}: '
+            f"needed by {escape(', '.join(rules))}</li>"
+            for fact, rules in asked
+        ),
+        "</ol>",
+    ]
 
 
 def _table(area: str, outcomes: Iterable[tuple[RuleResult, Rule]], ident: str) -> list[str]:
