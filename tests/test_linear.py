@@ -139,3 +139,25 @@ def test_a_diff_of_long_lists_looks_items_up() -> None:
     with deadline():
         detail = list_detail(old, new)
     assert detail.startswith("added b0, b1,") and "; removed a0, a1," in detail
+
+
+def test_ref_001_checks_every_decisions_accountability_against_one_set() -> None:
+    # Format 2 once rebuilt the set of ids for each decision map entry.
+    head = "icscheck: 2\nboard:\n  members:\n    - {id: chair, role: chair}\ncommittees:\n"
+    count = 2 * N
+    text = (
+        head
+        + "".join(f"  - {{id: c{i}, name: C, reports_to: board}}\n" for i in range(count))
+        + "decision_map:\n"
+        + "".join(
+            f"  - {{function: F{i}, decided_by: c{i}, accountable: a{i}}}\n" for i in range(count)
+        )
+    )
+    model = build(parse("c.yaml", text).data)
+    with deadline():
+        gaps = list(ref_001.check(model, Context(TODAY)))
+    assert len(gaps) == count
+    assert gaps[-1].message == (
+        f"decision_map[{count - 1}].accountable: 'a{count - 1}' is not the id of anything in "
+        "this file; expected the board or a committee"
+    )

@@ -19,10 +19,13 @@ LINE = 17
 PAD = 8
 COL = 224
 GAP = 16
-COLS = 5
+COLS = 3
+"""Three boxes a row keeps the picture 784 wide: printed across A4's 180 mm (680 CSS px)
+its 13 px text is 11.3 px, 8.5 pt, over the 8 pt a printed page needs to be read."""
 MARGIN = 40
-RAIL = 20
-"""x of the rail the top-level committees hang from, left of everything else."""
+RAIL = MARGIN - 4
+"""x of the trunk the top-level committees hang from: inside the board's frame (which
+starts at MARGIN - 8), left of every box below it."""
 INDENT = 18
 MAX_DEPTH = 4
 WIDTH = 2 * MARGIN + COLS * COL + (COLS - 1) * GAP

@@ -4,7 +4,8 @@ The same content as ``--format html`` (icscheck/reporters/html.py) for a wiki,
 a pull request or a document pipeline: per file a summary line, a table per
 area with every rule, each gap with ``file:line:col``, rule, message, fix and
 source, each waived gap with its waiver, and the governance structure as a
-Mermaid diagram. Text from the constitution is untrusted: ``icscheck.untrusted``
+Mermaid diagram, with the questions to confirm (facts the file marks unknown
+that rules wait on) and the rules that did not run. Text from the constitution is untrusted: ``icscheck.untrusted``
 escapes it so it cannot add markup, links, HTML or table cells, and an
 ``@mention`` in it notifies no one when the report is posted on GitHub.
 """
@@ -22,7 +23,10 @@ from icscheck.reporters.summary import (
     file_verdict,
     finding_mark,
     gaps_cell,
+    in_report_order,
     mark,
+    not_run,
+    questions,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report
@@ -67,13 +71,23 @@ def _file(result: FileResult, report: Report) -> list[str]:
         "",
         f"**{line.mark} {line.summary}: {line.conclusion}**",
     ]
-    findings = result.findings
+    for reason, rules in not_run(result):
+        lines += [
+            "",
+            f"Not run: {text(', '.join(rules))} ({len(rules)} rules). Why: {text(reason)}.",
+        ]
+    findings = in_report_order(result.findings)
     lines += ["", f"### Gaps ({len(findings)})", ""]
     if findings:
         for number, finding in enumerate(findings, start=1):
             lines += _finding(number, finding, report.rule(finding.rule))
     else:
         lines.append("None: every rule that ran is met or waived.")
+    asked = questions(result)
+    if asked:
+        lines += ["", f"### Questions to confirm ({len(asked)})", ""]
+        for number, (fact, rules) in enumerate(asked, start=1):
+            lines.append(f"{number}. ? {text(fact)}: needed by {text(', '.join(rules))}")
     waived = result.waived
     if waived:
         lines += ["", f"### Waived gaps ({len(waived)})", ""]
@@ -106,6 +120,8 @@ def _finding(number: int, finding: Finding, rule: Rule, waiver: Waiver | None = 
     symbol = finding_mark(finding, waived=waiver is not None)
     location = code(finding.location)
     facts = [("Fix", rule.fix), ("Source", finding.source)]
+    if finding.provenance:
+        facts.append(("Stated in", finding.provenance))
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),

@@ -1,8 +1,10 @@
 """``--format text``: the Rich report a governance lead reads.
 
 For each file: a header, a table per area listing every rule (passes are
-evidence too), then each gap with its location, rule, severity, message, fix
-and source, then the waived findings apart, each with its waiver, then a
+evidence too) and the rules that did not run, then each gap (errors first)
+with its location, rule, severity, message, fix, source and where the fact is
+stated, then apart the questions to confirm (outcomes resting on facts the
+file marks unknown) and the waived findings with their waivers, then a
 one-line verdict. Everything wraps rather than truncates,
 so at 80 columns no information is lost; without a terminal, or with
 NO_COLOR set, the output is plain text.
@@ -29,10 +31,12 @@ from icscheck.reporters.summary import (
     WARNING,
     finding_mark,
     gaps_cell,
+    in_report_order,
     mark,
+    not_run,
     verdict,
 )
-from icscheck.result import NO_ICB_NAME, FileResult, Report
+from icscheck.result import NO_ICB_NAME, FileResult, Report, Unconfirmed
 from icscheck.waivers import Waiver
 
 if TYPE_CHECKING:
@@ -101,13 +105,23 @@ class TextReporter(Reporter):
                 )
             console.print()
             console.print(table)
-        findings = result.findings
+        for reason, rules in not_run(result):
+            console.print()
+            console.print(Text(f"Not run: {', '.join(rules)} ({len(rules)} rules). Why: {reason}."))
+        findings = in_report_order(result.findings)
         if findings:
             console.print()
             heading = Text(f"Gaps in {shown(result.path)} ({len(findings)})", style="bold")
             console.print(heading, soft_wrap=True)
             for finding in findings:
                 self._gap(console, finding, report)
+        unconfirmed = result.unconfirmed
+        if unconfirmed:
+            console.print()
+            heading = Text(f"To confirm in {shown(result.path)} ({len(unconfirmed)})", style="bold")
+            console.print(heading, soft_wrap=True)
+            for question in unconfirmed:
+                self._gap(console, question.finding, report, question=question)
         waived = result.waived
         if waived:
             console.print()
@@ -118,12 +132,17 @@ class TextReporter(Reporter):
         console.print()
 
     def _gap(
-        self, console: Console, finding: Finding, report: Report, waiver: Waiver | None = None
+        self,
+        console: Console,
+        finding: Finding,
+        report: Report,
+        waiver: Waiver | None = None,
+        question: Unconfirmed | None = None,
     ) -> None:
         from rich.padding import Padding
         from rich.text import Text
 
-        symbol = finding_mark(finding, waived=waiver is not None)
+        symbol = UNCONFIRMED if question else finding_mark(finding, waived=waiver is not None)
         rule = report.rule(finding.rule)
         head = Text()
         head.append(f"{symbol} ", style=STYLE[symbol])
@@ -132,10 +151,19 @@ class TextReporter(Reporter):
         head.append(f"  {shown(finding.rule)}  {finding.severity}", style=STYLE[symbol])
         if waiver is not None:
             head.append("  waived", style=STYLE[symbol])
+        if question is not None:
+            head.append("  to confirm", style=STYLE[symbol])
         console.print()
         console.print(head, soft_wrap=True)
         body = Text(overflow="fold")
         body.append(shown(finding.message))
+        if question is not None:
+            for fact in question.confirm:
+                body.append("\nconfirm: ", style="bold")
+                body.append(shown(fact))
+        if finding.provenance:
+            body.append("\nstated in: ", style="bold")
+            body.append(shown(finding.provenance))
         body.append("\nfix: ", style="bold")
         body.append(shown(rule.fix))
         body.append("\nsource: ", style="bold")
