@@ -201,3 +201,13 @@ def test_a_markdown_report_for_a_pull_request_mentions_no_one(tmp_path: Path, co
     report = re.sub(r"```mermaid\n.*?```", "", result.stdout, flags=re.S)
     assert re.search(r"(?<![0-9A-Za-z_])@(?!&#8203;)", report) is None
     assert "@&#8203;everyone look, and @&#8203;org/governance" in result.stdout
+
+
+def test_a_file_name_with_backticks_around_a_mention_stays_one_code_span() -> None:
+    # The fuzzer's find (a name with "[@`R" in it): the span's fence outgrows every run
+    # of backticks inside, so the mention stays code, which notifies no one.
+    from markdown_it import MarkdownIt
+
+    name = "a`b [@`R c``d @team.yaml"
+    rendered = MarkdownIt("commonmark").render(f"- File: {untrusted.markdown_code(name)}")
+    assert rendered == f"<ul>\n<li>File: <code>{name}</code></li>\n</ul>\n"
