@@ -42,7 +42,17 @@ KEYS = (
     "max-file-size",
     "cache",
 )
-FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdown")
+FORMATS = (
+    "text",
+    "concise",
+    "json",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "html",
+    "markdown",
+)
 """Every ``--format``: the names of the reporters (icscheck/reporters/__init__.py)."""
 FAIL_ON = ("error", "warning", "never")
 """The values of ``fail-on`` (icscheck.result.FailOn)."""

@@ -8,6 +8,7 @@ comes in the Run (icscheck/run.py).
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -226,6 +227,12 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     checkers = run.checkers_for(name)
     if is_document(name) and not _yaml_in_text_file(name, raw):
         return _check_document_bytes(name, raw, checkers, run)
+    if run.only_constitutions:
+        try:
+            if not is_constitution(load_bytes(name, raw).data):
+                return FileResult(path=name, skipped=True)
+        except LoadError:
+            pass  # broken YAML is reported below, as for any file
     rules = [c.rule for c in checkers]
     store = run.cache
     entry = cache.key(raw, checkers, run.on) if store is not None else None
@@ -240,6 +247,29 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     if store is not None and entry is not None:
         cache.put(store, entry, result, rules)
     return result
+
+
+def is_constitution(data: object) -> bool:
+    """Whether parsed YAML is meant as an icscheck constitution.
+
+    It is when its top level is a mapping with a key of the format's own (the version,
+    ``icb``, ``board`` ...) or a near miss of ``icscheck`` (``icsheck``, ``icscheck_version``),
+    so a constitution with a misspelt version key is still checked, and fails FMT-001. A
+    workflow or any other YAML file shares none of those keys.
+    """
+    if not isinstance(data, dict):
+        return False
+    from icscheck.schemas import LATEST_SCHEMA, load_schema
+
+    # The latest format's top-level fields include every earlier version's.
+    fields = load_schema(LATEST_SCHEMA)["properties"].keys()
+    keys = [key.lower() for key in data if isinstance(key, str)]
+    if fields & set(keys):
+        return True
+    return any(
+        "icscheck" in key or difflib.SequenceMatcher(None, key, "icscheck").ratio() >= 0.75
+        for key in keys
+    )
 
 
 _VERSION_LINE = re.compile(rb"^icscheck:", re.MULTILINE)
@@ -358,7 +388,13 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
             check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run)
             for path in files
         )
-    return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
+    return Report(
+        files=tuple(r for r in results if not r.skipped),
+        rules=run.rules,
+        on=run.on,
+        fail_on=run.fail_on,
+        skipped=tuple(r.path for r in results if r.skipped),
+    )
 
 
 def _in_parallel(files: list[str], run: Run) -> tuple[FileResult, ...]:

@@ -104,6 +104,9 @@ class FileResult:
     version 1 file, say), with why."""
     model: Model | None = None
     """What the constitution sets up, for the board-paper reports, the map and the diff."""
+    skipped: bool = False
+    """Not an icscheck constitution, and the run checks only those (``--only-constitutions``):
+    the Report lists it under ``skipped``, never among its files."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -144,6 +147,8 @@ class Report:
     on: _dt.date
     """The date the files were checked as on (``--date``)."""
     fail_on: FailOn = FailOn.ERROR
+    skipped: tuple[str, ...] = ()
+    """Files passed that are not icscheck constitutions, skipped (``--only-constitutions``)."""
 
     @property
     def ruleset(self) -> str:

@@ -41,6 +41,9 @@ class Run:
     """Where results are cached, and the key that vouches for them; None when off."""
     warnings: tuple[str, ...] = ()
     """One line each for the command line to show (a cache refused, say)."""
+    only_constitutions: bool = False
+    """Skip a YAML file that is no icscheck constitution (``--only-constitutions``, which
+    the pre-commit hook gives: a broad ``files:`` pattern passes workflow files too)."""
 
     @classmethod
     def prepare(

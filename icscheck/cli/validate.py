@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from typing import Annotated
 
@@ -99,6 +100,29 @@ def validate(
             help="Check files in N processes (0: one per CPU). [default: 1]",
         ),
     ] = 1,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only the verdict line (an --output file still gets the report).",
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print gaps per rule across all files, and files per verdict, instead of the gaps.",
+        ),
+    ] = False,
+    only_constitutions: Annotated[
+        bool,
+        typer.Option(
+            "--only-constitutions",
+            help="Skip, with one line, a YAML file that is no icscheck constitution (it has no "
+            "top-level field of the format's); the pre-commit hook passes this.",
+        ),
+    ] = False,
     max_file_size: Annotated[
         int | None,
         typer.Option(
@@ -132,14 +156,28 @@ def validate(
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)
+    if only_constitutions:
+        run = replace(run, only_constitutions=True)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
     report = check_files(files, run, stdin=stdin)
+    for path in report.skipped:
+        typer.echo(line(f"icscheck: {path}: not an icscheck constitution: skipped"), err=True)
     for result in report.files:
         if result.error is not None:
             typer.echo(line(f"icscheck: error: {result.error}"), err=True)
-    with output_stream(output) as stream:
-        REPORTERS[run.settings.format](stream).write(report)
-        refuse_partial(output, report.exit_code)
+    # -q and --statistics take stdout's place; a report file is still written.
+    if not (quiet or statistics) or output not in (None, "-"):
+        with output_stream(output) as stream:
+            REPORTERS[run.settings.format](stream).write(report)
+            refuse_partial(output, report.exit_code)
+    if quiet:
+        from icscheck.reporters.summary import verdict
+
+        typer.echo(str(verdict(report)))
+    elif statistics:
+        from icscheck.reporters.statistics import StatisticsReporter
+
+        StatisticsReporter(sys.stdout).write(report)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
         output_format is None

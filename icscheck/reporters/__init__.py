@@ -8,6 +8,7 @@ they run, so choosing ``json`` never loads Rich.
 from __future__ import annotations
 
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.concise import ConciseReporter
 from icscheck.reporters.github import GithubReporter
 from icscheck.reporters.gitlab import GitlabReporter
 from icscheck.reporters.html import HtmlReporter
@@ -19,6 +20,7 @@ from icscheck.reporters.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
+    "concise": ConciseReporter,
     "json": JsonReporter,
     "sarif": SarifReporter,
     "junit": JunitReporter,
