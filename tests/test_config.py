@@ -116,7 +116,7 @@ def test_isolated_and_explicit_config(project: Path, tmp_path: Path) -> None:
             'fail-on = "sometimes"\n',
             r":1: 'fail-on' = 'sometimes'; expected one of: error, warning, never",
         ),
-        ('format = "pdf"\n', r":1: 'format' = 'pdf'; expected one of: text, json"),
+        ('format = "pdf"\n', r":1: 'format' = 'pdf'; expected one of: text, concise, json"),
         ('strict = "yes"\n', r":1: 'strict' must be true or false"),
         ('max-file-size = "huge"\n', r":1: 'max-file-size': 'huge' is not a size"),
         ("select = ]\n", r": invalid TOML: .*\(at line 1, column 10\)"),

@@ -149,8 +149,9 @@ def test_under_a_broad_pattern_other_yaml_is_skipped_and_a_misspelt_constitution
         },
     )
     run = [sys.executable, "-m", "pre_commit", "run", "--files"]
+    # pre-commit shows a passing hook's output only when asked (--verbose).
     workflow = subprocess.run(
-        [*run, ".github/workflows/ci.yml", ".pre-commit-config.yaml"],
+        [*run, ".github/workflows/ci.yml", ".pre-commit-config.yaml", "--verbose"],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -166,7 +167,7 @@ def test_under_a_broad_pattern_other_yaml_is_skipped_and_a_misspelt_constitution
     )
     assert typo_run.returncode == 1, typo_run.stdout + typo_run.stderr
     assert (
-        "board.yaml:1:1: FMT-001 error unknown field 'icsheck' in the top level "
+        "board.yaml:4:1: FMT-001 error unknown field 'icsheck' in the top level "
         "(did you mean 'icscheck'?)"
     ) in typo_run.stdout
 
