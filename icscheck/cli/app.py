@@ -53,6 +53,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+EPILOGS = {"validate": validate.EPILOG}
+"""Examples shown at the end of a command's --help."""
+
 COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("validate", validate.validate),
     ("rules", rules.list_rules),
@@ -65,7 +68,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("draft", draft.draft),
 )
 for _name, _command in COMMANDS:
-    app.command(_name)(guarded(_command))
+    app.command(_name, epilog=EPILOGS.get(_name))(guarded(_command))
 
 
 def _version(value: bool) -> None:

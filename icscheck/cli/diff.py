@@ -19,6 +19,7 @@ from icscheck.cli.options import (
     IsolatedOption,
     OutputOption,
     check_output,
+    format_option,
     output_stream,
     prepare,
     read_stdin,
@@ -57,7 +58,7 @@ def diff(
     ] = None,
     output_format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        format_option(DiffFormat, "text"),
     ] = DiffFormat.TEXT,
     output: OutputOption = None,
     fail_on_new: Annotated[

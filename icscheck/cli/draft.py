@@ -50,7 +50,7 @@ def draft(
             "--max-file-size",
             parser=_size,
             metavar="SIZE",
-            help="Refuse documents larger than SIZE (bytes, or e.g. 512K, 10M). [default: 10M]",
+            help="Refuse documents larger than SIZE (bytes, or e.g. 512K, 10M). \\[default: 10M]",
             show_default=False,
         ),
     ] = None,

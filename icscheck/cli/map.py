@@ -19,6 +19,7 @@ from icscheck.cli.options import (
     IsolatedOption,
     OutputOption,
     check_output,
+    format_option,
     output_stream,
     prepare,
     read_stdin,
@@ -40,7 +41,7 @@ def map_(
     ],
     output_format: Annotated[
         MapFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        format_option(MapFormat, "mermaid"),
     ] = MapFormat.MERMAID,
     output: OutputOption = None,
     config: ConfigOption = None,

@@ -15,8 +15,9 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -27,6 +28,26 @@ if TYPE_CHECKING:
     from icscheck.config import Flags
     from icscheck.run import Run
 
+# The help's option groups, the same in every command.
+OUTPUT, SELECTION, FILES, CACHE, SETTINGS = "Output", "Rule selection", "Files", "Cache", "Settings"
+
+
+def format_option(choices: type[StrEnum], default: str) -> Any:
+    """``--format/-f``, as every command that has one shows it: FORMAT, its choices in
+    words (a list of choices as a metavar breaks mid-word at 80 columns), its default."""
+    names = [str(choice) for choice in choices]
+    listed = ", ".join(names[:-1]) + " or " + names[-1]
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"Output format: {listed}. \\[default: {default}]",
+        case_sensitive=False,
+        show_default=False,
+        rich_help_panel=OUTPUT,
+    )
+
+
 OutputOption = Annotated[
     str | None,
     typer.Option(
@@ -34,6 +55,7 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="Write the output to this file instead of stdout; - means stdout.",
+        rich_help_panel=OUTPUT,
         # Text, not a Path: a Path drops a trailing "/" and reads "" as ".", and the
         # name must be judged as given (check_output). No dir_okay=False either:
         # a directory is refused in one line, as errors go.
@@ -45,20 +67,24 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="Read settings from this file (.icscheck.toml or pyproject.toml).",
         dir_okay=False,
+        rich_help_panel=SETTINGS,
     ),
 ]
 IsolatedOption = Annotated[
-    bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    bool,
+    typer.Option("--isolated", help="Ignore every configuration file.", rich_help_panel=SETTINGS),
 ]
 DateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
         metavar="YYYY-MM-DD",
-        help="Check as on this date (waivers expire against it). [default: today]",
+        help="Check as on this date (waivers expire against it). \\[default: today]",
         show_default=False,
+        rich_help_panel=SETTINGS,
     ),
 ]
 

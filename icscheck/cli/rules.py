@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from icscheck.cli.options import ConfigOption, IsolatedOption, prepare
+from icscheck.cli.options import ConfigOption, IsolatedOption, format_option, prepare
 from icscheck.errors import UsageError
 from icscheck.rules.base import Area
 from icscheck.untrusted import json as untrusted_json
@@ -39,7 +39,7 @@ class ListFormat(StrEnum):
 
 FormatOption = Annotated[
     ListFormat,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    format_option(ListFormat, "text"),
 ]
 
 

@@ -20,9 +20,10 @@ def schema(
         int,
         typer.Option(
             "--format-version",
+            metavar="VERSION",
             min=1,
             max=2,
-            help="The format version whose schema to print: 1 or 2. [default: 2]",
+            help="The format version whose schema to print: 1 or 2. \\[default: 2]",
             show_default=False,
         ),
     ] = 2,

@@ -16,6 +16,10 @@ from typing import Annotated
 import typer
 
 from icscheck.cli.options import (
+    CACHE,
+    FILES,
+    OUTPUT,
+    SELECTION,
     ConfigOption,
     DateOption,
     IsolatedOption,
@@ -30,6 +34,19 @@ from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
 from icscheck.result import FailOn
 from icscheck.untrusted import line
+
+EPILOG = """Examples:
+
+  icscheck validate constitution.yaml
+
+  icscheck validate --strict -f concise constitutions/
+
+  icscheck validate -f sarif -o icscheck.sarif constitution.yaml
+
+  icscheck validate --select BOARD,COMM --date 2026-04-01 constitution.yaml
+
+  icscheck validate -f html -o board-paper.html constitution.pdf"""
+"""What ``validate --help`` ends with: the commands people run most."""
 
 # The formats --format offers are the ones the configuration file accepts (config.FORMATS).
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
@@ -46,6 +63,7 @@ def validate(
     files: Annotated[
         list[str],
         typer.Argument(
+            metavar="FILE...",
             help="Constitution files (YAML), directories (their *.yaml and *.yml files), "
             "- for standard input, or a published constitution (.pdf, .docx, .html, .txt), "
             "drafted in memory and checked (docs/documents.md).",
@@ -54,42 +72,83 @@ def validate(
     ],
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format. [default: text]", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Output format: {', '.join(FORMATS[:-1])} or {FORMATS[-1]}. \\[default: text]",
+            case_sensitive=False,
+            show_default=False,
+            rich_help_panel=OUTPUT,
+        ),
     ] = None,
     output: OutputOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only the verdict line (an --output file still gets the report).",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print gaps per rule across all files, and files per verdict, instead of "
+            "the gaps.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Fail on warnings as well as errors (--fail-on warning)."),
+        typer.Option(
+            "--strict",
+            help="Fail on warnings and questions to confirm as well as errors (--fail-on warning).",
+            rich_help_panel=SELECTION,
+        ),
     ] = False,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Lowest severity that makes the exit code 1. [default: error]",
+            metavar="LEVEL",
+            help="Lowest severity that makes the exit code 1: error, warning or never."
+            " \\[default: error]",
             case_sensitive=False,
+            show_default=False,
+            rich_help_panel=SELECTION,
         ),
     ] = None,
     select: Annotated[
         str | None,
         typer.Option(
-            help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001)."
+            metavar="RULES",
+            help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001).",
+            rich_help_panel=SELECTION,
         ),
     ] = None,
     ignore: Annotated[
-        str | None, typer.Option(help="Do not run these rules: IDs or families, comma-separated.")
-    ] = None,
-    config: ConfigOption = None,
-    isolated: IsolatedOption = False,
-    date: DateOption = None,
-    cache: Annotated[
-        bool | None,
+        str | None,
         typer.Option(
-            "--cache/--no-cache",
-            help="Reuse results for unchanged files, or check every file afresh and write "
-            "nothing. [default: --cache, except in CI (CI set)]",
-            show_default=False,
+            metavar="RULES",
+            help="Do not run these rules: IDs or families, comma-separated.",
+            rich_help_panel=SELECTION,
         ),
     ] = None,
+    date: DateOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    only_constitutions: Annotated[
+        bool,
+        typer.Option(
+            "--only-constitutions",
+            help="Skip, with one line, a YAML file that is no icscheck constitution (no "
+            "top-level field of the format's); the pre-commit hook passes this.",
+            rich_help_panel=FILES,
+        ),
+    ] = False,
     jobs: Annotated[
         int,
         typer.Option(
@@ -97,40 +156,31 @@ def validate(
             "-j",
             min=0,
             max=MAX_JOBS,
-            help="Check files in N processes (0: one per CPU). [default: 1]",
+            metavar="N",
+            help=f"Check files in N processes, 0 to {MAX_JOBS} (0: one per CPU). \\[default: 1]",
+            show_default=False,
+            rich_help_panel=FILES,
         ),
     ] = 1,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet",
-            "-q",
-            help="Print only the verdict line (an --output file still gets the report).",
-        ),
-    ] = False,
-    statistics: Annotated[
-        bool,
-        typer.Option(
-            "--statistics",
-            help="Print gaps per rule across all files, and files per verdict, instead of the gaps.",
-        ),
-    ] = False,
-    only_constitutions: Annotated[
-        bool,
-        typer.Option(
-            "--only-constitutions",
-            help="Skip, with one line, a YAML file that is no icscheck constitution (it has no "
-            "top-level field of the format's); the pre-commit hook passes this.",
-        ),
-    ] = False,
     max_file_size: Annotated[
         int | None,
         typer.Option(
             "--max-file-size",
             parser=_size,
             metavar="SIZE",
-            help="Refuse files larger than SIZE (bytes, or e.g. 512K, 10M). [default: 10M]",
+            help="Refuse files larger than SIZE (bytes, or e.g. 512K, 10M). \\[default: 10M]",
             show_default=False,
+            rich_help_panel=FILES,
+        ),
+    ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse results for unchanged files, or check every file afresh and write nothing."
+            " \\[default: --cache, except in CI (CI set)]",
+            show_default=False,
+            rich_help_panel=CACHE,
         ),
     ] = None,
 ) -> None:
