@@ -144,7 +144,11 @@ def _check_selectors(settings: Settings, known: frozenset[str]) -> None:
             where = f"{origin or 'the configuration'}: {name}"
         for selector in selectors:
             if not any(selected(rule_id, [selector]) for rule_id in known):
-                raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family")
+                from icscheck.suggest import closest
+
+                near = closest(selector, known)
+                hint = f"; did you mean {', '.join(near)}?" if near else ""
+                raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family{hint}")
     for rule_id in settings.severity:
         if rule_id not in known:
             origin = origins.get(f"severity.{rule_id}", COMMAND_LINE)

@@ -155,7 +155,10 @@ def test_the_run_applies_overrides_to_rule_copies() -> None:
 def test_a_rule_id_typed_on_the_command_line_is_named_with_its_flag(project: Path) -> None:
     code, document, stderr = run("constitution.yaml", "--select", "BOARD,BORD-003")
     assert (code, document) == (2, None)
-    assert stderr == "icscheck: error: --select: 'BORD-003' is not a rule ID or rule family\n"
+    assert (
+        stderr
+        == "icscheck: error: --select: 'BORD-003' is not a rule ID or rule family; did you mean BOARD-003, BOARD-001, BOARD-002?\n"
+    )
 
 
 def test_extend_reads_the_baseline_first_and_this_file_wins(project: Path) -> None:

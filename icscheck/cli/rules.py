@@ -7,7 +7,6 @@ by their short key (``Area.key``: ``board``, ``committees``, ...).
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,7 +136,9 @@ def _rule(rule_id: str, known: tuple[Rule, ...]) -> Rule:
     wanted = rule_id.strip().upper()
     if wanted in rules:
         return rules[wanted]
-    close = difflib.get_close_matches(wanted, rules)
+    from icscheck.suggest import closest
+
+    close = closest(wanted, rules)
     hint = f"did you mean {', '.join(close)}?" if close else "'icscheck rules' lists them all"
     raise UsageError(f"no rule {rule_id!r}; {hint}")
 

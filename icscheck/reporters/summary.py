@@ -137,6 +137,12 @@ def verdict(report: Report) -> Verdict:
     """The verdict on the whole run (the last line of the text report)."""
     tally = _Tally.of(r for r in report.files if r.error is None)
     checked = len(report.files) - report.unreadable
+    if report.unreadable and not checked:
+        # A missing file is a missing file, not "0 files checked" (the one-line error
+        # above says which and why).
+        return Verdict(
+            ERROR, f"{plural(report.unreadable, 'file')} could not be read", "nothing was checked"
+        )
     parts = tally.parts()
     if report.unreadable:
         parts.append(f"{report.unreadable} unreadable")
