@@ -30,8 +30,13 @@ class ConciseReporter(Reporter):
                 lines.append(line(f"{result.error}"))
                 continue
             for finding in in_report_order(result.findings):
+                # The ID stays where tools expect it; a house rule says so at the end.
+                house = " (house rule)" if report.rule(finding.rule).house else ""
                 lines.append(
-                    line(f"{finding.location}: {finding.rule} {finding.severity} {finding.message}")
+                    line(
+                        f"{finding.location}: {finding.rule} {finding.severity} "
+                        f"{finding.message}{house}"
+                    )
                 )
             for item in result.unconfirmed:
                 finding = item.finding
