@@ -45,7 +45,11 @@ FormatOption = Annotated[
 def list_rules(
     area: Annotated[
         str | None,
-        typer.Option(help=f"Only the rules of this area: {AREAS}.", show_default=False),
+        typer.Option(
+            metavar="AREA",
+            help=f"Only the rules of this area: {AREAS}.",
+            show_default=False,
+        ),
     ] = None,
     output_format: FormatOption = ListFormat.TEXT,
     config: ConfigOption = None,
@@ -65,11 +69,14 @@ def list_rules(
     table = Table()
     table.add_column("Rule", no_wrap=True)
     table.add_column("Severity", no_wrap=True)
-    table.add_column("Area", no_wrap=True)
-    table.add_column("Requirement", overflow="fold")
+    table.add_column("Area", ratio=1)
+    table.add_column("Requirement", overflow="fold", ratio=2)
     for rule in rules:
         # A house rule's words are its repository's: shown as untrusted text.
-        table.add_row(Text(shown(rule.id)), _severity(rule), rule.area.key, Text(shown(rule.title)))
+        # The area as every report and the JSON name it (--area takes its key).
+        table.add_row(
+            Text(shown(rule.id)), _severity(rule), str(rule.area), Text(shown(rule.title))
+        )
     with _output() as console:
         console.print(table)
 
@@ -148,6 +155,7 @@ def _summary(rule: Rule) -> dict[str, Any]:
         "id": rule.id,
         "severity": str(rule.severity),
         "area": str(rule.area),
+        "area_key": rule.area.key,
         "title": rule.title,
         "source": rule.source,
         "fix": rule.fix,
