@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -32,7 +31,7 @@ from icscheck.cli.options import (
 )
 from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
-from icscheck.result import FailOn
+from icscheck.result import FailOn, Report
 from icscheck.untrusted import line
 
 EPILOG = """Examples:
@@ -48,8 +47,34 @@ EPILOG = """Examples:
   icscheck validate -f html -o board-paper.html constitution.pdf"""
 """What ``validate --help`` ends with: the commands people run most."""
 
-# The formats --format offers are the ones the configuration file accepts (config.FORMATS).
-OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
+
+def _complete_format(incomplete: str) -> list[str]:
+    """Shell completion of --format: the names, and NAME: to go on with a file."""
+    return [name for name in FORMATS if name.startswith(incomplete.lower())]
+
+
+def _outputs(specs: list[str] | None, output: str | None) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) for each --format; --output names the stdout one's file.
+
+    At most one format goes to stdout: two reports on one stream would be neither.
+    """
+    outputs: list[tuple[str, str | None]] = []
+    for spec in specs or []:
+        name, colon, path = spec.partition(":")
+        if name.lower() not in FORMATS:
+            raise typer.BadParameter(
+                f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
+            )
+        outputs.append((name.lower(), path if colon else None))
+    to_stdout = [name for name, path in outputs if path is None]
+    if len(to_stdout) > 1:
+        raise UsageError(
+            f"--format {' and '.join(to_stdout)} would both go to stdout; give all but one a "
+            "file (--format NAME:FILE)"
+        )
+    if to_stdout and output is not None:
+        outputs = [(name, output if path is None else path) for name, path in outputs]
+    return outputs
 
 
 def _size(text: str) -> int:
@@ -70,15 +95,17 @@ def validate(
             show_default=False,
         ),
     ],
-    output_format: Annotated[
-        OutputFormat | None,
+    output_formats: Annotated[
+        list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            metavar="FORMAT",
-            help=f"Output format: {', '.join(FORMATS[:-1])} or {FORMATS[-1]}. \\[default: text]",
-            case_sensitive=False,
+            metavar="FORMAT[:FILE]",
+            help=f"Output format: {', '.join(FORMATS[:-1])} or {FORMATS[-1]}; FORMAT:FILE "
+            "writes that format to FILE, and may be given again (-f sarif:icscheck.sarif "
+            "-f text). \\[default: text]",
             show_default=False,
+            autocompletion=_complete_format,
             rich_help_panel=OUTPUT,
         ),
     ] = None,
@@ -191,16 +218,20 @@ def validate(
     that cannot be read or parsed.
     """
     from icscheck.engine import STDIN, check_files, expand
-    from icscheck.reporters import REPORTERS
 
     _refuse_stray_options(files)
-    check_output(output, expand(files))
+    outputs = _outputs(output_formats, output)
+    inputs = expand(files)
+    check_output(output, inputs)
+    for _, path in outputs:
+        check_output(path, inputs)
+    to_stdout = [name for name, path in outputs if path in (None, output)]
     flags = Flags(
         select=_selectors(select),
         ignore=_selectors(ignore),
         strict=strict,
         fail_on=None if fail_on is None else str(fail_on),
-        format=None if output_format is None else output_format.value,
+        format=to_stdout[0] if to_stdout else None,
         max_bytes=max_file_size,
         cache=cache,
         jobs=jobs or os.cpu_count() or 1,
@@ -208,6 +239,8 @@ def validate(
     run = prepare(config, isolated, date, flags)
     if only_constitutions:
         run = replace(run, only_constitutions=True)
+    if not to_stdout:
+        outputs.append((run.settings.format, output))  # the configuration's, or text
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
     report = check_files(files, run, stdin=stdin)
     for path in report.skipped:
@@ -215,11 +248,32 @@ def validate(
     for result in report.files:
         if result.error is not None:
             typer.echo(line(f"icscheck: error: {result.error}"), err=True)
-    # -q and --statistics take stdout's place; a report file is still written.
-    if not (quiet or statistics) or output not in (None, "-"):
-        with output_stream(output) as stream:
-            REPORTERS[run.settings.format](stream).write(report)
-            refuse_partial(output, report.exit_code)
+    _write(report, outputs, quiet=quiet, statistics=statistics)
+    # In GitHub Actions the default report also becomes annotations on the pull request.
+    if (
+        not output_formats
+        and run.settings.format == "text"
+        and os.environ.get("GITHUB_ACTIONS") == "true"
+    ):
+        from icscheck.reporters import REPORTERS
+
+        REPORTERS["github"](sys.stdout).write(report)
+    raise typer.Exit(report.exit_code)
+
+
+def _write(
+    report: Report, outputs: list[tuple[str, str | None]], *, quiet: bool, statistics: bool
+) -> None:
+    """Each report to its file or stdout; -q and --statistics take stdout's place (a report
+    file is still written). A file is written whole, and only if every file was checked."""
+    from icscheck.reporters import REPORTERS
+
+    for name, path in outputs:
+        if path in (None, "-") and (quiet or statistics):
+            continue
+        with output_stream(path) as stream:
+            REPORTERS[name](stream).write(report)
+            refuse_partial(path, report.exit_code)
     if quiet:
         from icscheck.reporters.summary import verdict
 
@@ -228,14 +282,6 @@ def validate(
         from icscheck.reporters.statistics import StatisticsReporter
 
         StatisticsReporter(sys.stdout).write(report)
-    # In GitHub Actions the default report also becomes annotations on the pull request.
-    if (
-        output_format is None
-        and run.settings.format == "text"
-        and os.environ.get("GITHUB_ACTIONS") == "true"
-    ):
-        REPORTERS["github"](sys.stdout).write(report)
-    raise typer.Exit(report.exit_code)
 
 
 def _refuse_stray_options(files: list[str]) -> None:

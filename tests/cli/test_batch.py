@@ -114,3 +114,16 @@ def test_only_constitutions_still_checks_a_misspelt_version_key(tmp_path: Path) 
     code, out, err = invoke("--only-constitutions", "-f", "concise", str(typo))
     assert (code, err) == (1, "")
     assert f"{typo}:4:1: FMT-001 error missing required field 'icscheck' in the top level" in out
+
+
+def test_several_formats_in_one_run(tmp_path: Path) -> None:
+    sarif = tmp_path / "icscheck.sarif"
+    code, out, _ = invoke("-f", f"sarif:{sarif}", "-f", "concise", CONFLICTED)
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        "✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails"
+    )
+    assert '"ruleId": "COMM-004"' in sarif.read_text(encoding="utf-8")
+    code, _, err = invoke("-f", "json", "-f", "text", CONFLICTED)
+    assert code == 2
+    assert "--format json and text would both go to stdout" in err

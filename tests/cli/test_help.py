@@ -76,8 +76,8 @@ def test_validate_groups_its_options_and_shows_defaults_and_examples() -> None:
     flat = " ".join(line.strip("│ ") for line in text.splitlines())
     flat = " ".join(flat.split())
     assert (
-        "Output format: text, concise, json, sarif, junit, github, gitlab, html or markdown. "
-        "[default: text]"
+        "Output format: text, concise, json, sarif, junit, github, gitlab, html or markdown; "
+        "FORMAT:FILE writes that format to FILE, and may be given again"
     ) in flat
     assert "[default: error]" in flat and "[default: 10M]" in flat
     assert "Examples: icscheck validate constitution.yaml" in flat
