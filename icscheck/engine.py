@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -249,6 +250,15 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     return result
 
 
+@functools.cache
+def _top_level_fields() -> frozenset[str]:
+    """The format's top-level fields, read once a process: the latest version's include
+    every earlier version's."""
+    from icscheck.schemas import LATEST_SCHEMA, load_schema
+
+    return frozenset(load_schema(LATEST_SCHEMA)["properties"])
+
+
 def is_constitution(data: object) -> bool:
     """Whether parsed YAML is meant as an icscheck constitution.
 
@@ -259,12 +269,8 @@ def is_constitution(data: object) -> bool:
     """
     if not isinstance(data, dict):
         return False
-    from icscheck.schemas import LATEST_SCHEMA, load_schema
-
-    # The latest format's top-level fields include every earlier version's.
-    fields = load_schema(LATEST_SCHEMA)["properties"].keys()
     keys = [key.lower() for key in data if isinstance(key, str)]
-    if fields & set(keys):
+    if _top_level_fields() & set(keys):
         return True
     return any(
         "icscheck" in key or difflib.SequenceMatcher(None, key, "icscheck").ratio() >= 0.75
