@@ -13,6 +13,7 @@ cache is a file on disk that something else may have written.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -249,6 +250,13 @@ def _encode(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's field types and names, worked out once per class: evaluating the
+    annotations was most of reading a cached result (docs/performance.md)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in fields(cls))
+
+
 def _decode(data: Any, hint: Any) -> Any:
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
@@ -272,8 +280,7 @@ def _decode(data: Any, hint: Any) -> Any:
         return frozenset(_decode(value, item) for value in _typed(data, list))
     if isinstance(hint, type) and is_dataclass(hint):
         _typed(data, dict)
-        hints = typing.get_type_hints(hint)
-        known = {f.name for f in fields(hint)}
+        hints, known = _shape(hint)
         if set(data) != known:
             raise CodecError(f"{hint.__name__} with fields {sorted(data)}")
         return hint(**{name: _decode(data[name], hints[name]) for name in known})

@@ -11,19 +11,22 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icscheck import cache
-from icscheck.bounded import cap, take
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
-from icscheck.model import Model, build
-from icscheck.model.read import read_source
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
 from icscheck.run import Run
-from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    # The parser, the model and the rules' helpers are imported when a file is
+    # checked, not read from the cache (issue 13, docs/performance.md).
+    from icscheck.loader import Document, NodePath
+    from icscheck.model import Model
+    from icscheck.waivers import Waiver
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -38,6 +41,9 @@ def check_document(
     known: Iterable[str] = (),
 ) -> FileResult:
     """Apply ``checkers`` to one parsed document, and its waivers to their findings."""
+    from icscheck.bounded import cap
+    from icscheck.model import build
+
     model = build(document.data, document.unknowns)
     running = [c for c in checkers if c.rule.since <= document.version]
     not_run = tuple(
@@ -100,6 +106,9 @@ def _findings(
     message) within a rule, as for the whole file: a result read back from
     the cache, which stores findings in that order, is then the same result.
     """
+    from icscheck.bounded import take
+    from icscheck.loader import field_name, pointer
+
     rule: Rule = checker.rule
     found: list[Finding] = []
     unconfirmed: list[Unconfirmed] = []
@@ -138,6 +147,8 @@ def _findings(
 def _provenance(document: Document, node: NodePath) -> str:
     if not document.sources:
         return ""
+    from icscheck.model.read import read_source
+
     source = read_source(document.source_of(node))
     return "" if source is None else str(source)
 
@@ -159,7 +170,7 @@ def _rests_on(
     )
 
 
-Targets = dict[tuple[int, str], Waiver]
+Targets = dict[tuple[int, str], "Waiver"]
 """The waivers that apply, by (target line, rule ID): the first written for each."""
 
 
@@ -216,6 +227,8 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
         hit = cache.get(store, entry, name)
         if hit is not None:
             return hit
+    from icscheck.loader import load_bytes
+
     try:
         result = check_document(load_bytes(name, raw), checkers, on=run.on, known=run.known)
     except LoadError as error:
