@@ -274,6 +274,8 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
             check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run)
             for path in files
         )
+    if run.cache is not None:
+        cache.prune(run.cache, run.settings.cache_max_age)
     return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
 
 

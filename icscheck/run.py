@@ -114,7 +114,7 @@ def _cache(
     wanted = settings.cache if settings.cache is not None else not cache.on_ci(environ)
     if not wanted:
         return None, None
-    return cache.open_cache(*cache.locations(environ))
+    return cache.open_cache(*cache.locations(environ, settings.cache_dir))
 
 
 def selected(rule_id: str, selectors: Iterable[str]) -> bool:

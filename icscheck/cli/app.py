@@ -52,6 +52,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("map", "map", "map_"),
     ("diff", "diff", "diff"),
     ("migrate", "migrate", "migrate"),
+    ("cache", "cache", "COMMANDS"),
 )
 """Each command's name, its module in icscheck/cli/ and its function, in ``--help`` order.
 
@@ -78,8 +79,15 @@ def build(only: str | None = None, *, every: bool = True) -> typer.Typer:
     application.callback()(_main)
     for name, module, function in COMMANDS:
         if (only is None and every) or name == only:
-            command = getattr(import_module(f"icscheck.cli.{module}"), function)
-            application.command(name)(guarded(command))
+            found = import_module(f"icscheck.cli.{module}")
+            command = getattr(found, function)
+            if isinstance(command, tuple):  # a command with commands of its own
+                group = typer.Typer(name=name, help=found.HELP, no_args_is_help=True)
+                for sub, callback in command:
+                    group.command(sub)(guarded(callback))
+                application.add_typer(group, name=name)
+            else:
+                application.command(name)(guarded(command))
     return application
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -88,6 +89,16 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            metavar="DIR",
+            help="Keep the result cache in DIR. [default: ICSCHECK_CACHE_DIR, else the user "
+            "cache folder]",
+            show_default=False,
+        ),
+    ] = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -128,6 +139,7 @@ def validate(
         format=None if output_format is None else output_format.value,
         max_bytes=max_file_size,
         cache=cache,
+        cache_dir=cache_dir,
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)

@@ -20,13 +20,16 @@ NAMES = [name for name, _, _ in COMMANDS]
 
 
 def registered(arguments: list[str]) -> list[str | None]:
-    return [c.name for c in for_arguments(arguments).registered_commands]
+    application = for_arguments(arguments)
+    groups = [g.name for g in application.registered_groups]  # cache's clear
+    return [c.name for c in application.registered_commands] + groups
 
 
 def test_a_named_command_is_the_only_one_registered() -> None:
     assert registered(["validate", "--format", "json", "x.yaml"]) == ["validate"]
     assert registered(["--version", "rules"]) == ["rules"]
     assert registered(["--version"]) == []
+    assert registered(["cache", "clear"]) == ["cache"]
 
 
 @pytest.mark.parametrize("arguments", [[], ["--help"], ["-h"], ["valdate"], ["rules-x", "--help"]])
@@ -50,6 +53,7 @@ def test_a_command_alone_helps_as_in_the_full_application(name: str) -> None:
         ["validate", "--no-cache", "--format", "text", str(SUFFOLK)],
         ["validate", "--no-such-option", str(SUFFOLK)],
         ["rule", "BOARD-001"],
+        ["cache", "--help"],
         ["--bogus"],
     ],
 )
