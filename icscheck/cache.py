@@ -114,8 +114,9 @@ def _mac(cache: Cache, name: str, body: bytes) -> bytes:
     return hmac.new(cache.key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest().encode()
 
 
-def get(cache: Cache, name: str, path: str) -> FileResult | None:
-    """The cached result for entry ``name``, for ``path``; None on a miss."""
+def get(cache: Cache, name: str, path: str, *, model: bool = True) -> FileResult | None:
+    """The cached result for entry ``name``, for ``path``; None on a miss. Without ``model``
+    the result's Model is not read back (``Run.keep_model``)."""
     raw = _read(cache.folder / f"{name}.json")
     if raw is None:
         return None
@@ -124,8 +125,8 @@ def get(cache: Cache, name: str, path: str) -> FileResult | None:
         return None  # not icscheck's write of this result for this content
     try:
         data = json.loads(body)
-        model = None if data["model"] is None else model_from_data(data["model"])
-        result = file_result(data["result"], path, model)
+        found = None if data["model"] is None or not model else model_from_data(data["model"])
+        result = file_result(data["result"], path, found)
     except Exception:  # whatever is wrong with an entry, the file is checked again
         return None
     _used(cache.folder / f"{name}.json")

@@ -18,14 +18,16 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.model import Model
 from icscheck.result import FileResult, NotRun, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    from icscheck.model import Model
 
 
 class CodecError(ValueError):
@@ -231,6 +233,8 @@ def model_data(model: Model) -> dict[str, Any]:
 
 def model_from_data(data: Any) -> Model:
     """The Model ``model_data`` encoded; CodecError if it is not one."""
+    from icscheck.model import Model
+
     try:
         model: Model = _decode(data, Model)
     except (KeyError, TypeError, ValueError) as error:

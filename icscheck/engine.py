@@ -224,7 +224,7 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     store = run.cache
     entry = cache.key(raw, checkers, run.on) if store is not None else None
     if store is not None and entry is not None:
-        hit = cache.get(store, entry, name)
+        hit = cache.get(store, entry, name, model=run.keep_model)
         if hit is not None:
             return hit
     from icscheck.loader import load_bytes

@@ -41,6 +41,10 @@ class Run:
     """Where results are cached, and the key that vouches for them; None when off."""
     warnings: tuple[str, ...] = ()
     """One line each for the command line to show (a cache refused, say)."""
+    keep_model: bool = True
+    """Whether a result read from the cache brings its Model back. Only the map, the diff
+    and the board-paper reports read it; reading it back was about 40 ms of a warm run
+    (docs/performance.md)."""
 
     @classmethod
     def prepare(

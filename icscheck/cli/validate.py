@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +31,11 @@ from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
 from icscheck.result import FailOn
 from icscheck.untrusted import line
+
+WITHOUT_MODEL = frozenset({"text", "json", "sarif", "junit", "github", "gitlab"})
+"""The reports that never read a result's Model (the HTML and Markdown reports draw it), so
+a cached result need not bring it back (tests/test_cache.py: every format is the same from
+the cache as fresh)."""
 
 # The formats --format offers are the ones the configuration file accepts (config.FORMATS).
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
@@ -143,6 +149,8 @@ def validate(
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)
+    if run.settings.format in WITHOUT_MODEL:
+        run = replace(run, keep_model=False)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
     report = check_files(files, run, stdin=stdin)
     for result in report.files:
