@@ -161,14 +161,22 @@ def _example(text: str) -> str:
 
 def _check_shape(document: Document) -> None:
     """The record's fields, against schemas/rule.schema.json."""
-    from icscheck.schemas import compile_schema, load_schema, schema_gaps
+    from icscheck.schemas import schema_gaps
 
-    gaps = list(schema_gaps(compile_schema(load_schema(RECORD_SCHEMA)), document.data))
+    gaps = list(schema_gaps(_record_validator(), document.data))
     if gaps:
         # A misspelt field explains a "missing" one: name it first.
         first = min(gaps, key=lambda g: ("unknown field" not in g.message, document.locate(g.node)))
         line, column = document.locate(first.node)
         raise RuleError(f"{document.path}:{line}:{column}: not a rule record: {first.message}")
+
+
+@cache
+def _record_validator() -> Validator:
+    """schemas/rule.schema.json, compiled once however many house rules are read."""
+    from icscheck.schemas import compile_schema, load_schema
+
+    return compile_schema(load_schema(RECORD_SCHEMA))
 
 
 def _check_schema(document: Document) -> None:
