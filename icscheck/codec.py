@@ -13,18 +13,21 @@ cache is a file on disk that something else may have written.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import types
 import typing
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.model import Model
 from icscheck.result import FileResult, NotRun, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    from icscheck.model import Model
 
 
 class CodecError(ValueError):
@@ -32,6 +35,19 @@ class CodecError(ValueError):
 
 
 def finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+    data = _finding_data(finding, rule)
+    if finding.document:
+        # A document's finding: where in the document (docs/documents.md). Such results
+        # are never cached, so decoding never needs it.
+        data["document"] = {
+            "location": finding.location,
+            "page": finding.page,
+            "clause": finding.clause or None,
+        }
+    return data
+
+
+def _finding_data(finding: Finding, rule: Rule | None) -> dict[str, Any]:
     return {
         "path": finding.path,
         "line": finding.line,
@@ -136,22 +152,27 @@ def _file_result(data: Any, path: str, model: Model | None) -> FileResult:
         )
         for item in _typed(data["unconfirmed"], list)
     ]
-    outcomes = []
+    # Grouped by rule in one pass each, in file order, as the engine made them.
+    by_rule: dict[str, _Group] = {}
     for entry in _typed(data["rules"], list):
         rule_id = _typed(entry["id"], str)
-        outcome = RuleResult(
-            rule_id,
-            tuple(f for f in open_ if f.rule == rule_id),
-            tuple(w for w in waived if w.finding.rule == rule_id),
-            tuple(u for u in unconfirmed if u.finding.rule == rule_id),
-        )
+        if rule_id in by_rule:
+            raise CodecError(f"{rule_id} is listed twice")
+        by_rule[rule_id] = ([], [], [])
+    for finding in open_:
+        _group(by_rule, finding.rule)[0].append(finding)
+    for item in waived:
+        _group(by_rule, item.finding.rule)[1].append(item)
+    for question in unconfirmed:
+        _group(by_rule, question.finding.rule)[2].append(question)
+    outcomes = []
+    for entry in data["rules"]:
+        rule_id = entry["id"]
+        found, accepted, asked = by_rule[rule_id]
+        outcome = RuleResult(rule_id, tuple(found), tuple(accepted), tuple(asked))
         if str(outcome.status) != entry["status"] or len(outcome.findings) != entry["findings"]:
             raise CodecError(f"the findings of {rule_id} do not add up")
         outcomes.append(outcome)
-    ran = {o.rule for o in outcomes}
-    everything = (*open_, *(w.finding for w in waived), *(u.finding for u in unconfirmed))
-    if len(ran) != len(outcomes) or any(f.rule not in ran for f in everything):
-        raise CodecError("findings of a rule that did not run")
     return FileResult(
         path=path,
         icb_name=_typed(data["icb"], str, None),
@@ -163,6 +184,15 @@ def _file_result(data: Any, path: str, model: Model | None) -> FileResult:
         ),
         model=model,
     )
+
+
+_Group = tuple[list[Finding], list[Waived], list[Unconfirmed]]
+
+
+def _group(by_rule: dict[str, _Group], rule_id: str) -> _Group:
+    if rule_id not in by_rule:
+        raise CodecError("findings of a rule that did not run")
+    return by_rule[rule_id]
 
 
 def _finding(data: Mapping[str, Any], path: str) -> Finding:
@@ -216,6 +246,8 @@ def model_data(model: Model) -> dict[str, Any]:
 
 def model_from_data(data: Any) -> Model:
     """The Model ``model_data`` encoded; CodecError if it is not one."""
+    from icscheck.model import Model
+
     try:
         model: Model = _decode(data, Model)
     except (KeyError, TypeError, ValueError) as error:
@@ -233,6 +265,13 @@ def _encode(value: Any) -> Any:
     if isinstance(value, frozenset):
         return sorted(value)
     return value
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's field types and names, worked out once per class: evaluating the
+    annotations was most of reading a cached result (docs/performance.md)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in fields(cls))
 
 
 def _decode(data: Any, hint: Any) -> Any:
@@ -258,8 +297,7 @@ def _decode(data: Any, hint: Any) -> Any:
         return frozenset(_decode(value, item) for value in _typed(data, list))
     if isinstance(hint, type) and is_dataclass(hint):
         _typed(data, dict)
-        hints = typing.get_type_hints(hint)
-        known = {f.name for f in fields(hint)}
+        hints, known = _shape(hint)
         if set(data) != known:
             raise CodecError(f"{hint.__name__} with fields {sorted(data)}")
         return hint(**{name: _decode(data[name], hints[name]) for name in known})

@@ -1,8 +1,9 @@
 """Settings: from ``[tool.icscheck]`` in pyproject.toml or a ``.icscheck.toml``, then the command line.
 
-The file is found by walking up from the working directory; at each level a
-``.icscheck.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without
-``[tool.icscheck]`` is passed over. ``--config PATH`` names the file;
+The file is found by walking up from the working directory, no further than
+the root of the git repository it is in (the folder holding ``.git``); at each
+level a ``.icscheck.toml`` wins over a ``pyproject.toml``, and a
+pyproject.toml without ``[tool.icscheck]`` is passed over. ``--config PATH`` names the file;
 ``--isolated`` ignores every file. A file may ``extend`` another (a regional
 baseline): that file's settings apply first, then this one's. Command-line
 flags win over every file. Anything a file says that icscheck does not
@@ -17,6 +18,7 @@ so a report can say who switched a rule off.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -38,12 +40,31 @@ KEYS = (
     "fail-on",
     "format",
     "max-file-size",
+    "cache",
+    "cache-max-age",
 )
-FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html", "markdown")
+FORMATS = (
+    "text",
+    "concise",
+    "json",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "html",
+    "markdown",
+)
 """Every ``--format``: the names of the reporters (icscheck/reporters/__init__.py)."""
 FAIL_ON = ("error", "warning", "never")
 """The values of ``fail-on`` (icscheck.result.FailOn)."""
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+MAX_SIZE = 1024**3
+"""The largest size limit (1 GiB): a file is read whole into memory, and past a
+million nodes (about 10 MiB of YAML) it is refused however big the limit."""
+MAX_JOBS = 1024
+"""The most processes ``--jobs`` may ask for."""
+MAX_AGE = 3650
+"""The most days ``cache-max-age`` may keep an unused cache entry."""
 COMMAND_LINE = "the command line"
 
 
@@ -71,10 +92,17 @@ class Settings:
     origins: dict[str, str] = field(default_factory=dict)
     """Where each setting was given: ``select`` -> ``pyproject.toml:12``; a severity
     override as ``severity.BOARD-003``; flags as ``the command line``."""
-    cache: bool = True
-    """Reuse results for unchanged files (icscheck/cache.py); ``--no-cache`` turns it off."""
+    cache: bool | None = None
+    """Reuse results for unchanged files (icscheck/cache.py): ``--cache``/``--no-cache`` or
+    ``cache = true``; None is the default, on except in CI (``CI`` set)."""
     jobs: int = 1
     """Processes to check files in; 1 checks them in this process."""
+    cache_dir: Path | None = None
+    """Where the result cache lives (``--cache-dir``); None: ``ICSCHECK_CACHE_DIR``, else
+    the user cache folder. Never read from a configuration file: a repository must not
+    choose a folder for icscheck to write and prune (docs/security.md)."""
+    cache_max_age: int = 30
+    """Days a cache entry may go unused before it is pruned (``cache-max-age``)."""
 
 
 @dataclass(frozen=True)
@@ -87,8 +115,9 @@ class Flags:
     fail_on: str | None = None
     format: str | None = None
     max_bytes: int | None = None
-    no_cache: bool = False
+    cache: bool | None = None
     jobs: int | None = None
+    cache_dir: Path | None = None
 
 
 def resolve(
@@ -113,25 +142,37 @@ def apply(settings: Settings, flags: Flags) -> Settings:
         "fail_on": "warning" if flags.strict and flags.fail_on is None else flags.fail_on,
         "format": flags.format,
         "max_bytes": flags.max_bytes,
+        "cache": flags.cache,
         "jobs": flags.jobs,
+        "cache_dir": flags.cache_dir,
     }
     given = {key: value for key, value in given.items() if value is not None}
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
-    return replace(settings, **given, cache=settings.cache and not flags.no_cache, origins=origins)
+    return replace(settings, **given, origins=origins)
 
 
 def parse_size(text: str | int) -> int:
     """A size such as ``10M``, ``512K`` or ``1048576`` (binary multiples)."""
     if isinstance(text, int) and not isinstance(text, bool) and text > 0:
-        return text
-    match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", str(text), re.IGNORECASE)
-    if match is None or int(match[1]) == 0:
-        raise ValueError(f"{text!r} is not a size such as 10M, 512K or 1048576")
-    return int(match[1]) * _UNITS[match[2].lower()]
+        size = text
+    else:
+        match = re.fullmatch(r"\s*(\d{1,30})\s*([kmg]?)(?:i?b)?\s*", str(text), re.IGNORECASE)
+        if match is None or int(match[1]) == 0:
+            raise ValueError(f"{text!r} is not a size such as 10M, 512K or 1048576")
+        size = int(match[1]) * _UNITS[match[2].lower()]
+    if size > MAX_SIZE:
+        raise ValueError(f"{text!r} is more than the largest limit, 1G")
+    return size
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``.icscheck.toml``, or pyproject.toml with ``[tool.icscheck]``."""
+    """The nearest ``.icscheck.toml``, or pyproject.toml with ``[tool.icscheck]``.
+
+    The search stops at the root of the repository ``start`` is in (the folder
+    holding ``.git``, a folder or, in a worktree or submodule, a file): what
+    lies above a checkout (a CI runner's workspace, a shared home) is not the
+    project's, and a ``fail-on = "never"`` there must not turn its gate off.
+    """
     for directory in (start, *start.parents):
         dotfile = directory / ".icscheck.toml"
         if dotfile.is_file():
@@ -139,6 +180,8 @@ def find_config(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file() and "icscheck" in _read(pyproject)[1].get("tool", {}):
             return pyproject
+        if os.path.lexists(directory / ".git"):
+            return None
     return None
 
 
@@ -284,6 +327,17 @@ def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict
             message = f"'format' = {table['format']!r}; expected one of: {', '.join(FORMATS)}"
             raise where.error("format", message)
         changes["format"] = table["format"]
+    if "cache" in table:
+        if not isinstance(table["cache"], bool):
+            raise where.error("cache", "'cache' must be true or false")
+        changes["cache"] = table["cache"]
+    if "cache-max-age" in table:
+        days = table["cache-max-age"]
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_AGE:
+            raise where.error(
+                "cache-max-age", f"'cache-max-age' must be a whole number of days, 1 to {MAX_AGE}"
+            )
+        changes["cache_max_age"] = days
     if "max-file-size" in table:
         try:
             changes["max_bytes"] = parse_size(table["max-file-size"])

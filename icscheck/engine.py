@@ -8,21 +8,29 @@ comes in the Run (icscheck/run.py).
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icscheck import cache
+from icscheck.documents import is_document
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
-from icscheck.model import Model, build
-from icscheck.model.read import read_source
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
 from icscheck.run import Run
-from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    # The parser, the model and the rules' helpers are imported when a file is
+    # checked, not read from the cache (issue 13, docs/performance.md).
+    from icscheck.loader import Document, NodePath
+    from icscheck.model import Model
+    from icscheck.waivers import Waiver
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -37,6 +45,9 @@ def check_document(
     known: Iterable[str] = (),
 ) -> FileResult:
     """Apply ``checkers`` to one parsed document, and its waivers to their findings."""
+    from icscheck.bounded import cap
+    from icscheck.model import build
+
     model = build(document.data, document.unknowns)
     running = [c for c in checkers if c.rule.since <= document.version]
     not_run = tuple(
@@ -54,17 +65,26 @@ def check_document(
         locate=document.locate,
         unknowns=document.unknowns,
     )
-    usable = [w for w in document.waivers if w.applies(on)]
+    usable = _by_target(document.waivers, on)
     outcomes: dict[str, RuleResult] = {}
     raw: list[Finding] = []
+    incomplete: set[str] = set()
     for checker in (c for c in running if not c.review):
-        found, unconfirmed = _findings(checker, document, model, context)
+        found, unconfirmed, complete = _findings(checker, document, model, context)
         raw.extend(found)
-        outcomes[checker.id] = replace(_waive(checker.id, found, usable), unconfirmed=unconfirmed)
-    review = replace(context, findings=tuple(raw), ran=frozenset(c.id for c in running))
+        if not complete:
+            incomplete.add(checker.id)
+        outcome = replace(_waive(checker.id, found, usable), unconfirmed=unconfirmed)
+        outcomes[checker.id] = cap(outcome, complete)
+    review = replace(
+        context,
+        findings=tuple(raw),
+        ran=frozenset(c.id for c in running),
+        incomplete=frozenset(incomplete),
+    )
     for checker in (c for c in running if c.review):
-        found, unconfirmed = _findings(checker, document, model, review)
-        outcomes[checker.id] = RuleResult(checker.id, found, unconfirmed=unconfirmed)
+        found, unconfirmed, complete = _findings(checker, document, model, review)
+        outcomes[checker.id] = cap(RuleResult(checker.id, found, unconfirmed=unconfirmed), complete)
     version = document.data.get("icscheck")
     return FileResult(
         path=document.path,
@@ -80,18 +100,24 @@ def check_document(
 
 def _findings(
     checker: Checker, document: Document, model: Model, context: Context
-) -> tuple[tuple[Finding, ...], tuple[Unconfirmed, ...]]:
-    """Run one rule and locate its gaps in the file, in file order: the gaps, and those
-    that rest on unknown facts (unconfirmed outcomes).
+) -> tuple[tuple[Finding, ...], tuple[Unconfirmed, ...], bool]:
+    """Run one rule and locate its gaps in the file, in file order: the gaps, those that
+    rest on unknown facts (unconfirmed outcomes), and whether that was all of them.
 
-    File order (then message) within a rule, as for the whole file: a result
-    read back from the cache, which stores findings in that order, is then
-    the same result.
+    At most ``bounded.MAX_LOOKED_AT`` gaps are asked for.
+
+    At most ``bounded.MAX_LOOKED_AT`` gaps are asked for. File order (then
+    message) within a rule, as for the whole file: a result read back from
+    the cache, which stores findings in that order, is then the same result.
     """
+    from icscheck.bounded import take
+    from icscheck.loader import field_name, pointer
+
     rule: Rule = checker.rule
     found: list[Finding] = []
     unconfirmed: list[Unconfirmed] = []
-    for gap in checker.check(document, model, context):
+    gaps, complete = take(checker.check(document, model, context))
+    for gap in gaps:
         line, column = gap.at or document.locate(gap.node)
         finding = Finding(
             path=document.path,
@@ -104,6 +130,8 @@ def _findings(
             node=pointer(gap.node),
             provenance=_provenance(document, gap.node),
         )
+        if document.drafted:
+            finding = _in_document(finding, document, gap.node)
         rests_on = () if gap.decided else gap.rests_on
         if not gap.decided and not rests_on:
             rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
@@ -118,12 +146,28 @@ def _findings(
     return (
         tuple(sorted(found, key=_file_order)),
         tuple(sorted(unconfirmed, key=lambda u: _file_order(u.finding))),
+        complete,
     )
+
+
+def _in_document(finding: Finding, document: Document, node: NodePath) -> Finding:
+    """A drafted document's finding, located by the clause and page its nearest fact came
+    from; one about something the document does not have is located at the document."""
+    from icscheck.model.read import read_source
+
+    source = read_source(document.source_of(node))
+    page = source.page if source is not None else None
+    clause = (source.clause if source is not None else None) or ""
+    # A constitution drafted from several web pages: the page the clause is on.
+    path = (source.document if source is not None else None) or finding.path
+    return replace(finding, path=path, document=True, page=page, clause=clause)
 
 
 def _provenance(document: Document, node: NodePath) -> str:
     if not document.sources:
         return ""
+    from icscheck.model.read import read_source
+
     source = read_source(document.source_of(node))
     return "" if source is None else str(source)
 
@@ -145,18 +189,32 @@ def _rests_on(
     )
 
 
-def _waive(rule_id: str, found: Sequence[Finding], waivers: Sequence[Waiver]) -> RuleResult:
+Targets = dict[tuple[int, str], "Waiver"]
+"""The waivers that apply, by (target line, rule ID): the first written for each."""
+
+
+def _by_target(waivers: Iterable[Waiver], on: _dt.date) -> Targets:
+    found: Targets = {}
+    for waiver in waivers:
+        if waiver.applies(on):
+            for rule_id in waiver.rules:
+                found.setdefault((waiver.target, rule_id), waiver)
+    return found
+
+
+def _waive(rule_id: str, found: Sequence[Finding], waivers: Targets) -> RuleResult:
     """Split ``found`` into open findings and those an applicable waiver accepts.
 
     A waiver covers a finding of a rule it names on its target line: the line
     of the node, or the line after a waiver that stands alone (docs/waivers.md).
+    Looked up by line, not searched: a file can hold a waiver on every line.
     """
     if rule_id.startswith("WAIVE-"):
         return RuleResult(rule_id, tuple(found))
     open_: list[Finding] = []
     waived: list[Waived] = []
     for finding in found:
-        waiver = next((w for w in waivers if w.target == finding.line and rule_id in w.rules), None)
+        waiver = waivers.get((finding.line, rule_id))
         if waiver is None:
             open_.append(finding)
         else:
@@ -181,25 +239,139 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
             path=name, error=LoadError(name, f"is over the {human_size(limit)} limit")
         )
     checkers = run.checkers_for(name)
+    if is_document(name) and not _yaml_in_text_file(name, raw):
+        return _check_document_bytes(name, raw, checkers, run)
+    if run.only_constitutions:
+        from icscheck.loader import load_bytes
+
+        try:
+            if not is_constitution(load_bytes(name, raw).data):
+                return FileResult(path=name, skipped=True)
+        except LoadError:
+            pass  # broken YAML is reported below, as for any file
     rules = [c.rule for c in checkers]
-    entry = cache.key(raw, checkers, run.on) if run.cache_dir is not None else None
-    if run.cache_dir is not None and entry is not None:
-        hit = cache.get(run.cache_dir, entry, name)
+    store = run.cache
+    entry = cache.key(raw, checkers, run.on) if store is not None else None
+    if store is not None and entry is not None:
+        hit = cache.get(store, entry, name, model=run.keep_model)
         if hit is not None:
             return hit
+    from icscheck.loader import load_bytes
+
     try:
         result = check_document(load_bytes(name, raw), checkers, on=run.on, known=run.known)
     except LoadError as error:
         result = FileResult(path=name, error=error)
-    if run.cache_dir is not None and entry is not None:
-        cache.put(run.cache_dir, entry, result, rules)
+    if store is not None and entry is not None:
+        cache.put(store, entry, result, rules)
     return result
 
 
-def expand(paths: Iterable[str]) -> list[str]:
-    """Files to check: each path as given; a directory's *.yaml and *.yml files, sorted.
+@functools.cache
+def _top_level_fields() -> frozenset[str]:
+    """The format's top-level fields, read once a process: the latest version's include
+    every earlier version's."""
+    from icscheck.schemas import LATEST_SCHEMA, load_schema
 
-    Hidden directories (``.git``, ``.venv``) are not searched.
+    return frozenset(load_schema(LATEST_SCHEMA)["properties"])
+
+
+def is_constitution(data: object) -> bool:
+    """Whether parsed YAML is meant as an icscheck constitution.
+
+    It is when its top level is a mapping with a key of the format's own (the version,
+    ``icb``, ``board`` ...) or a near miss of ``icscheck`` (``icsheck``, ``icscheck_version``),
+    so a constitution with a misspelt version key is still checked, and fails FMT-001. A
+    workflow or any other YAML file shares none of those keys.
+    """
+    if not isinstance(data, dict):
+        return False
+    keys = [key.lower() for key in data if isinstance(key, str)]
+    if _top_level_fields() & set(keys):
+        return True
+    return any(
+        "icscheck" in key or difflib.SequenceMatcher(None, key, "icscheck").ratio() >= 0.75
+        for key in keys
+    )
+
+
+_VERSION_LINE = re.compile(rb"^icscheck:", re.MULTILINE)
+
+
+def _yaml_in_text_file(name: str, raw: bytes) -> bool:
+    """A .txt file that gives the format version (``icscheck:`` at the start of a line) is
+    a constitution in YAML saved as text, not a document to draft from."""
+    return name.lower().endswith(".txt") and _VERSION_LINE.search(raw[:65536]) is not None
+
+
+def _check_document_bytes(
+    name: str, raw: bytes, checkers: Sequence[Checker], run: Run
+) -> FileResult:
+    """Draft a document (PDF, Word, web page, text) in memory and check the draft.
+
+    Not cached: the cache stores line-located results of YAML files. The libraries
+    that read documents are imported only here (the documents extra).
+    """
+    from icscheck.documents import read_one
+    from icscheck.documents.draft import draft
+    from icscheck.loader import load_bytes
+
+    try:
+        drafted = draft(read_one(name, raw), [name])
+        document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
+        return check_document(document, checkers, on=run.on, known=run.known)
+    except LoadError as error:
+        return FileResult(path=name, error=error)
+
+
+_PAGE = re.compile(r"^(?P<stem>.+?)[-_ .]?\d+$")
+
+
+def web_pages(files: Sequence[str]) -> list[str | tuple[str, ...]]:
+    """``files``, with each run of numbered web pages of one stem in one folder grouped."""
+    units: list[str | tuple[str, ...]] = []
+    run_key: tuple[str, str] | None = None
+    for path in files:
+        pure = Path(path)
+        match = _PAGE.match(pure.stem) if pure.suffix.lower() in (".html", ".htm") else None
+        key = (str(pure.parent), match["stem"]) if match else None
+        last = units[-1] if units else None
+        if key is not None and key == run_key and last is not None:
+            units[-1] = (*last, path) if isinstance(last, tuple) else (last, path)
+        else:
+            units.append(path)
+        run_key = key
+    return units
+
+
+def check_pages(paths: tuple[str, ...], run: Run) -> FileResult:
+    """Draft the pages of one web-published constitution together, and check the draft;
+    the result is named by the first page, and each finding by the page it rests on."""
+    from icscheck.documents import read_one
+    from icscheck.documents.draft import draft
+    from icscheck.loader import load_bytes
+
+    name = paths[0]
+    try:
+        blocks = [
+            block
+            for path in paths
+            for block in read_one(path, read_bytes(path, run.settings.max_bytes))
+        ]
+        drafted = draft(blocks, list(paths))
+        document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
+        return check_document(document, run.checkers_for(name), on=run.on, known=run.known)
+    except LoadError as error:
+        return FileResult(path=name, error=error)
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files to check: each path as given; a directory's *.yaml and *.yml entries, sorted.
+
+    Hidden directories (``.git``, ``.venv``) are not searched. Every entry
+    named like a constitution that is not a directory is listed, whatever it
+    is (a FIFO, a device, a dangling link): the reader refuses what it cannot
+    read, by name, so a gate never passes by leaving a file out.
     """
     files: list[str] = []
     for path in paths:
@@ -209,7 +381,7 @@ def expand(paths: Iterable[str]) -> list[str]:
                 p
                 for p in folder.rglob("*")
                 if p.suffix in (".yaml", ".yml")
-                and p.is_file()
+                and not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])
             ]
             # An empty directory stays, to be reported: a gate must not pass on nothing.
@@ -220,8 +392,20 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 
 def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
-    """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others."""
+    """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others.
+
+    Web pages given one after another that are numbered pages of one document
+    (``constitution-01.html``, ``constitution-02.html``...) are drafted and checked
+    together, as one constitution published one section per page.
+    """
     files = expand(paths)
+    units = web_pages(files)
+    if any(isinstance(unit, tuple) for unit in units):
+        results = tuple(
+            check_pages(unit, run) if isinstance(unit, tuple) else check_file(unit, run)
+            for unit in units
+        )
+        return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
     if run.settings.jobs > 1 and len(files) > 1 and STDIN not in files:
         results = _in_parallel(files, run)
     else:
@@ -229,7 +413,15 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
             check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run)
             for path in files
         )
-    return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
+    if run.cache is not None:
+        cache.prune(run.cache, run.settings.cache_max_age)
+    return Report(
+        files=tuple(r for r in results if not r.skipped),
+        rules=run.rules,
+        on=run.on,
+        fail_on=run.fail_on,
+        skipped=tuple(r.path for r in results if r.skipped),
+    )
 
 
 def _in_parallel(files: list[str], run: Run) -> tuple[FileResult, ...]:

@@ -38,3 +38,22 @@ class Finding:
     provenance: str = ""
     """Format 2: where the fact the finding is about comes from (the nearest entry's
     ``source``: ``constitution.pdf p12 §2.1.6``), so a reviewer can open the clause."""
+    document: bool = False
+    """The file checked is a document (PDF, Word, web page, text) drafted in memory:
+    its findings are located by ``page`` and ``clause``, since a document has no YAML
+    lines (``line`` and ``column`` are then those of the draft ``icscheck draft`` writes)."""
+    page: int | None = None
+    clause: str = ""
+
+    @property
+    def location(self) -> str:
+        """Where a report shows the finding: ``a.yaml:3:5``, or for a document
+        ``constitution.pdf:p12:§2.1.6`` (as much of it as the document gives)."""
+        if not self.document:
+            return f"{self.path}:{self.line}:{self.column}"
+        parts = [
+            self.path,
+            f"p{self.page}" if self.page else "",
+            f"§{self.clause}" if self.clause else "",
+        ]
+        return ":".join(part for part in parts if part)

@@ -49,6 +49,9 @@ class Document:
     (icscheck/annotations.py); such values are not in ``data``."""
     sources: dict[NodePath, Any] = field(default_factory=dict)
     """Format 2: each entry's ``source`` (where its facts come from), by the entry's node path."""
+    drafted: bool = False
+    """Drafted in memory from a document (``icscheck validate constitution.pdf``): its
+    findings are located by the sources' page and clause, not by line."""
 
     def source_of(self, node: Sequence[str | int]) -> Any:
         """The source of the nearest entry at or above ``node`` that gives one, or None."""

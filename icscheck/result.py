@@ -15,13 +15,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from icscheck import __version__
 from icscheck.errors import ExitCode, LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.model import Model
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    from icscheck.model import Model
 
 NO_ICB_NAME = "(ICB name not given)"
 """How every report and picture names a constitution that does not give ``icb.name``."""
@@ -104,6 +107,9 @@ class FileResult:
     version 1 file, say), with why."""
     model: Model | None = None
     """What the constitution sets up, for the board-paper reports, the map and the diff."""
+    skipped: bool = False
+    """Not an icscheck constitution, and the run checks only those (``--only-constitutions``):
+    the Report lists it under ``skipped``, never among its files."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -144,6 +150,8 @@ class Report:
     on: _dt.date
     """The date the files were checked as on (``--date``)."""
     fail_on: FailOn = FailOn.ERROR
+    skipped: tuple[str, ...] = ()
+    """Files passed that are not icscheck constitutions, skipped (``--only-constitutions``)."""
 
     @property
     def ruleset(self) -> str:

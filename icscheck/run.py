@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from icscheck.config import COMMAND_LINE, ConfigError, Settings
 from icscheck.result import FailOn
 from icscheck.rules.base import Area, Checker, Rule
+
+if TYPE_CHECKING:
+    from icscheck.cache import Cache
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,25 @@ class Run:
     """The rules in force (selected, not ignored, severities applied), in report order."""
     every: tuple[Rule, ...] = ()
     """Every rule known, built-in and house, in force or not (severities applied)."""
-    cache_dir: Path | None = None
-    """Where results are cached; None when the cache is off."""
+    cache: Cache | None = None
+    """Where results are cached, and the key that vouches for them; None when off."""
+    warnings: tuple[str, ...] = ()
+    """One line each for the command line to show (a cache refused, say)."""
+    only_constitutions: bool = False
+    """Skip a YAML file that is no icscheck constitution (``--only-constitutions``, which
+    the pre-commit hook gives: a broad ``files:`` pattern passes workflow files too)."""
+    keep_model: bool = True
+    """Whether a result read from the cache brings its Model back. Only the map, the diff
+    and the board-paper reports read it; reading it back was about 40 ms of a warm run
+    (docs/performance.md)."""
 
     @classmethod
-    def prepare(cls, settings: Settings, on: _dt.date) -> Run:
-        """The run ``settings`` ask for, on date ``on``."""
+    def prepare(
+        cls, settings: Settings, on: _dt.date, environ: Mapping[str, str] | None = None
+    ) -> Run:
+        """The run ``settings`` ask for, on date ``on``, in the process environment ``environ``
+        (which says whether this is CI and where the cache and its key live; None: no cache
+        unless the settings ask for one)."""
         from icscheck.rules.registry import builtins, house_rules
 
         every = list(builtins())
@@ -57,16 +74,13 @@ class Run:
             if (settings.select is None or selected(checker.id, settings.select))
             and not selected(checker.id, settings.ignore)
         )
-        cache_dir = None
-        if settings.cache:
-            from icscheck.cache import directory
-
-            cache_dir = directory()
+        cache, warning = _cache(settings, environ)
         every_rule = tuple(
             checker.rule.with_severity(settings.severity.get(checker.id, checker.rule.severity))
             for checker in every
         )
-        return cls(settings, on, chosen, every_rule, cache_dir)
+        warnings = () if warning is None else (warning,)
+        return cls(settings, on, chosen, every_rule, cache, warnings)
 
     @property
     def known(self) -> frozenset[str]:
@@ -95,6 +109,21 @@ class Run:
         return tuple(c for c in self.checkers if not selected(c.id, ignored))
 
 
+def _cache(
+    settings: Settings, environ: Mapping[str, str] | None
+) -> tuple[Cache | None, str | None]:
+    """The cache the settings ask for: on by default, off by default in CI, where a runner's
+    cache folder may have been restored from another job; ``--cache`` turns it on there."""
+    from icscheck import cache
+
+    if environ is None:
+        return None, None
+    wanted = settings.cache if settings.cache is not None else not cache.on_ci(environ)
+    if not wanted:
+        return None, None
+    return cache.open_cache(*cache.locations(environ, settings.cache_dir))
+
+
 def selected(rule_id: str, selectors: Iterable[str]) -> bool:
     """Does a selector name ``rule_id`` or its family (``BOARD``, ``X-EOE``)?"""
     return any(rule_id == s or rule_id.startswith(f"{s}-") for s in selectors)
@@ -119,7 +148,11 @@ def _check_selectors(settings: Settings, known: frozenset[str]) -> None:
             where = f"{origin or 'the configuration'}: {name}"
         for selector in selectors:
             if not any(selected(rule_id, [selector]) for rule_id in known):
-                raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family")
+                from icscheck.suggest import closest
+
+                near = closest(selector, known)
+                hint = f"; did you mean {', '.join(near)}?" if near else ""
+                raise ConfigError(f"{where}: {selector!r} is not a rule ID or rule family{hint}")
     for rule_id in settings.severity:
         if rule_id not in known:
             origin = origins.get(f"severity.{rule_id}", COMMAND_LINE)

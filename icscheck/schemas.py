@@ -75,9 +75,20 @@ def registry() -> Registry[Any]:
     from referencing.jsonschema import DRAFT202012
 
     return Registry(retrieve=_refuse_retrieval).with_resources(  # type: ignore[call-arg]
-        (load_schema(name)["$id"], DRAFT202012.create_resource(load_schema(name)))
+        (load_schema(name)["$id"], DRAFT202012.create_resource(in_dialect(load_schema(name))))
         for name in packaged_schemas()
     )
+
+
+def in_dialect(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """``schema`` without its ``$schema``, so it is read in icscheck's dialect.
+
+    jsonschema picks the validator class for each schema it enters by its
+    ``$schema``: a ``$ref`` into a schema that names plain Draft 2020-12 (as the
+    packaged format schema does, for editors) would be validated without
+    icscheck's keywords, so ``population: 1e1`` would pass as a whole number.
+    """
+    return {key: value for key, value in schema.items() if key != "$schema"}
 
 
 def compile_schema(schema: Mapping[str, Any]) -> Validator:
@@ -86,21 +97,27 @@ def compile_schema(schema: Mapping[str, Any]) -> Validator:
     from icscheck.keywords import dialect
 
     validator = dialect()
-    return validator(schema, registry=registry(), format_checker=validator.FORMAT_CHECKER)
+    return validator(
+        in_dialect(schema), registry=registry(), format_checker=validator.FORMAT_CHECKER
+    )
 
 
 def schema_gaps(
     check: Validator, data: Any, unknowns: Mapping[NodePath, str] | None = None
 ) -> Iterator[Gap]:
-    """Validate ``data`` against one rule's compiled schema and yield its gaps.
+    """Validate ``data`` against one rule's compiled schema and yield its gaps, as found.
+
+    One by one, never all at once: a file can hold hundreds of thousands of
+    errors, and the engine asks for only so many (icscheck/bounded.py). The
+    engine puts the gaps in file order; jsonschema finds them in an order of
+    its own that is the same on every run.
 
     ``unknowns`` (format 2) lets a count say when it is decided whatever the
     unknown facts turn out to be: 0 of 3 partner members with one role
     unknown is a gap, not a question (see ``_decided``).
     """
     root = check.schema if isinstance(check.schema, Mapping) else {}
-    errors = sorted(validation_errors(check, data), key=_error_order)
-    for error in errors:
+    for error in validation_errors(check, data):
         for gap in _gaps(error, root, check):
             if unknowns and _decided(error, check, unknowns):
                 gap = replace(gap, decided=True)
@@ -129,12 +146,12 @@ def _decided(error: ValidationError, check: Validator, unknowns: Mapping[NodePat
     return count + len(open_items) < minimum
 
 
-def validation_errors(check: Validator, instance: Any) -> list[ValidationError]:
-    """Every error of ``instance``; a reference outside the package is a SchemaError."""
+def validation_errors(check: Validator, instance: Any) -> Iterator[ValidationError]:
+    """Each error of ``instance``; a reference outside the package is a SchemaError."""
     from referencing.exceptions import Unresolvable
 
     try:
-        return list(check.iter_errors(instance))
+        yield from check.iter_errors(instance)
     except Unresolvable as error:
         raise SchemaError(f"schema reference {error.ref!r} cannot be resolved offline") from None
 

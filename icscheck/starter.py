@@ -1,8 +1,8 @@
 """The starter constitution ``icscheck init`` writes (with ``icscheck.writer``).
 
 The starter is a packaged, commented template (``templates/starter.yaml``)
-that meets every rule; every value a board secretary must fill in is marked
-with ``PLACEHOLDER``. Its first line points the YAML language server at
+that meets every rule but FMT-003; every value a board secretary must fill in is
+marked with ``PLACEHOLDER``, and FMT-003 warns of each one left. Its first line points the YAML language server at
 ``SCHEMA_FILE`` in the same folder, which ``icscheck schema -o`` writes.
 """
 
@@ -16,6 +16,8 @@ from icscheck.errors import LoadError, UsageError
 TEMPLATE = "starter.yaml"
 PLACEHOLDER = "[TO COMPLETE"
 """Marks every value to fill in, in the value or in a comment on its line."""
+EXAMPLE_URLS = ("https://example.org/TO-COMPLETE",)
+"""The web addresses the template gives until the real ones are known (FMT-003 reports them)."""
 SCHEMA_FILE = "constitution.schema.json"
 """The schema file the template's ``# yaml-language-server: $schema=`` line names."""
 ICB_NAME = '"[TO COMPLETE: the ICB\'s name, e.g. NHS Example Integrated Care Board]"'

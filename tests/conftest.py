@@ -52,10 +52,31 @@ def check_text(text: str, name: str = "constitution.yaml", on: dt.date = TODAY) 
     return check_document(parse(name, text), builtins(), on=on)
 
 
+ISOLATED = ("ICSCHECK_CACHE_DIR", "ICSCHECK_STATE_DIR")
+"""What keeps the result cache and its key out of the user's home (``isolated_env``)."""
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the result cache out of the user's home, for this process and its children."""
+    """The one place the suite's cache lives: the result cache and its key in temporary
+    folders, for this process and its children, and the cache on by default whether or
+    not the suite itself runs in CI (tests of CI's default set ``CI`` themselves)."""
     os.environ["ICSCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["ICSCHECK_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
+    os.environ.pop("CI", None)
+
+
+def isolated_env(**variables: str) -> dict[str, str]:
+    """A minimal environment for a child process that still keeps the cache isolated."""
+    return {name: os.environ[name] for name in ISOLATED} | variables
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own (the key stays the suite's)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ICSCHECK_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -85,6 +85,15 @@ def _fifo(directory: Path) -> Path:
     return path
 
 
+def _folder_with_a_fifo(directory: Path) -> Path:
+    """A folder to scan: a good constitution, and a FIFO named like one."""
+    folder = directory / "governance"
+    folder.mkdir()
+    (folder / "a-good.yaml").write_bytes(SUFFOLK.read_bytes())
+    os.mkfifo(folder / "fifo.yaml")
+    return folder
+
+
 def _symlink_loop(directory: Path) -> Path:
     (directory / "loop-a.yaml").symlink_to(directory / "loop-b.yaml")
     (directory / "loop-b.yaml").symlink_to(directory / "loop-a.yaml")
@@ -106,6 +115,36 @@ def _many_keys(directory: Path) -> Path:
     """873,000 plain keys (9 MiB, under the size limit): 1,746,000 nodes and no alias."""
     path = directory / "many.yaml"
     path.write_text("".join(f"k{n:06d}: 1\n" for n in range(873_000)), encoding="utf-8")
+    return path
+
+
+_HEAD = (
+    "icscheck: 1\nicb:\n  name: X\n  local_authorities: [A]\n"
+    "board:\n  members:\n    - {id: chair, role: chair}\n"
+)
+
+
+def _empty_entries(directory: Path) -> Path:
+    """100,000 empty committees (706 KB): three format errors and more in each."""
+    path = directory / "empty.yaml"
+    path.write_text(_HEAD + "committees:\n" + "  - {}\n" * 100_000, encoding="utf-8")
+    return path
+
+
+def _alias_findings(directory: Path) -> Path:
+    """14 KB whose aliases stand for 459 committees of 1,000 unknown members: 459,000 gaps."""
+    seats = ", ".join(f"nobody-{n}" for n in range(1000))
+    path = directory / "aliases.yaml"
+    path.write_text(
+        _HEAD
+        + f"seats: &m [{seats}]\n"
+        + "committee: &c {id: c, name: C, type: other, chair: nobody, reports_to: board, "
+        + "members: *m}\n"
+        + "committees: ["
+        + ", ".join(["*c"] * 459)
+        + "]\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -233,6 +272,18 @@ CASES = [
     Case("FIFO", _fifo, 2, r": is a FIFO"),
     Case("a symbolic link to a FIFO", _link("tofifo.yaml", _fifo), 2, r": is a FIFO"),
     Case(
+        "a FIFO named *.yaml in a folder being scanned",
+        _folder_with_a_fifo,
+        2,
+        r"/fifo.yaml: is a FIFO; icscheck reads regular files only",
+    ),
+    Case(
+        "a symbolic link to a device",
+        _link("zero.yaml", Path("/dev/zero")),
+        2,
+        r": is not a regular file; icscheck reads regular files only",
+    ),
+    Case(
         # procfs says 0 bytes; /proc/kmsg's read would block for ever (Linux only).
         "a symbolic link to a procfs file",
         _link("proc.yaml", Path("/proc/self/status")),
@@ -267,6 +318,17 @@ CASES = [
         _text("underscore.yaml", "icscheck: 1\nboard:\n  quorum:\n    minimum: 1_000\n"),
         1,
         finding=("FMT-001", 4, 5, r"board.quorum.minimum: expected a whole number, found a string"),
+    ),
+    Case(
+        "1e1 is a number, not a whole number, where the format asks for a count",
+        _text("exponent.yaml", "icscheck: 1\nplace_partnerships:\n  - {id: p, population: 1e1}\n"),
+        1,
+        finding=(
+            "FMT-001",
+            3,
+            13,
+            r"place_partnerships\[0\].population: expected a whole number, found a number",
+        ),
     ),
     Case(
         "an explicit tag with a value outside the core schema",
@@ -368,7 +430,58 @@ CASES = [
     ),
 ]
 
+CASES += [
+    Case(
+        "a file name with a line break and a workflow command",
+        _text("c\n::error file=PWNED.yaml,line=1::x.yaml", "- a list\n"),
+        2,
+        r":1:1: holds a list at the top level: expected a mapping",
+    ),
+    Case(
+        "a file name with terminal escapes: clear screen, an OSC title, OSC 52 clipboard",
+        _text("evil\x1b[2J\x1b]0;title\x07\x1b]52;c;ZXZpbA==\x07.yaml", "- a list\n"),
+        2,
+        r":1:1: holds a list at the top level: expected a mapping",
+    ),
+    Case(
+        "a file name with bidirectional controls and a line separator",
+        _text("gnp.\u202eyaml\u2028x.yaml", "- a list\n"),
+        2,
+        r":1:1: holds a list at the top level: expected a mapping",
+    ),
+]
+"""File names are input too (docs/security.md): each is shown as text, on one line."""
+
+CACHE_ENTRIES: list[object] = [
+    [],
+    "[" * 100_000,
+    {"result": [], "model": None},
+    {"result": {"error": "x"}, "model": None},
+    {"result": {"error": None, "findings": "x", "waived": [], "rules": []}, "model": None},
+    {"result": {"error": None, "findings": [1], "waived": [], "rules": []}, "model": None},
+    {"result": {"error": {"message": 1}}, "model": None},
+    {"result": {"error": None, "findings": [], "waived": [{"waiver": 3}], "rules": []}},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": ["x"]}, "model": None},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": {"icb": 1}},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": [[[[]]]]},
+    {"result": {"error": None, "findings": [], "waived": [], "rules": []}, "model": "x" * 100},
+]
+"""Cache entries with a valid MAC (as if the key had leaked) that are no result: each must
+be a miss, never a traceback (tests/test_cache.py)."""
+
 HEAVY = [
+    Case(
+        "100,000 empty map entries: the first 100 findings of a rule, then how many more",
+        _empty_entries,
+        1,
+        finding=("FMT-001", 9, 5, r"^at least 9,900 more findings of FMT-001 in this file"),
+    ),
+    Case(
+        "aliases that stand for 459,000 gaps: the first 100 findings of a rule, then how many",
+        _alias_findings,
+        1,
+        finding=("REF-001", 10, 14, r"^at least 9,900 more findings of REF-001 in this file"),
+    ),
     Case(
         "873,000 plain keys",
         _many_keys,

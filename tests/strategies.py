@@ -135,3 +135,34 @@ def constitutions(draw: Any) -> dict[str, Any]:
         ),
     )
     return document
+
+
+_pieces = st.one_of(
+    st.characters(codec="utf-8", exclude_categories=["Cs"]),
+    st.sampled_from(["\x1b", "\x07", "\x9b", "\n", "\r", "\u2028", "\u202e", "\ufffe"]),
+    st.sampled_from(["::error::x", "##[add-mask]", "@everyone", "\x1b]52;c;eA==\x07", " ::"]),
+)
+hostile_text = st.lists(_pieces, min_size=1, max_size=12).map("".join)
+"""Text a pull request might put in a value or a file name to act on whoever reads the output:
+escapes, line breaks, bidirectional controls, workflow commands, mentions."""
+
+file_names = hostile_text.map(lambda name: name.replace("/", "_").replace("\0", "_")).filter(
+    lambda name: name not in (".", "..") and len(name.encode("utf-8")) < 200
+)
+"""``hostile_text`` that a file can be called (no "/" or NUL, short enough)."""
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["result", "model", "error", "findings", "waived", "rules", "icb", "x"]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+"""Any JSON, its keys drawn mostly from a cache entry's: what a forged entry may hold."""

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from icscheck import __version__
 from icscheck.cli import app
-from tests.conftest import ROOT, RULES, SUFFOLK, V1
+from tests.conftest import ROOT, RULES, SUFFOLK, V1, isolated_env
 
 Write = Callable[..., str]
 runner = CliRunner()
@@ -170,7 +170,8 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **env},
+        # Minimal, as a CI job's, but never without the suite's own cache (conftest.py).
+        env=isolated_env(PATH="/usr/bin:/bin", LANG="C.UTF-8", **env),
         check=False,
     )
 
@@ -270,3 +271,17 @@ def test_fail_on_warning_fails_on_a_warning_alone(write: Write, suffolk_text: st
     assert runner.invoke(app, ["validate", path]).exit_code == 0
     assert runner.invoke(app, ["validate", "--fail-on", "warning", path]).exit_code == 1
     assert runner.invoke(app, ["validate", "--fail-on", "never", "--strict", path]).exit_code == 0
+
+
+def test_after_a_double_dash_every_argument_is_a_file(tmp_path: Path, suffolk_text: str) -> None:
+    """As the pre-commit hook runs it: ``icscheck validate -- FILE...``."""
+    named = tmp_path / "--output=report.txt"
+    named.write_text(suffolk_text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--no-cache", "--", str(named)])
+    assert result.exit_code == 0, result.stderr
+    assert not (tmp_path / "report.txt").exists()
+    stray = runner.invoke(app, ["validate", "--", "--strict", str(named)])
+    assert (stray.exit_code, stray.stdout) == (2, "")
+    assert stray.stderr.startswith(
+        "icscheck: error: --strict: no such file, and it looks like an option: after --,"
+    )

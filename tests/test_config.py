@@ -116,7 +116,7 @@ def test_isolated_and_explicit_config(project: Path, tmp_path: Path) -> None:
             'fail-on = "sometimes"\n',
             r":1: 'fail-on' = 'sometimes'; expected one of: error, warning, never",
         ),
-        ('format = "pdf"\n', r":1: 'format' = 'pdf'; expected one of: text, json"),
+        ('format = "pdf"\n', r":1: 'format' = 'pdf'; expected one of: text, concise, json"),
         ('strict = "yes"\n', r":1: 'strict' must be true or false"),
         ('max-file-size = "huge"\n', r":1: 'max-file-size': 'huge' is not a size"),
         ("select = ]\n", r": invalid TOML: .*\(at line 1, column 10\)"),
@@ -155,7 +155,10 @@ def test_the_run_applies_overrides_to_rule_copies() -> None:
 def test_a_rule_id_typed_on_the_command_line_is_named_with_its_flag(project: Path) -> None:
     code, document, stderr = run("constitution.yaml", "--select", "BOARD,BORD-003")
     assert (code, document) == (2, None)
-    assert stderr == "icscheck: error: --select: 'BORD-003' is not a rule ID or rule family\n"
+    assert (
+        stderr
+        == "icscheck: error: --select: 'BORD-003' is not a rule ID or rule family; did you mean BOARD-003, BOARD-001, BOARD-002?\n"
+    )
 
 
 def test_extend_reads_the_baseline_first_and_this_file_wins(project: Path) -> None:
@@ -194,3 +197,20 @@ def test_every_format_the_configuration_accepts_has_a_reporter() -> None:
     from icscheck.reporters import REPORTERS
 
     assert list(FORMATS) == list(REPORTERS)
+
+
+@pytest.mark.parametrize("git", ["folder", "file"])
+def test_discovery_stops_at_the_repository_root(project: Path, git: str) -> None:
+    """A settings file above the checkout (a runner's workspace) cannot turn the gate off."""
+    repository = project / "governance"
+    if git == "folder":
+        (repository / ".git").mkdir()
+    else:  # a worktree or submodule: .git is a file naming the real one
+        (repository / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
+    (project / ".icscheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    assert find_config(repository) is None
+    code, document, _ = run("constitution.yaml")
+    assert (code, rules_found(document)) == (1, ["BOARD-003", "BOARD-004"])
+    (repository / ".icscheck.toml").write_text('ignore = ["BOARD-004"]\n', encoding="utf-8")
+    assert find_config(repository) == repository / ".icscheck.toml"
+    assert run("constitution.yaml")[0] == 1  # the repository's own file is read

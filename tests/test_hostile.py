@@ -9,18 +9,22 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from icscheck import untrusted
+from icscheck.bounded import MAX_SHOWN
 from icscheck.cli import app
 from tests.hostile import CASES, HEAVY, Case
+from tests.hostile_documents import DOCUMENTS
 
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("case", [*CASES, *HEAVY], ids=lambda case: case.name)
+@pytest.mark.parametrize("case", [*CASES, *HEAVY, *DOCUMENTS], ids=lambda case: case.name)
 def test_hostile_input_gets_a_clear_answer(case: Case, tmp_path: Path) -> None:
     if case.name == "no read permission" and os.geteuid() == 0:
         pytest.skip("root reads every file")
@@ -31,11 +35,16 @@ def test_hostile_input_gets_a_clear_answer(case: Case, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     if case.error is not None:
         [line] = result.stderr.splitlines()
-        assert re.fullmatch(re.escape(f"icscheck: error: {path}") + case.error + ".*", line), line
+        # The path as every output shows it (icscheck.untrusted): names are input too.
+        shown = re.escape(f"icscheck: error: {untrusted.text(str(path))}")
+        assert re.fullmatch(shown + case.error + ".*", line), line
     else:
         assert result.stderr == ""
+    # Whatever the input, the report is bounded: at most 101 findings of a rule in a file.
+    assert len(result.stdout) < 1_000_000
     report = json.loads(result.stdout)
     findings = report["files"][0]["findings"]
+    assert max(Counter(f["rule"] for f in findings).values(), default=0) <= MAX_SHOWN + 1
     if case.finding is not None:
         rule, line_no, column, message = case.finding
         assert any(
@@ -69,3 +78,32 @@ def test_a_bad_size_is_a_usage_error(size: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "--max-file-size", size, str(tmp_path / "x.yaml")])
     assert result.exit_code == 2
     assert "--max-file-size" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--max-file-size", "9999999999G"], "'9999999999G' is more than the largest limit, 1G"),
+        (["--max-file-size", "1" + "0" * 40], "is not a size such as 10M, 512K or 1048576"),
+        (["-j", "99999999999999999999"], "99999999999999999999 is not in the range 0<=x<=1024"),
+        (["-j", "-1"], "-1 is not in the range 0<=x<=1024"),
+    ],
+)
+def test_a_number_out_of_range_is_a_usage_error(
+    args: list[str], message: str, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["validate", *args, str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    # Typer draws its usage errors in a box: the words, whatever wraps them.
+    assert message in " ".join(re.sub("[│╭╮╰╯─]", " ", result.stderr).split())
+
+
+def test_a_size_out_of_range_in_the_configuration_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / ".icscheck.toml").write_text('max-file-size = "99999999999G"\n')
+    result = runner.invoke(app, ["validate", "--config", str(tmp_path / ".icscheck.toml"), "x"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"icscheck: error: {tmp_path / '.icscheck.toml'}:1: 'max-file-size': "
+        "'99999999999G' is more than the largest limit, 1G\n",
+    )

@@ -17,7 +17,7 @@ RULE_DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 
 def test_the_catalogue_is_complete_and_ordered() -> None:
     expected = (
-        ["FMT-001", "FMT-002", "REF-001", "REF-002", "ICB-001"]
+        ["FMT-001", "FMT-002", "FMT-003", "REF-001", "REF-002", "ICB-001"]
         + [f"PROV-{n:03d}" for n in range(1, 19)]
         + [f"BOARD-{n:03d}" for n in range(1, 19)]
         + ["QUORUM-001", "QUORUM-002", "QUORUM-003"]

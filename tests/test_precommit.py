@@ -75,3 +75,130 @@ def test_a_bad_constitution_fails_with_its_rule_ids(
     assert "- exit code: 1" in result.stdout
     assert "constitution/bad.yaml:" in result.stdout
     assert "BOARD-003" in result.stdout and "BOARD-004" in result.stdout
+
+
+def _repository(base: Path, env: dict[str, str], files: dict[str, str]) -> Path:
+    repo = base / "repository"
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    subprocess.run(["git", "add", "--", "."], cwd=repo, check=True, env=env)
+    return repo
+
+
+def test_a_file_named_like_an_option_is_only_a_file(
+    governance: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """``--output=.pre-commit-config.yaml`` once made the hook overwrite the configuration;
+    here the name matches the hook's default ``files:`` and names a file to overwrite."""
+    _, env = governance
+    bad = two_partner_members(SUFFOLK.read_text(encoding="utf-8"))
+    repo = _repository(tmp_path, env, {"--output=constitution.yaml": bad})
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "icscheck", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert not (repo / "constitution.yaml").exists()
+    assert result.returncode == 1, result.stdout + result.stderr
+    # Checked as the file it is: its gaps, one line each, name it.
+    assert "--output=constitution.yaml:" in result.stdout
+    assert " BOARD-003 error the board has 2 partner members; it must have at least 3" in (
+        result.stdout
+    )
+
+
+def test_the_default_pattern_leaves_a_workflow_alone(
+    governance: tuple[Path, dict[str, str]],
+) -> None:
+    repo, env = governance
+    workflow = repo / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True, exist_ok=True)
+    workflow.write_text("on: [push]\njobs:\n  test: {runs-on: ubuntu-latest}\n", encoding="utf-8")
+    subprocess.run(["git", "add", "--", ".github"], cwd=repo, check=True, env=env)
+    result = try_repo(repo, env, ".github/workflows/ci.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(no files to check)Skipped" in result.stdout
+
+
+def _hook_config(**hook: str) -> str:
+    """A .pre-commit-config.yaml using this checkout's last commit, with ``hook``'s keys."""
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    keys = "".join(f"        {key}: {value}\n" for key, value in hook.items())
+    return f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n      - id: icscheck\n{keys}"
+
+
+def test_under_a_broad_pattern_other_yaml_is_skipped_and_a_misspelt_constitution_fails(
+    governance: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    _, env = governance
+    typo = SUFFOLK.read_text(encoding="utf-8").replace("icscheck: 1", "icsheck: 1", 1)
+    repo = _repository(
+        tmp_path,
+        env,
+        {
+            ".pre-commit-config.yaml": _hook_config(files="'\\.ya?ml$'"),
+            ".github/workflows/ci.yml": "on: [push]\njobs:\n  a: {runs-on: ubuntu-latest}\n",
+            "board.yaml": typo,
+        },
+    )
+    run = [sys.executable, "-m", "pre_commit", "run", "--files"]
+    # pre-commit shows a passing hook's output only when asked (--verbose).
+    workflow = subprocess.run(
+        [*run, ".github/workflows/ci.yml", ".pre-commit-config.yaml", "--verbose"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert workflow.returncode == 0, workflow.stdout + workflow.stderr
+    assert "icscheck: .github/workflows/ci.yml: not an icscheck constitution: skipped" in (
+        workflow.stdout + workflow.stderr
+    )
+    typo_run = subprocess.run(
+        [*run, "board.yaml"], cwd=repo, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert typo_run.returncode == 1, typo_run.stdout + typo_run.stderr
+    assert (
+        "board.yaml:4:1: FMT-001 error unknown field 'icsheck' in the top level "
+        "(did you mean 'icscheck'?)"
+    ) in typo_run.stdout
+
+
+def test_an_option_in_the_hooks_args_is_refused_and_says_where_options_go(
+    governance: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """pre-commit puts ``args`` after the entry's ``--``: they arrive as file names."""
+    _, env = governance
+    config = _hook_config(args="[--format, github]")
+    repo = _repository(
+        tmp_path,
+        env,
+        {
+            "constitution.yaml": SUFFOLK.read_text(encoding="utf-8"),
+            ".pre-commit-config.yaml": config,
+        },
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "- exit code: 2" in result.stdout
+    assert (
+        "icscheck: error: --format: no such file, and it looks like an option: after --, as in "
+        "icscheck's pre-commit hook, every argument is a file to check; give options in "
+        ".icscheck.toml or [tool.icscheck] in pyproject.toml, not in the hook's args "
+        "(docs/ci.md)"
+    ) in result.stdout.splitlines()

@@ -15,6 +15,8 @@ tests/test_properties.py`` (README, "Tests").
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -27,6 +29,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.error import MarkedYAMLError
 from typer.testing import CliRunner
 
+from icscheck import cache
 from icscheck.cli import app
 from icscheck.composer import compose
 from icscheck.errors import LoadError
@@ -34,7 +37,7 @@ from icscheck.loader import parse
 from icscheck.reader import LINE_BREAK, decode
 from icscheck.waivers import find_waivers
 from tests.conftest import SAMPLES
-from tests.strategies import constitutions
+from tests.strategies import constitutions, file_names, hostile_text, json_values
 
 runner = CliRunner()
 EXAMPLES = int(os.environ.get("ICSCHECK_HYPOTHESIS_EXAMPLES", "30"))
@@ -220,3 +223,53 @@ def test_both_parsers_find_the_same_waivers_wherever_a_comment_goes(
     assert fast is not None and slow is not None
     assert (fast.root, fast.positions, fast.spans) == (slow.root, slow.positions, slow.spans)
     assert find_waivers(text, fast.spans) == find_waivers(text, slow.spans)
+
+
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+"""What no human-readable output may carry (a line break aside)."""
+
+
+def assert_inert(output: str, output_format: str) -> None:
+    assert RAW.search(output.replace("\n", "")) is None, output_format
+    lines = output.splitlines()
+    if output_format == "github":  # icscheck's own commands, and nothing else
+        assert all(re.match(r"::(error|warning|notice) file=", line) for line in lines)
+    else:
+        assert not [line for line in lines if line.lstrip().startswith("::") or "##[" in line]
+    if output_format == "markdown":
+        prose = re.sub(r"```mermaid\n.*?```|`[^`\n]*`", "", output, flags=re.S)
+        assert re.search(r"(?<![0-9A-Za-z_])@(?!&#8203;)[0-9A-Za-z]", prose) is None
+
+
+@SETTINGS
+@given(
+    name=file_names,
+    value=hostile_text,
+    output_format=st.sampled_from(["text", "markdown", "html", "github", "junit"]),
+)
+def test_a_value_or_a_file_name_reaches_every_output_as_inert_text(
+    name: str, value: str, output_format: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    text = SAMPLE_BYTES[0].decode("utf-8") + f"x-note: {json.dumps(value)}\n"
+    try:
+        path.write_text(text, encoding="utf-8", errors="surrogateescape")
+    except OSError:  # a name this file system will not take
+        return
+    result = runner.invoke(app, ["validate", "--no-cache", "-f", output_format, str(path)])
+    assert result.exit_code in (1, 2)  # x-note is an unknown field, or the value is refused
+    assert_inert(result.stdout, output_format)
+    assert_inert(result.stderr, "text")
+
+
+@SETTINGS
+@given(data=json_values)
+def test_a_signed_cache_entry_of_any_shape_is_a_miss_or_a_result(data: Any, tmp_path: Path) -> None:
+    """As if the key had leaked: whatever an entry holds, reading it never raises."""
+    store = cache.Cache(tmp_path, b"k" * 32)
+    body = json.dumps(data).encode()
+    name = "0" * 64
+    mac = hmac.new(store.key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest()
+    (tmp_path / f"{name}.json").write_bytes(mac.encode() + b"\n" + body)
+    found = cache.get(store, name, "c.yaml")
+    assert found is None or found.path == "c.yaml"

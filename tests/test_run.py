@@ -19,7 +19,7 @@ ON = dt.date(2026, 12, 3)
 def test_the_default_run_has_every_builtin_rule_in_report_order() -> None:
     run = Run.prepare(Settings(cache=False), ON)
     assert [rule.id for rule in run.rules] == list(RULES)
-    assert run.known == frozenset(RULES) and run.cache_dir is None
+    assert run.known == frozenset(RULES) and run.cache is None
     assert (run.on, run.fail_on) == (ON, FailOn.ERROR)
 
 
@@ -70,12 +70,12 @@ def test_per_file_ignores_apply_to_the_paths_they_name(tmp_path: Path) -> None:
 def test_flags_are_laid_over_the_file_and_say_so() -> None:
     settings = apply(Settings(fail_on="never", origins={"fail_on": "x.toml:2"}), Flags(strict=True))
     assert settings.fail_on == "warning" and settings.origins["fail_on"] == "the command line"
-    assert apply(settings, Flags(no_cache=True)).cache is False
+    assert apply(settings, Flags(cache=False)).cache is False
 
 
 def test_resolve_reads_the_house_rules_of_the_example() -> None:
     example = ROOT / "docs" / "examples" / "east-region"
-    run = Run.prepare(resolve(example, flags=Flags(no_cache=True)), ON)
+    run = Run.prepare(resolve(example, flags=Flags(cache=False)), ON)
     assert run.rules[-4].id == "X-EAST-001"  # house rules come before the waivers
     assert "X-EAST-001" in run.known
 

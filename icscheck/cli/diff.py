@@ -18,6 +18,8 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
+    format_option,
     output_stream,
     prepare,
     read_stdin,
@@ -56,7 +58,7 @@ def diff(
     ] = None,
     output_format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        format_option(DiffFormat, "text"),
     ] = DiffFormat.TEXT,
     output: OutputOption = None,
     fail_on_new: Annotated[
@@ -79,6 +81,7 @@ def diff(
     from icscheck.engine import check_bytes
     from icscheck.reporters.diff import DIFF_REPORTERS
 
+    check_output(output, files)
     run = prepare(config, isolated, date)
     if since is None:
         if len(files) != 2:
@@ -91,7 +94,8 @@ def diff(
             raise UsageError("with --since, give one file: icscheck diff --since REV FILE")
         # The working file first: a missing file is reported as such, not as a git error.
         new = _check(files[0], run)
-        name, raw = at_revision(files[0], since, run.settings.max_bytes)
+        # The repository is the working directory's, never one found from the file.
+        name, raw = at_revision(files[0], since, run.settings.max_bytes, cwd=Path.cwd())
         old = check_bytes(name, raw, run)
     result = compare(old, new, {rule.id: rule for rule in run.rules})
     with output_stream(output) as stream:

@@ -18,6 +18,8 @@ from icscheck.cli.options import (
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
+    format_option,
     output_stream,
     prepare,
     read_stdin,
@@ -39,7 +41,7 @@ def map_(
     ],
     output_format: Annotated[
         MapFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        format_option(MapFormat, "mermaid"),
     ] = MapFormat.MERMAID,
     output: OutputOption = None,
     config: ConfigOption = None,
@@ -58,6 +60,7 @@ def map_(
 
     if file != STDIN and Path(file).is_dir():
         raise UsageError(f"{file}: is a directory; map draws one file")
+    check_output(output, [file])
     run = prepare(config, isolated, date)
     stdin = read_stdin(run.settings.max_bytes) if file == STDIN else b""
     result = check_files([file], run, stdin=stdin).files[0]

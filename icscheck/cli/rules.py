@@ -7,8 +7,6 @@ by their short key (``Area.key``: ``board``, ``committees``, ...).
 
 from __future__ import annotations
 
-import difflib
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,9 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from icscheck.cli.options import ConfigOption, IsolatedOption, prepare
+from icscheck.cli.options import ConfigOption, IsolatedOption, format_option, prepare
 from icscheck.errors import UsageError
 from icscheck.rules.base import Area
+from icscheck.untrusted import json as untrusted_json
+from icscheck.untrusted import text as shown
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -38,14 +38,18 @@ class ListFormat(StrEnum):
 
 FormatOption = Annotated[
     ListFormat,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    format_option(ListFormat, "text"),
 ]
 
 
 def list_rules(
     area: Annotated[
         str | None,
-        typer.Option(help=f"Only the rules of this area: {AREAS}.", show_default=False),
+        typer.Option(
+            metavar="AREA",
+            help=f"Only the rules of this area: {AREAS}.",
+            show_default=False,
+        ),
     ] = None,
     output_format: FormatOption = ListFormat.TEXT,
     config: ConfigOption = None,
@@ -65,10 +69,14 @@ def list_rules(
     table = Table()
     table.add_column("Rule", no_wrap=True)
     table.add_column("Severity", no_wrap=True)
-    table.add_column("Area", no_wrap=True)
-    table.add_column("Requirement", overflow="fold")
+    table.add_column("Area", ratio=1)
+    table.add_column("Requirement", overflow="fold", ratio=2)
     for rule in rules:
-        table.add_row(rule.id, _severity(rule), rule.area.key, Text(rule.title))
+        # A house rule's words are its repository's: shown as untrusted text.
+        # The area as every report and the JSON name it (--area takes its key).
+        table.add_row(
+            Text(shown(rule.id)), _severity(rule), str(rule.area), Text(shown(rule.title))
+        )
     with _output() as console:
         console.print(table)
 
@@ -103,13 +111,13 @@ def show_rule(
     facts.add_column(overflow="fold")
     facts.add_row("severity", _severity(rule))
     facts.add_row("area", Text(f"{rule.area} ({rule.area.key})"))
-    facts.add_row("checked by", Text(rule.checked_by))
+    facts.add_row("checked by", Text(shown(rule.checked_by)))
     if rule.since > 1:
         facts.add_row("runs on", Text(f"format version {rule.since} and later"))
-    facts.add_row("source", Text(rule.source))
-    facts.add_row("fix", Text(rule.fix))
+    facts.add_row("source", Text(shown(rule.source)))
+    facts.add_row("fix", Text(shown(rule.fix)))
     with _output() as console:
-        console.print(Text(f"{rule.id}: {rule.title}", style="bold"))
+        console.print(Text(shown(f"{rule.id}: {rule.title}"), style="bold"))
         console.print()
         console.print(facts)
         console.print()
@@ -135,7 +143,9 @@ def _rule(rule_id: str, known: tuple[Rule, ...]) -> Rule:
     wanted = rule_id.strip().upper()
     if wanted in rules:
         return rules[wanted]
-    close = difflib.get_close_matches(wanted, rules)
+    from icscheck.suggest import closest
+
+    close = closest(wanted, rules)
     hint = f"did you mean {', '.join(close)}?" if close else "'icscheck rules' lists them all"
     raise UsageError(f"no rule {rule_id!r}; {hint}")
 
@@ -145,6 +155,7 @@ def _summary(rule: Rule) -> dict[str, Any]:
         "id": rule.id,
         "severity": str(rule.severity),
         "area": str(rule.area),
+        "area_key": rule.area.key,
         "title": rule.title,
         "source": rule.source,
         "fix": rule.fix,
@@ -153,7 +164,7 @@ def _summary(rule: Rule) -> dict[str, Any]:
 
 def _json(document: object) -> None:
     # ASCII escapes parse whatever the terminal's encoding.
-    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+    sys.stdout.write(untrusted_json(document, ascii=True) + "\n")
 
 
 def _severity(rule: Rule) -> RenderableType:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from icscheck.cli.options import OutputOption, output_stream
+from icscheck.cli.options import OutputOption, check_output, output_stream
 
 
 def schema(
@@ -20,9 +20,10 @@ def schema(
         int,
         typer.Option(
             "--format-version",
+            metavar="VERSION",
             min=1,
             max=2,
-            help="The format version whose schema to print: 1 or 2. [default: 2]",
+            help="The format version whose schema to print: 1 or 2. \\[default: 2]",
             show_default=False,
         ),
     ] = 2,
@@ -34,6 +35,7 @@ def schema(
     """
     from icscheck.schemas import FORMAT_SCHEMA, LATEST_SCHEMA, load_schema
 
+    check_output(output)
     name = FORMAT_SCHEMA if format_version == 1 else LATEST_SCHEMA
     text = json.dumps(load_schema(name), indent=2, ensure_ascii=False) + "\n"
     with output_stream(output) as stream:

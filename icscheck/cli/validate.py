@@ -9,25 +9,79 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from icscheck.cli.options import (
+    CACHE,
+    FILES,
+    OUTPUT,
+    SELECTION,
     ConfigOption,
     DateOption,
     IsolatedOption,
     OutputOption,
+    check_output,
     output_stream,
     prepare,
     read_stdin,
+    refuse_partial,
 )
-from icscheck.config import FORMATS, Flags, parse_size
-from icscheck.result import FailOn
+from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
+from icscheck.errors import UsageError
+from icscheck.result import FailOn, Report
+from icscheck.untrusted import line
 
-# The formats --format offers are the ones the configuration file accepts (config.FORMATS).
-OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATS})  # type: ignore[misc]
+EPILOG = """Examples:
+
+  icscheck validate constitution.yaml
+
+  icscheck validate --strict -f concise constitutions/
+
+  icscheck validate -f sarif -o icscheck.sarif constitution.yaml
+
+  icscheck validate --select BOARD,COMM --date 2026-04-01 constitution.yaml
+
+  icscheck validate -f html -o board-paper.html constitution.pdf"""
+"""What ``validate --help`` ends with: the commands people run most."""
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    """Shell completion of --format: the names, and NAME: to go on with a file."""
+    return [name for name in FORMATS if name.startswith(incomplete.lower())]
+
+
+def _outputs(specs: list[str] | None, output: str | None) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) for each --format; --output names the stdout one's file.
+
+    At most one format goes to stdout: two reports on one stream would be neither.
+    """
+    outputs: list[tuple[str, str | None]] = []
+    for spec in specs or []:
+        name, colon, path = spec.partition(":")
+        if name.lower() not in FORMATS:
+            raise typer.BadParameter(
+                f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
+            )
+        outputs.append((name.lower(), path if colon else None))
+    to_stdout = [name for name, path in outputs if path is None]
+    if len(to_stdout) > 1:
+        raise UsageError(
+            f"--format {' and '.join(to_stdout)} would both go to stdout; give all but one a "
+            "file (--format NAME:FILE)"
+        )
+    if to_stdout and output is not None:
+        outputs = [(name, output if path is None else path) for name, path in outputs]
+    return outputs
+
+
+WITHOUT_MODEL = frozenset({"text", "concise", "json", "sarif", "junit", "github", "gitlab"})
+"""The reports that never read a result's Model (the HTML and Markdown reports draw it), so
+a cached result need not bring it back (tests/test_cache.py: every format is the same from
+the cache as fresh)."""
 
 
 def _size(text: str) -> int:
@@ -41,50 +95,105 @@ def validate(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Constitution files (YAML), directories (their *.yaml and *.yml files) "
-            "or - for standard input.",
+            metavar="FILE...",
+            help="Constitution files (YAML), directories (their *.yaml and *.yml files), "
+            "- for standard input, or a published constitution (.pdf, .docx, .html, .txt), "
+            "drafted in memory and checked (docs/documents.md).",
             show_default=False,
         ),
     ],
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format. [default: text]", case_sensitive=False),
+    output_formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT[:FILE]",
+            help=f"Output format: {', '.join(FORMATS[:-1])} or {FORMATS[-1]}; FORMAT:FILE "
+            "writes that format to FILE, and may be given again (-f sarif:icscheck.sarif "
+            "-f text). \\[default: text]",
+            show_default=False,
+            autocompletion=_complete_format,
+            rich_help_panel=OUTPUT,
+        ),
     ] = None,
     output: OutputOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only the verdict line (an --output file still gets the report).",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print gaps per rule across all files, and files per verdict, instead of "
+            "the gaps.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Fail on warnings as well as errors (--fail-on warning)."),
+        typer.Option(
+            "--strict",
+            help="Fail on warnings and questions to confirm as well as errors (--fail-on warning).",
+            rich_help_panel=SELECTION,
+        ),
     ] = False,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Lowest severity that makes the exit code 1. [default: error]",
+            metavar="LEVEL",
+            help="Lowest severity that makes the exit code 1: error, warning or never."
+            " \\[default: error]",
             case_sensitive=False,
+            show_default=False,
+            rich_help_panel=SELECTION,
         ),
     ] = None,
     select: Annotated[
         str | None,
         typer.Option(
-            help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001)."
+            metavar="RULES",
+            help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001).",
+            rich_help_panel=SELECTION,
         ),
     ] = None,
     ignore: Annotated[
-        str | None, typer.Option(help="Do not run these rules: IDs or families, comma-separated.")
+        str | None,
+        typer.Option(
+            metavar="RULES",
+            help="Do not run these rules: IDs or families, comma-separated.",
+            rich_help_panel=SELECTION,
+        ),
     ] = None,
+    date: DateOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
-    date: DateOption = None,
-    no_cache: Annotated[
+    only_constitutions: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Check every file afresh; do not read or write the result cache."
+            "--only-constitutions",
+            help="Skip, with one line, a YAML file that is no icscheck constitution (no "
+            "top-level field of the format's); the pre-commit hook passes this.",
+            rich_help_panel=FILES,
         ),
     ] = False,
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=0, help="Check files in N processes (0: one per CPU). [default: 1]"
+            "--jobs",
+            "-j",
+            min=0,
+            max=MAX_JOBS,
+            metavar="N",
+            help=f"Check files in N processes, 0 to {MAX_JOBS} (0: one per CPU). \\[default: 1]",
+            show_default=False,
+            rich_help_panel=FILES,
         ),
     ] = 1,
     max_file_size: Annotated[
@@ -93,8 +202,30 @@ def validate(
             "--max-file-size",
             parser=_size,
             metavar="SIZE",
-            help="Refuse files larger than SIZE (bytes, or e.g. 512K, 10M). [default: 10M]",
+            help="Refuse files larger than SIZE (bytes, or e.g. 512K, 10M). \\[default: 10M]",
             show_default=False,
+            rich_help_panel=FILES,
+        ),
+    ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse results for unchanged files, or check every file afresh and write nothing."
+            " \\[default: --cache, except in CI (CI set)]",
+            show_default=False,
+            rich_help_panel=CACHE,
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            metavar="DIR",
+            help="Keep the result cache in DIR. \\[default: ICSCHECK_CACHE_DIR, else the user "
+            "cache folder]",
+            show_default=False,
+            rich_help_panel=CACHE,
         ),
     ] = None,
 ) -> None:
@@ -104,35 +235,95 @@ def validate(
     (errors by default, warnings too with --strict); 2 usage error, or a file
     that cannot be read or parsed.
     """
-    from icscheck.engine import STDIN, check_files
-    from icscheck.reporters import REPORTERS
+    from icscheck.engine import STDIN, check_files, expand
 
+    _refuse_stray_options(files)
+    outputs = _outputs(output_formats, output)
+    inputs = expand(files)
+    check_output(output, inputs)
+    for _, path in outputs:
+        check_output(path, inputs)
+    to_stdout = [name for name, path in outputs if path in (None, output)]
     flags = Flags(
         select=_selectors(select),
         ignore=_selectors(ignore),
         strict=strict,
         fail_on=None if fail_on is None else str(fail_on),
-        format=None if output_format is None else output_format.value,
+        format=to_stdout[0] if to_stdout else None,
         max_bytes=max_file_size,
-        no_cache=no_cache,
+        cache=cache,
+        cache_dir=cache_dir,
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)
+    if only_constitutions:
+        run = replace(run, only_constitutions=True)
+    if not to_stdout:
+        outputs.append((run.settings.format, output))  # the configuration's, or text
+    if all(name in WITHOUT_MODEL for name, _ in outputs):
+        run = replace(run, keep_model=False)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
     report = check_files(files, run, stdin=stdin)
+    for path in report.skipped:
+        typer.echo(line(f"icscheck: {path}: not an icscheck constitution: skipped"), err=True)
     for result in report.files:
         if result.error is not None:
-            typer.echo(f"icscheck: error: {result.error}", err=True)
-    with output_stream(output) as stream:
-        REPORTERS[run.settings.format](stream).write(report)
+            typer.echo(line(f"icscheck: error: {result.error}"), err=True)
+    _write(report, outputs, quiet=quiet, statistics=statistics)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
-        output_format is None
+        not output_formats
         and run.settings.format == "text"
         and os.environ.get("GITHUB_ACTIONS") == "true"
     ):
+        from icscheck.reporters import REPORTERS
+
         REPORTERS["github"](sys.stdout).write(report)
     raise typer.Exit(report.exit_code)
+
+
+def _write(
+    report: Report, outputs: list[tuple[str, str | None]], *, quiet: bool, statistics: bool
+) -> None:
+    """Each report to its file or stdout; -q and --statistics take stdout's place (a report
+    file is still written). A file is written whole, and only if every file was checked."""
+    from icscheck.reporters import REPORTERS
+
+    for name, path in outputs:
+        if path in (None, "-") and (quiet or statistics):
+            continue
+        with output_stream(path) as stream:
+            REPORTERS[name](stream).write(report)
+            refuse_partial(path, report.exit_code)
+    if quiet:
+        from icscheck.reporters.summary import verdict
+
+        typer.echo(str(verdict(report)))
+    elif statistics:
+        from icscheck.reporters.statistics import StatisticsReporter
+
+        StatisticsReporter(sys.stdout).write(report)
+
+
+def _refuse_stray_options(files: list[str]) -> None:
+    """An option that arrived as a file name (after ``--``) is a usage error, loudly.
+
+    The pre-commit hook's entry ends with ``--`` (.pre-commit-hooks.yaml), so
+    that a committed file named like an option (``--output=x``) is only ever a
+    file to check; pre-commit puts a configuration's ``args`` after the entry,
+    so they arrive here as file names too. A file that exists is checked,
+    whatever it is called; a "file" that does not and looks like an option is
+    a hook option in the wrong place, and checking the rest without it would
+    quietly drop it from the gate.
+    """
+    for path in files:
+        if path.startswith("-") and path != "-" and not os.path.lexists(path):
+            raise UsageError(
+                f"{path}: no such file, and it looks like an option: after --, as in "
+                "icscheck's pre-commit hook, every argument is a file to check; give "
+                "options in .icscheck.toml or [tool.icscheck] in pyproject.toml, not in "
+                "the hook's args (docs/ci.md)"
+            )
 
 
 def _selectors(text: str | None) -> tuple[str, ...] | None:

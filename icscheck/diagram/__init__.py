@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from icscheck.result import FileResult
 
-__all__ = ["mermaid", "svg"]
+__all__ = ["mermaid", "svg", "svg_pages"]
 
 
 def mermaid(result: FileResult) -> str:
@@ -40,3 +40,15 @@ def svg(result: FileResult) -> str:
     from icscheck.diagram.picture import picture
 
     return to_svg.render(picture(result), result.path)
+
+
+def svg_pages(result: FileResult) -> list[str]:
+    """The picture ``svg`` draws, as one ``<svg>`` element per part (board, committees,
+    places, decision map), for a printed page each (the HTML report).
+
+    ValueError if ``result`` has no structure (the file could not be checked).
+    """
+    from icscheck.diagram import to_svg
+    from icscheck.diagram.picture import picture
+
+    return to_svg.render_pages(picture(result), result.path)

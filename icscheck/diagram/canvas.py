@@ -6,23 +6,26 @@ through ``escape``/``quoteattr``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from icscheck.diagram import measure
 from icscheck.diagram.boxes import Box, Line
+from icscheck.untrusted import text as shown
 
 FONT = 13
 LINE = 17
 PAD = 8
 COL = 224
 GAP = 16
-COLS = 5
+COLS = 3
+"""Three boxes a row keeps the picture 784 wide: printed across A4's 180 mm (680 CSS px)
+its 13 px text is 11.3 px, 8.5 pt, over the 8 pt a printed page needs to be read."""
 MARGIN = 40
-RAIL = 20
-"""x of the rail the top-level committees hang from, left of everything else."""
+RAIL = MARGIN - 4
+"""x of the trunk the top-level committees hang from: inside the board's frame (which
+starts at MARGIN - 8), left of every box below it."""
 INDENT = 18
 MAX_DEPTH = 4
 WIDTH = 2 * MARGIN + COLS * COL + (COLS - 1) * GAP
@@ -44,20 +47,21 @@ KINDS = {
     "gap": ("#fdecea", "#b3261e"),
 }
 
-# Characters XML 1.0 cannot hold at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Every string from the file is shown as icscheck.untrusted shows text (control
+# characters, which XML cannot hold or a reader should not be sent, as escapes).
 
 
 def escape(text: str) -> str:
-    return _escape(_NOT_XML.sub("\ufffd", text))
+    return _escape(shown(text))
 
 
 def quoteattr(text: str) -> str:
-    return _quoteattr(_NOT_XML.sub("\ufffd", text))
+    return _quoteattr(shown(text))
 
 
 def wrap(text: str, width: float, bold: bool = False, indent: float = 0) -> list[str]:
-    return measure.wrap(text, width - 2 * PAD, FONT, bold, indent)
+    # Measured as shown: an escape is wider than the character it stands for.
+    return measure.wrap(shown(text), width - 2 * PAD, FONT, bold, indent)
 
 
 @dataclass
@@ -90,8 +94,8 @@ class Canvas:
 
 
 def _tooltip(box: Box | Line) -> str:
-    messages = [f"{f.rule}: {f.message}" for f in box.gaps]
-    return f"<title>{escape(chr(10).join(messages))}</title>" if messages else ""
+    messages = [escape(f"{f.rule}: {f.message}") for f in box.gaps]
+    return f"<title>{chr(10).join(messages)}</title>" if messages else ""
 
 
 def open_group(canvas: Canvas, box: Box | Line, kind: str, gap: bool) -> None:

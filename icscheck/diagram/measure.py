@@ -43,25 +43,33 @@ def wrap(text: str, room: float, size: float, bold: bool = False, indent: float 
     must be. Never an empty list.
     """
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
+    scale = size * (BOLD if bold else 1)
+    space = em(" ") * scale
 
     def limit() -> float:
         return room - (indent if lines else 0)
 
+    # Widths add up character by character, so each is measured once: a word of a
+    # million characters is broken in one pass, not re-measured for every line.
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if width(candidate, size, bold) <= limit():
-            current = candidate
+        wide = width(word, size, bold)
+        if current and used + space + wide <= limit():
+            current, used = f"{current} {word}", used + space + wide
+            continue
+        if not current and wide <= limit():
+            current, used = word, wide
             continue
         if current:
             lines.append(current)
-        while width(word, size, bold) > limit():
-            cut = 1
-            while cut < len(word) and width(word[: cut + 1], size, bold) <= limit():
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
+        start, used = 0, 0.0
+        for at, char in enumerate(word):
+            step = em(char) * scale
+            if at > start and used + step > limit():
+                lines.append(word[start:at])
+                start, used = at, 0.0
+            used += step
+        current = word[start:]
     if current or not lines:
         lines.append(current)
     return lines

@@ -46,17 +46,23 @@ def picture(result: FileResult) -> Picture:
     structure = result.model.identified
     findings = result.findings
     claimed: set[int] = set()
+    # Each finding under every pointer it is on or below, so an element finds its
+    # own by a look-up, not a pass over every finding (a pass per element was
+    # quadratic in a large file).
+    under: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        parts = finding.node.split("/")
+        for end in range(2, len(parts) + 1):
+            under.setdefault("/".join(parts[:end]), []).append(index)
 
     def about(node: str) -> tuple[Finding, ...]:
         """Open findings on ``node`` or below it that no element asked for first."""
         if not node:  # an element without a pointer would otherwise claim everything
             return ()
         found = []
-        for index, finding in enumerate(findings):
-            if index not in claimed and (
-                finding.node == node or finding.node.startswith(node + "/")
-            ):
-                found.append(finding)
+        for index in under.get(node, ()):
+            if index not in claimed:
+                found.append(findings[index])
                 claimed.add(index)
         return tuple(found)
 

@@ -8,11 +8,11 @@ name can neither end the label nor inject markup.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Iterator
 
 from icscheck.diagram.boxes import GAP, Box, Picture, rules
+from icscheck.untrusted import text as shown
 
 WIDTH = 28
 """Characters per label line: about what fits in the 200 pixels at which recent Mermaid
@@ -43,14 +43,12 @@ _ENTITIES = str.maketrans(
         "\ufb02": "#64258;",
     }
 )
-_SPACE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-# A lone surrogate (a YAML "\ud800" escape) cannot be written out as UTF-8.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def escape(text: str) -> str:
-    """``text`` safe inside a quoted Mermaid label: one line, entities for markup."""
-    return _SURROGATE.sub("\ufffd", _SPACE.sub(" ", text)).translate(_ENTITIES)
+    """``text`` safe inside a quoted Mermaid label: one line as ``icscheck.untrusted``
+    shows text, entities for markup."""
+    return shown(text).translate(_ENTITIES)
 
 
 def label(title: str, lines: list[str]) -> str:
@@ -61,7 +59,7 @@ def label(title: str, lines: list[str]) -> str:
 
 
 def _wrap(text: str) -> list[str]:
-    return [escape(part) for part in textwrap.wrap(_SPACE.sub(" ", text), WIDTH) or [""]]
+    return [escape(part) for part in textwrap.wrap(shown(text), WIDTH) or [""]]
 
 
 def _node(box: Box, bullet: str = "") -> str:

@@ -7,7 +7,9 @@ committees attached to nothing; the place partnerships; the decision map as
 one card per decider. Widths come from a character-count estimate, generous
 for a sans-serif face, since no font metrics are available without a browser.
 
-Every string from the file goes through ``escape``/``quoteattr``; styling is
+Every string from the file is shown as ``icscheck.untrusted`` shows text (control
+characters as escapes, before it is measured) and goes through
+``escape``/``quoteattr``; styling is
 presentation attributes only (no <style>, no external reference), so the
 element can be embedded in any page or opened on its own.
 """
@@ -51,18 +53,52 @@ def render(picture: Picture, name: str = "") -> str:
     y = _committees(canvas, picture, y)
     y = _places(canvas, picture, y)
     _decisions(canvas, picture, y)
+    title = "Governance structure: " + picture.icb
+    return _svg(canvas, _ident(picture, name), title, describe(picture))
+
+
+PARTS = (
+    ("committees", "the committees by reporting line"),
+    ("places", "the place partnerships"),
+    ("decisions", "the decision map, by decider"),
+)
+
+
+def render_pages(picture: Picture, name: str = "") -> list[str]:
+    """The same picture as one SVG element per part (the heading and the board, then
+    each of the committees, the places and the decision map that has anything to
+    show), so a printed report can give each part a page of its own at a legible size
+    rather than shrink the whole picture onto one."""
+    ident = _ident(picture, name)
+    title = "Governance structure: " + picture.icb
+    canvas = Canvas()
+    _board(canvas, picture, _heading(canvas, picture))
+    pages = [_svg(canvas, f"{ident}-board", title, describe(picture))]
+    steps = {"committees": _committees, "places": _places, "decisions": _decisions}
+    for key, words in PARTS:
+        canvas = Canvas()
+        steps[key](canvas, picture, 0)
+        if canvas.parts:
+            pages.append(
+                _svg(canvas, f"{ident}-{key}", f"{title}: {words}", f"Continued: {words}.")
+            )
+    return pages
+
+
+def _ident(picture: Picture, name: str) -> str:
+    digest = hashlib.sha256((name + picture.icb).encode(errors="replace")).hexdigest()
+    return "icscheck-map-" + digest[:10]
+
+
+def _svg(canvas: Canvas, ident: str, title: str, description: str) -> str:
     height = canvas.bottom + MARGIN
-    ident = (
-        "icscheck-map-"
-        + hashlib.sha256((name + picture.icb).encode(errors="replace")).hexdigest()[:10]
-    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" '
         f'width="{WIDTH}" height="{height:g}" viewBox="0 0 {WIDTH} {height:g}" '
         f'style="max-width:100%;height:auto" font-family="sans-serif">'
-        f'<title id="{ident}-title">{escape("Governance structure: " + picture.icb)}</title>'
-        f'<desc id="{ident}-desc">{escape(describe(picture))}</desc>'
+        f'<title id="{ident}-title">{escape(title)}</title>'
+        f'<desc id="{ident}-desc">{escape(description)}</desc>'
         f'<rect width="100%" height="100%" fill="{PAGE}"/>' + "".join(canvas.parts) + "</svg>"
     )
 
@@ -96,6 +132,13 @@ def describe(picture: Picture) -> str:
     return text
 
 
+KEY = (
+    ("committee", "no gap found"),
+    ("gap", "\u26a0 gap: a rule found a problem here (see the report)"),
+    ("line", "reports to (a committee hangs from what it reports to)"),
+)
+
+
 def _section(canvas: Canvas, y: float, title: str) -> float:
     canvas.text(MARGIN, y + FONT, title, bold=True)
     return y + LINE + 6
@@ -111,13 +154,18 @@ def _heading(canvas: Canvas, picture: Picture) -> float:
         )
         y += 24
     y += 8
-    # The key: what a plain box, a gap and the lines mean.
-    canvas.rect(MARGIN, y, 28, LINE, "committee")
-    canvas.text(MARGIN + 36, y + FONT, "no gap found")
-    canvas.rect(MARGIN + 150, y, 28, LINE, "gap", 3)
-    canvas.text(MARGIN + 186, y + FONT, "\u26a0 gap: a rule found a problem here (see the report)")
-    canvas.line((MARGIN + 600, y + LINE / 2), (MARGIN + 628, y + LINE / 2))
-    canvas.text(MARGIN + 636, y + FONT, "reports to (a committee hangs from what it reports to)")
+    # The key: what a plain box, a gap and the lines mean, as many to a line as fit.
+    x: float = MARGIN
+    for kind, label in KEY:
+        width = 36 + measure.width(label, FONT) + 24
+        if x > MARGIN and x + width > MARGIN + CONTENT:
+            x, y = MARGIN, y + LINE + 6
+        if kind == "line":
+            canvas.line((x, y + LINE / 2), (x + 28, y + LINE / 2))
+        else:
+            canvas.rect(x, y, 28, LINE, kind, 3 if kind == "gap" else 1)
+        canvas.text(x + 36, y + FONT, label)
+        x += width
     y += LINE + 8
     if picture.other_gaps:
         note = "\u26a0 Gaps not shown on one box: " + rules(picture.other_gaps)
@@ -208,10 +256,6 @@ def _committees(canvas: Canvas, picture: Picture, y: float) -> float:
             for column, key in enumerate(row):
                 _draw_unit(canvas, picture, key, MARGIN + column * (COL + GAP), y)
             y += height + 20
-        # The rail leaves the board's frame at its left edge.
-        canvas.line(
-            (MARGIN - 8, board_bottom - 24), (RAIL, board_bottom - 24), (RAIL, board_bottom)
-        )
     if picture.detached:
         y = _section(
             canvas,

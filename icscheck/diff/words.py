@@ -34,8 +34,10 @@ def list_detail(
     show_new: Callable[[str], str] = words,
 ) -> str:
     """``added X, Y; removed Z``: a list's change, ignoring order."""
-    added = [show_new(item) for item in dict.fromkeys(new) if item not in old]
-    removed = [show_old(item) for item in dict.fromkeys(old) if item not in new]
+    # Sets to look in: a list of thousands compared item by item with another is quadratic.
+    was, now = set(old), set(new)
+    added = [show_new(item) for item in dict.fromkeys(new) if item not in was]
+    removed = [show_old(item) for item in dict.fromkeys(old) if item not in now]
     parts = [f"added {', '.join(added)}"] if added else []
     if removed:
         parts.append(f"removed {', '.join(removed)}")

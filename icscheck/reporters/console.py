@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
+from icscheck.untrusted import log
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -32,9 +34,11 @@ def console(stream: TextIO, color: bool | None = None, width: int | None = None)
 
 
 def plain_lines(text: str) -> list[str]:
-    """Captured console output, line by line, without the padding Rich adds.
+    """Captured console output, line by line, without the padding Rich adds, safe for a log.
 
     Rich pads every line to the full width; trailing spaces help no reader and
-    make a copied report ragged, so they go.
+    make a copied report ragged, so they go. Each line as wrapped is what a
+    CI log reads, so it is checked there (``untrusted.log``): a long value
+    wrapped onto a line of its own must not begin a workflow command.
     """
-    return [line.rstrip() + "\n" for line in text.splitlines()]
+    return [log(line.rstrip()) + "\n" for line in text.splitlines()]

@@ -8,17 +8,18 @@ shape is public and versioned (``"version": 1``); docs/diff.md describes it.
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, TextIO
 
-from icscheck import __version__
+from icscheck import __version__, untrusted
 from icscheck.codec import finding_data
 from icscheck.diff import Change, Diff, Kind, RuleChange, RuleKind, Section
 from icscheck.finding import Finding, Severity
-from icscheck.reporters.markdown import code, text
 from icscheck.reporters.summary import ERROR, PASS, plural
 from icscheck.result import NO_ICB_NAME, FileResult
+from icscheck.untrusted import ascii_only
+from icscheck.untrusted import markdown as text
+from icscheck.untrusted import markdown_code as code
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -93,10 +94,11 @@ class DiffTextReporter(DiffReporter):
 
         out = console(self.stream, self.color, self.width)
         with out.capture() as captured:
-            out.print(Text(diff.new.icb_name or NO_ICB_NAME, style="bold"))
+            shown = untrusted.text
+            out.print(Text(shown(diff.new.icb_name or NO_ICB_NAME), style="bold"))
             # Paths are never split: copying one must give the real path.
-            out.print(Text(f"  old: {diff.old.path}"), soft_wrap=True)
-            out.print(Text(f"  new: {diff.new.path}"), soft_wrap=True)
+            out.print(Text(f"  old: {shown(diff.old.path)}"), soft_wrap=True)
+            out.print(Text(f"  new: {shown(diff.new.path)}"), soft_wrap=True)
             for section, changes in sections(diff):
                 out.print()
                 out.print(Text(str(section), style="bold"))
@@ -119,7 +121,10 @@ class DiffTextReporter(DiffReporter):
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for change in changes:
-            grid.add_row(Text(f"  {change.kind:<7}", style=STYLE[change.kind]), Text(line(change)))
+            grid.add_row(
+                Text(f"  {change.kind:<7}", style=STYLE[change.kind]),
+                Text(untrusted.text(line(change))),
+            )
         out.print(grid)
 
     def _rule(self, out: Console, diff: Diff, rule: RuleChange) -> None:
@@ -128,13 +133,14 @@ class DiffTextReporter(DiffReporter):
 
         head = Text("  ")
         head.append(f"{RULE_MARK[rule.kind]} {RULE_WORDS[rule.kind]}", style=RULE_STYLE[rule.kind])
-        head.append(f"  {rule.rule}  {rule.severity}  gaps {_findings(rule)}", style="bold")
+        shown = untrusted.text
+        head.append(f"  {shown(rule.rule)}  {rule.severity}  gaps {_findings(rule)}", style="bold")
         out.print(head)
-        body = Text(rule.title, overflow="fold")
+        body = Text(shown(rule.title), overflow="fold")
         for title, findings in (("new", rule.added), ("resolved", rule.resolved)):
             for finding in findings:
                 body.append(f"\n{title}: ", style="bold")
-                body.append(f"{_where(finding)}  {finding.message}")
+                body.append(shown(f"{_where(finding)}  {finding.message}"))
         out.print(Padding(body, (0, 0, 0, 4)))
 
 
@@ -204,9 +210,7 @@ class DiffJsonReporter(DiffReporter):
 
     def write(self, diff: Diff) -> None:
         # As validate's JSON: non-ASCII as itself on a UTF-8 stream, else escaped.
-        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        json.dump(diff_json(diff), self.stream, indent=2, ensure_ascii=encoding != "utf8")
-        self.stream.write("\n")
+        self.stream.write(untrusted.json(diff_json(diff), ascii=ascii_only(self.stream)) + "\n")
 
 
 MD_MARK = {RuleKind.NEWLY_FAILING: "❌", RuleKind.NEWLY_PASSING: "✅", RuleKind.CHANGED: "🔄"}
@@ -215,8 +219,9 @@ MD_MARK = {RuleKind.NEWLY_FAILING: "❌", RuleKind.NEWLY_PASSING: "✅", RuleKin
 class DiffMarkdownReporter(DiffReporter):
     """GitHub-flavoured markdown, to post as a pull-request comment.
 
-    Escaped as ``validate --format markdown`` escapes (icscheck/reporters/markdown.py):
-    what a file says shows as written, and cannot add markup or a table cell.
+    Escaped as ``validate --format markdown`` escapes (``icscheck.untrusted``):
+    what a file says shows as written, cannot add markup or a table cell, and
+    notifies no one.
     """
 
     def write(self, diff: Diff) -> None:

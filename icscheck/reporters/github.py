@@ -2,9 +2,10 @@
 
 One line per open finding (``::error`` or ``::warning``, at its file, line and
 column, titled with the rule ID), one ``::notice`` per waived finding with its
-waiver, and one ``::error`` per file that could not be checked. Values are
-escaped as the Actions runner expects, so a message cannot end the command
-early or inject another.
+waiver, and one ``::error`` per file that could not be checked. Messages
+and titles are shown as ``untrusted.text`` shows them, then every value is
+escaped as the Actions runner expects (``untrusted.workflow_data``), so a
+message cannot end the command early or inject another.
 """
 
 from __future__ import annotations
@@ -12,16 +13,7 @@ from __future__ import annotations
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
-
-
-def escape_data(text: str) -> str:
-    """Escape a command's message: ``%``, carriage return and line feed."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """Escape a property value: as a message, and ``:`` and ``,`` too."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+from icscheck.untrusted import text, workflow_data, workflow_property
 
 
 def command(
@@ -40,8 +32,13 @@ def command(
         if column is not None:
             properties.append(("col", str(column)))
     properties.append(("title", title))
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{name} {joined}::{escape_data(message)}"
+    joined = ",".join(f"{key}={workflow_property(text(value))}" for key, value in properties)
+    return f"::{name} {joined}::{workflow_data(text(message))}"
+
+
+def _located(finding: Finding) -> str:
+    """A document's finding has no line to annotate: its page and clause lead the message."""
+    return f"{finding.location}: {finding.message}" if finding.document else finding.message
 
 
 def _level(finding: Finding) -> str:
@@ -71,10 +68,10 @@ class GithubReporter(Reporter):
                 lines.append(
                     command(
                         _level(finding),
-                        finding.message,
+                        _located(finding),
                         file=finding.path,
-                        line=finding.line,
-                        column=finding.column,
+                        line=None if finding.document else finding.line,
+                        column=None if finding.document else finding.column,
                         title=report.rule(finding.rule).label,
                     )
                 )
@@ -83,10 +80,10 @@ class GithubReporter(Reporter):
                 lines.append(
                     command(
                         "notice",
-                        f"{finding.message} — waived: {item.waiver.describe()}",
+                        f"{_located(finding)} — waived: {item.waiver.describe()}",
                         file=finding.path,
-                        line=finding.line,
-                        column=finding.column,
+                        line=None if finding.document else finding.line,
+                        column=None if finding.document else finding.column,
                         title=f"{report.rule(finding.rule).label} (waived)",
                     )
                 )

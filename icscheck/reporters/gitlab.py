@@ -9,7 +9,6 @@ findings are left out; a file that could not be checked is one ``blocker``.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePath
 from typing import Any
 
@@ -18,6 +17,7 @@ from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
 from icscheck.rules.base import Rule
+from icscheck.untrusted import ascii_only, json
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "minor"}
 CHECK_NAME = "icscheck"
@@ -40,11 +40,15 @@ def _path(path: str) -> str:
 
 def issue(finding: Finding, rule: Rule) -> dict[str, Any]:
     return {
-        "description": f"{rule.label}: {finding.message}",
+        "description": f"{rule.label}: {finding.message}"
+        + (f" ({finding.location})" if finding.document else ""),
         "check_name": finding.rule,
         "fingerprint": fingerprint(finding),
         "severity": SEVERITY[finding.severity],
-        "location": {"path": _path(finding.path), "lines": {"begin": finding.line}},
+        "location": {
+            "path": _path(finding.path),
+            "lines": {"begin": 1 if finding.document else finding.line},
+        },
     }
 
 
@@ -72,6 +76,4 @@ class GitlabReporter(Reporter):
     """GitLab Code Quality JSON."""
 
     def write(self, report: Report) -> None:
-        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        json.dump(report_gitlab(report), self.stream, indent=2, ensure_ascii=encoding != "utf8")
-        self.stream.write("\n")
+        self.stream.write(json(report_gitlab(report), ascii=ascii_only(self.stream)) + "\n")

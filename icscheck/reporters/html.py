@@ -2,17 +2,18 @@
 
 One HTML page: the verdict, then per file the ICB and file, each gap with its
 location, fix and source, each waived gap with its waiver (reason, approver,
-expiry), a table per area listing every rule as met, gap or waived, and a
+expiry), the questions to confirm (facts the file marks unknown that rules wait
+on), the rules that did not run, a table per area listing every rule as met, gap or waived, and a
 picture of the governance structure (icscheck.diagram). It works offline and
 prints on A4: the stylesheet (report.css) is inlined, and the page has no
 script, no link and no external address. Every piece of text from the
-constitution is untrusted, so all of it goes through ``html.escape``.
+constitution is untrusted, so all of it goes through ``untrusted.html``
+(markup escaped, control characters shown as escapes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 from importlib.resources import files
 from itertools import groupby
 
@@ -31,11 +32,15 @@ from icscheck.reporters.summary import (
     file_verdict,
     finding_mark,
     gaps_cell,
+    in_report_order,
     mark,
+    not_run,
+    questions,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
 from icscheck.rules.base import Rule
+from icscheck.untrusted import html as escape
 from icscheck.waivers import Waiver
 
 CLASS = {
@@ -46,7 +51,13 @@ CLASS = {
     UNCONFIRMED: "unconfirmed",
 }
 """A rule row's classes, by mark: the stylesheet tints gaps and waivers."""
-TONE = {PASS: "pass", ERROR: "error", WARNING: "warning", WAIVED: "waived", UNCONFIRMED: "waived"}
+TONE = {
+    PASS: "pass",
+    ERROR: "error",
+    WARNING: "warning",
+    WAIVED: "waived",
+    UNCONFIRMED: "unconfirmed",
+}
 
 
 def stylesheet() -> str:
@@ -118,21 +129,18 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         ]
         return parts
     version = result.format_version if result.format_version is not None else "not given"
-    findings, waived = result.findings, result.waived
+    findings, waived = in_report_order(result.findings), result.waived
     parts += [
         f"<dt>Format version</dt><dd>{escape(str(version))}</dd>",
         f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
         "</dl>",
         _verdict(file_verdict(result, report.fail_on), f"{ident}-verdict"),
-        '<p class="counts">'
-        + _count("gaps", len(findings), "gap", "gaps")
-        + " ("
-        + _count("errors", result.count(Severity.ERROR), "error", "errors")
-        + ", "
-        + _count("warnings", result.count(Severity.WARNING), "warning", "warnings")
-        + "), "
-        + _count("waived", len(waived), "waived gap", "waived gaps")
-        + ".</p>",
+        _counts(result),
+        *(
+            f'<p class="not-run">Not run: {escape(", ".join(rules))} ({len(rules)} rules). '
+            f"Why: {escape(reason)}.</p>"
+            for reason, rules in not_run(result)
+        ),
         f'<h3 id="{ident}-gaps">Gaps ({len(findings)})</h3>',
     ]
     if findings:
@@ -143,6 +151,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         ]
     else:
         parts.append("<p>None: every rule that ran is met or waived.</p>")
+    parts += _questions(result, ident)
     if waived:
         parts += [
             f'<h3 id="{ident}-waived">Waived gaps ({len(waived)})</h3>',
@@ -157,6 +166,39 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
     for area, outcomes in groupby(result.rules, key=lambda o: report.rule(o.rule).area):
         parts += _table(str(area), ((o, report.rule(o.rule)) for o in outcomes), ident)
     return [*parts, *_structure(result, ident), "</section>"]
+
+
+def _counts(result: FileResult) -> str:
+    return (
+        '<p class="counts">'
+        + _count("gaps", len(result.findings), "gap", "gaps")
+        + " ("
+        + _count("errors", result.count(Severity.ERROR), "error", "errors")
+        + ", "
+        + _count("warnings", result.count(Severity.WARNING), "warning", "warnings")
+        + "), "
+        + _count("waived", len(result.waived), "waived gap", "waived gaps")
+        + ", "
+        + _count("unconfirmed", len(result.unconfirmed), "outcome", "outcomes")
+        + " to confirm.</p>"
+    )
+
+
+def _questions(result: FileResult, ident: str) -> list[str]:
+    """The board paper's short list: each unknown fact once, with the rules waiting on it."""
+    asked = questions(result)
+    if not asked:
+        return []
+    return [
+        f'<h3 id="{ident}-questions">Questions to confirm ({len(asked)})</h3>',
+        '<ol class="questions">',
+        *(
+            f'<li><span class="mark unconfirmed">{UNCONFIRMED}</span> {escape(fact)}: '
+            f"needed by {escape(', '.join(rules))}</li>"
+            for fact, rules in asked
+        ),
+        "</ol>",
+    ]
 
 
 def _table(area: str, outcomes: Iterable[tuple[RuleResult, Rule]], ident: str) -> list[str]:
@@ -191,8 +233,10 @@ def _count(key: str, number: int, one: str, many: str) -> str:
 
 def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
     symbol = finding_mark(finding, waived=waiver is not None)
-    location = f"{finding.path}:{finding.line}:{finding.column}"
+    location = finding.location
     facts = [("Requirement", rule.title), ("Fix", rule.fix), ("Source", finding.source)]
+    if finding.provenance:
+        facts.append(("Stated in", finding.provenance))
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),
@@ -212,13 +256,13 @@ def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
 
 
 def _structure(result: FileResult, ident: str) -> list[str]:
-    from icscheck.diagram import svg
+    from icscheck.diagram import svg_pages
 
     return [
         '<div class="structure">',
         f'<h3 id="{ident}-structure">Governance structure</h3>',
         "<figure>",
-        svg(result),
+        *svg_pages(result),
         "<figcaption>The board and its members by role, the committees with their chairs "
         "and reporting lines, the place partnerships and the decision map, as the "
         "constitution sets them out.</figcaption>",

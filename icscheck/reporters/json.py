@@ -7,7 +7,6 @@ part is icscheck/codec.py's encoding, the same the result cache stores.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from icscheck import __version__
@@ -15,6 +14,7 @@ from icscheck.codec import file_data
 from icscheck.finding import Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
+from icscheck.untrusted import ascii_only, json
 
 OUTPUT_VERSION = 2
 """2: unconfirmed outcomes (format 2's unknown facts) and rules not run, per file."""
@@ -46,6 +46,4 @@ class JsonReporter(Reporter):
     def write(self, report: Report) -> None:
         # Non-ASCII text as itself where the stream is UTF-8, else as JSON escapes:
         # the output must parse whatever the locale.
-        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        json.dump(report_json(report), self.stream, indent=2, ensure_ascii=encoding != "utf8")
-        self.stream.write("\n")
+        self.stream.write(json(report_json(report), ascii=ascii_only(self.stream)) + "\n")

@@ -11,7 +11,6 @@ with each waiver; a file that could not be checked is a suite with one
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import socket
 from xml.etree import ElementTree as ET
 
@@ -20,15 +19,7 @@ from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
 from icscheck.result import FileResult, Report, RuleResult, Status, Waived
 from icscheck.rules.base import Rule
-
-# Characters XML 1.0 cannot carry at all, even escaped (C0 controls but tab,
-# line feed and carriage return; lone surrogates; U+FFFE and U+FFFF).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    """``text`` with characters XML cannot hold shown as escapes (``\\x01``)."""
-    return _NOT_XML.sub(lambda match: ascii(match.group())[1:-1], text)
+from icscheck.untrusted import log, xml
 
 
 def _hostname() -> str:
@@ -39,15 +30,18 @@ def _hostname() -> str:
 
 
 def _gap(finding: Finding, rule: Rule) -> str:
+    """One gap as lines of text; each line's untrusted part is shown by ``untrusted.xml``,
+    so the lines are icscheck's own."""
     return (
-        f"{finding.path}:{finding.line}:{finding.column}: {finding.message}\n"
-        f"fix: {rule.fix}\n"
-        f"source: {finding.source}"
+        f"{xml(finding.location)}: {xml(finding.message)}\n"
+        f"fix: {xml(rule.fix)}\n"
+        f"source: {xml(finding.source)}"
     )
 
 
 def _waived(item: Waived, rule: Rule) -> str:
-    return f"{_gap(item.finding, rule)}\nwaiver (line {item.waiver.line}): {item.waiver.describe()}"
+    describe = xml(item.waiver.describe())
+    return f"{_gap(item.finding, rule)}\nwaiver (line {item.waiver.line}): {describe}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -129,7 +123,7 @@ class JunitReporter(Reporter):
             failure = ET.SubElement(
                 case, "failure", _attributes(message=message, type=str(rule.severity))
             )
-            failure.text = _clean(text)
+            failure.text = log(text)  # a line of it begins with a path
         elif status is Status.WAIVED:
             waivers = list(dict.fromkeys(item.waiver for item in outcome.waived))
             message = (
@@ -139,18 +133,18 @@ class JunitReporter(Reporter):
                 f"{_plural(len(waivers), 'waiver')}"
             )
             skipped = ET.SubElement(case, "skipped", _attributes(message=message))
-            skipped.text = _clean("\n\n".join(_waived(item, rule) for item in outcome.waived))
+            skipped.text = log("\n\n".join(_waived(item, rule) for item in outcome.waived))
         return status
 
     def _unreadable(self, suite: ET.Element, path: str, error: LoadError) -> dict[str, int]:
         case = ET.SubElement(suite, "testcase", _attributes(name="load", classname=path, time="0"))
         element = ET.SubElement(case, "error", _attributes(message=error.message, type="LoadError"))
-        element.text = _clean(str(error))
+        element.text = xml(str(error))
         return {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
 
 
 def _attributes(**values: str) -> dict[str, str]:
-    return {key: _clean(value) for key, value in values.items()}
+    return {key: xml(value) for key, value in values.items()}
 
 
 def _property(properties: ET.Element, name: str, value: str) -> None:

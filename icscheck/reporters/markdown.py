@@ -4,13 +4,14 @@ The same content as ``--format html`` (icscheck/reporters/html.py) for a wiki,
 a pull request or a document pipeline: per file a summary line, a table per
 area with every rule, each gap with ``file:line:col``, rule, message, fix and
 source, each waived gap with its waiver, and the governance structure as a
-Mermaid diagram. Text from the constitution is untrusted: it is escaped so it
-cannot add markup, links, HTML or table cells.
+Mermaid diagram, with the questions to confirm (facts the file marks unknown
+that rules wait on) and the rules that did not run. Text from the constitution is untrusted: ``icscheck.untrusted``
+escapes it so it cannot add markup, links, HTML or table cells, and an
+``@mention`` in it notifies no one when the report is posted on GitHub.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from icscheck.finding import Finding
@@ -22,49 +23,18 @@ from icscheck.reporters.summary import (
     file_verdict,
     finding_mark,
     gaps_cell,
+    in_report_order,
     mark,
+    not_run,
+    questions,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report
 from icscheck.rules.base import Rule
+from icscheck.untrusted import markdown as text
+from icscheck.untrusted import markdown_code as code
+from icscheck.untrusted import markdown_fence as fenced
 from icscheck.waivers import Waiver
-
-_ACTIVE = re.compile(r"([\\`*{}\[\]<>#|~$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?\w+;))")
-"""What can start inline markup: emphasis, code, links, HTML, an entity, math, a cell.
-
-An underscore inside a word (``published_url``) cannot, so it stays readable.
-"""
-_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
-
-
-def text(value: str) -> str:
-    """Untrusted text as inline Markdown that shows as written, on one line."""
-    return _ACTIVE.sub(r"\\\1", _BREAKS.sub(" ", value))
-
-
-def cell(value: str) -> str:
-    """Text for a table cell (``text`` already escapes ``|``)."""
-    return text(value)
-
-
-def code(value: str) -> str:
-    """An inline code span that holds any text, backticks included.
-
-    Backslashes do not escape inside code spans, so a backtick in the text is
-    fenced by a longer run of backticks instead.
-    """
-    value = _BREAKS.sub(" ", value)
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
-
-
-def fenced(body: str, info: str) -> str:
-    """A fenced code block whose fence no line of ``body`` can close."""
-    longest = max((len(run) for run in re.findall(r"`{3,}", body)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{info}\n{body.rstrip()}\n{fence}"
 
 
 class MarkdownReporter(Reporter):
@@ -101,13 +71,23 @@ def _file(result: FileResult, report: Report) -> list[str]:
         "",
         f"**{line.mark} {line.summary}: {line.conclusion}**",
     ]
-    findings = result.findings
+    for reason, rules in not_run(result):
+        lines += [
+            "",
+            f"Not run: {text(', '.join(rules))} ({len(rules)} rules). Why: {text(reason)}.",
+        ]
+    findings = in_report_order(result.findings)
     lines += ["", f"### Gaps ({len(findings)})", ""]
     if findings:
         for number, finding in enumerate(findings, start=1):
             lines += _finding(number, finding, report.rule(finding.rule))
     else:
         lines.append("None: every rule that ran is met or waived.")
+    asked = questions(result)
+    if asked:
+        lines += ["", f"### Questions to confirm ({len(asked)})", ""]
+        for number, (fact, rules) in enumerate(asked, start=1):
+            lines.append(f"{number}. ? {text(fact)}: needed by {text(', '.join(rules))}")
     waived = result.waived
     if waived:
         lines += ["", f"### Waived gaps ({len(waived)})", ""]
@@ -132,14 +112,16 @@ def _file(result: FileResult, report: Report) -> list[str]:
                 rule.title,
                 gaps_cell(outcome),
             )
-            lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+            lines.append("| " + " | ".join(text(value) for value in row) + " |")
     return [*lines, *_structure(result)]
 
 
 def _finding(number: int, finding: Finding, rule: Rule, waiver: Waiver | None = None) -> list[str]:
     symbol = finding_mark(finding, waived=waiver is not None)
-    location = code(f"{finding.path}:{finding.line}:{finding.column}")
+    location = code(finding.location)
     facts = [("Fix", rule.fix), ("Source", finding.source)]
+    if finding.provenance:
+        facts.append(("Stated in", finding.provenance))
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),

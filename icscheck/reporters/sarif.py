@@ -14,19 +14,19 @@ line numbers, so a viewer recognises the same gap after unrelated lines move.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from icscheck import __version__
+from icscheck import __version__, untrusted
 from icscheck.engine import STDIN_NAME
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
 from icscheck.rules.base import Rule
+from icscheck.untrusted import ascii_only
 from icscheck.waivers import Waiver
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -92,7 +92,9 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.doc or rule.title},
         "help": {
             "text": f"{rule.fix}\nSource: {rule.source}",
-            "markdown": f"{rule.fix}\n\nSource: {rule.source}",
+            # Rendered by viewers: a house rule's words are the repository's text.
+            "markdown": f"{untrusted.markdown(rule.fix)}\n\n"
+            f"Source: {untrusted.markdown(rule.source)}",
         },
         "helpUri": help_uri(rule.id),
         "defaultConfiguration": {"level": level},
@@ -120,12 +122,28 @@ def result_json(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     result |= {
         "level": str(finding.severity),
         "message": {"text": finding.message},
-        "locations": [physical_location(finding.path, finding.line, finding.column)],
+        "locations": [_location(finding)],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding)},
     }
     if finding.node:
         result["properties"] = {"node": finding.node}
     return result
+
+
+def _location(finding: Finding) -> dict[str, Any]:
+    """A document's finding: the file, with the clause as a logical location and the
+    page as a property (SARIF 2.1.0 §3.28 and §3.33; a region is lines, which a
+    document does not have)."""
+    if not finding.document:
+        return physical_location(finding.path, finding.line, finding.column)
+    location = physical_location(finding.path, None, None)
+    if finding.clause:
+        location["logicalLocations"] = [
+            {"name": finding.clause, "fullyQualifiedName": finding.location, "kind": "section"}
+        ]
+    if finding.page:
+        location["properties"] = {"page": finding.page}
+    return location
 
 
 def suppression_json(path: str, waiver: Waiver) -> dict[str, Any]:
@@ -192,11 +210,6 @@ class SarifReporter(Reporter):
     """SARIF 2.1.0 for code-scanning tools."""
 
     def write(self, report: Report) -> None:
-        json.dump(report_sarif(report), self.stream, indent=2, ensure_ascii=_ascii(self))
+        # Non-ASCII text as itself where the stream is UTF-8, else escaped: it must parse.
+        self.stream.write(untrusted.json(report_sarif(report), ascii=ascii_only(self.stream)))
         self.stream.write("\n")
-
-
-def _ascii(reporter: Reporter) -> bool:
-    """Escape non-ASCII text unless the stream is UTF-8: the output must parse anyway."""
-    encoding = (getattr(reporter.stream, "encoding", None) or "utf-8").lower().replace("-", "")
-    return encoding != "utf8"

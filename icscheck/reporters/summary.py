@@ -8,6 +8,7 @@ alone carries no information.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from icscheck.finding import Finding, Severity
@@ -50,6 +51,32 @@ def gaps_cell(outcome: RuleResult) -> str:
     return " + ".join(parts)
 
 
+def in_report_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors before warnings, each in file order: what a board (or a committer) acts on
+    first comes first (issue 12: "errors come before warnings, in every report")."""
+    return sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.line, f.column))
+
+
+def questions(result: FileResult) -> list[tuple[str, list[str]]]:
+    """The board paper's "questions to confirm": each unknown fact the file's unconfirmed
+    outcomes rest on, once, with the rules waiting on it (in file order)."""
+    asked: dict[str, list[str]] = {}
+    for item in result.unconfirmed:
+        for fact in item.confirm:
+            rules = asked.setdefault(fact, [])
+            if item.finding.rule not in rules:
+                rules.append(item.finding.rule)
+    return list(asked.items())
+
+
+def not_run(result: FileResult) -> list[tuple[str, list[str]]]:
+    """The rules that did not run on a file, grouped by why (each reason once)."""
+    grouped: dict[str, list[str]] = {}
+    for item in result.not_run:
+        grouped.setdefault(item.reason, []).append(item.rule)
+    return list(grouped.items())
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -58,7 +85,7 @@ def fails_on(fail_on: FailOn) -> str:
     """What makes the run fail (``--fail-on``), in words."""
     if fail_on is FailOn.NEVER:
         return "never (report only)"
-    return "errors" if fail_on is FailOn.ERROR else "errors and warnings"
+    return "errors" if fail_on is FailOn.ERROR else "errors, warnings and questions to confirm"
 
 
 @dataclass(frozen=True)
@@ -73,38 +100,78 @@ class Verdict:
         return f"{self.mark} {self.summary}: {self.conclusion}"
 
 
+@dataclass(frozen=True)
+class _Tally:
+    errors: int
+    warnings: int
+    waived: int
+    unconfirmed: int
+    statutory_unconfirmed: int
+    """Unconfirmed outcomes of error-level rules: while any is open, the statutory
+    minimum is not shown either way."""
+
+    @classmethod
+    def of(cls, files: Iterable[FileResult]) -> _Tally:
+        files = list(files)
+        unconfirmed = [u for f in files for u in f.unconfirmed]
+        return cls(
+            errors=sum(f.count(Severity.ERROR) for f in files),
+            warnings=sum(f.count(Severity.WARNING) for f in files),
+            waived=sum(len(f.waived) for f in files),
+            unconfirmed=len(unconfirmed),
+            statutory_unconfirmed=sum(
+                1 for u in unconfirmed if u.finding.severity is Severity.ERROR
+            ),
+        )
+
+    def parts(self) -> list[str]:
+        parts = [plural(self.errors, "error"), plural(self.warnings, "warning")]
+        if self.unconfirmed:
+            parts.append(f"{self.unconfirmed} to confirm")
+        if self.waived:
+            parts.append(f"{self.waived} waived")
+        return parts
+
+
 def verdict(report: Report) -> Verdict:
     """The verdict on the whole run (the last line of the text report)."""
-    errors = report.count(Severity.ERROR)
-    warnings = report.count(Severity.WARNING)
+    tally = _Tally.of(r for r in report.files if r.error is None)
     checked = len(report.files) - report.unreadable
-    parts = _counts(errors, warnings, report.waived)
+    if report.unreadable and not checked:
+        # A missing file is a missing file, not "0 files checked" (the one-line error
+        # above says which and why).
+        return Verdict(
+            ERROR, f"{plural(report.unreadable, 'file')} could not be read", "nothing was checked"
+        )
+    parts = tally.parts()
     if report.unreadable:
         parts.append(f"{report.unreadable} unreadable")
     summary = ", ".join(parts) + f" in {plural(checked, 'file')} checked"
     if report.unreadable:
         return Verdict(ERROR, summary, "not every file could be checked")
-    return _judged(summary, errors, warnings, report.fail_on)
+    return _judged(summary, tally, report.fail_on)
 
 
 def file_verdict(result: FileResult, fail_on: FailOn) -> Verdict:
     """The verdict on one checked file, judged as the run is."""
-    errors = result.count(Severity.ERROR)
-    warnings = result.count(Severity.WARNING)
-    summary = ", ".join(_counts(errors, warnings, len(result.waived)))
-    return _judged(summary, errors, warnings, fail_on)
+    tally = _Tally.of([result])
+    return _judged(", ".join(tally.parts()), tally, fail_on)
 
 
-def _counts(errors: int, warnings: int, waived: int) -> list[str]:
-    parts = [plural(errors, "error"), plural(warnings, "warning")]
-    if waived:
-        parts.append(f"{waived} waived")
-    return parts
-
-
-def _judged(summary: str, errors: int, warnings: int, fail_on: FailOn) -> Verdict:
-    if errors or (fail_on is FailOn.WARNING and warnings):
+def _judged(summary: str, tally: _Tally, fail_on: FailOn) -> Verdict:
+    strict = fail_on is FailOn.WARNING
+    if tally.errors or (strict and tally.warnings):
         return Verdict(ERROR, summary, "does not meet the guide rails")
-    if warnings:
+    if strict and tally.unconfirmed:
+        # --strict: every question needs an answer before the gate passes.
+        return Verdict(ERROR, summary, "not passed until every question is confirmed")
+    if tally.statutory_unconfirmed:
+        # A statutory rule waits on an unknown fact: claiming the minimum would be a guess.
+        return Verdict(UNCONFIRMED, summary, "the statutory minimum waits on questions to confirm")
+    if tally.warnings:
         return Verdict(WARNING, summary, "meets the statutory minimum")
+    if tally.unconfirmed:
+        return Verdict(
+            UNCONFIRMED, summary, "meets the statutory minimum, with questions to confirm"
+        )
     return Verdict(PASS, summary, "every rule passes")

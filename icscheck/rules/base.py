@@ -28,10 +28,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from icscheck.composer import Duplicate, NodePath, Position
 from icscheck.finding import Finding, Severity
 
 if TYPE_CHECKING:
+    from icscheck.composer import Duplicate, NodePath, Position
     from icscheck.loader import Document
     from icscheck.model import Model
     from icscheck.waivers import Waiver
@@ -91,6 +91,9 @@ class Context:
     """For a review rule: the other rules' findings on this file."""
     ran: frozenset[str] = frozenset()
     """For a review rule: the IDs of the rules that ran on this file."""
+    incomplete: frozenset[str] = frozenset()
+    """For a review rule: the rules stopped before all their gaps were looked at
+    (icscheck/bounded.py), whose findings are not all in ``findings``."""
 
 
 @dataclass(frozen=True)

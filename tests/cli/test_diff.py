@@ -391,14 +391,17 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def test_since_compares_the_committed_version_with_the_working_file(repo: Path) -> None:
+def test_since_compares_the_committed_version_with_the_working_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
     path = repo / "board" / "constitution.yaml"
     code, out, err = invoke("--since", "HEAD", "-f", "json", str(path))
     assert (code, err) == (0, "")
     document = json.loads(out)
     assert document["old"]["path"] == "HEAD:board/constitution.yaml"
     assert document["new"]["path"] == str(path)
-    with_files = json.loads(invoke("-f", "json", OLD, NEW)[1])
+    with_files = json.loads(invoke("-f", "json", str(ROOT / OLD), str(ROOT / NEW))[1])
     assert document["changes"] == with_files["changes"]
     assert document["summary"] == with_files["summary"]
 
@@ -413,6 +416,7 @@ def test_since_names_the_path_from_the_repository_root_wherever_it_runs(
 
 
 def test_since_errors(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
     path = str(repo / "board" / "constitution.yaml")
     assert invoke("--since", "v9", path) == (
         2, "", f"icscheck: error: {path}: unknown git revision 'v9'\n",
@@ -433,10 +437,47 @@ def test_since_errors(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     outside = tmp_path / "outside" / "constitution.yaml"
     outside.parent.mkdir()
     shutil.copy(SUFFOLK, outside)
+    assert invoke("--since", "HEAD", str(outside)) == (
+        2, "",
+        f"icscheck: error: {outside}: not in the git repository of the working directory "
+        f"({os.path.realpath(repo)})\n",
+    )  # fmt: skip
     # Stop git looking above tmp_path, in case the temporary directory is in a repository.
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(outside.parent)
     assert invoke("--since", "HEAD", str(outside)) == (
         2, "", f"icscheck: error: {outside}: not in a git repository (needed for --since)\n",
+    )  # fmt: skip
+
+
+def test_a_bare_repository_committed_beside_the_constitution_is_never_used(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fake base (HEAD, config, objects/, refs/) committed in the constitution's folder,
+    whose history holds the amended file itself: read, it would say "no changes"."""
+    source = tmp_path / "fake-source"
+    source.mkdir()
+    git(source, "init", "--quiet", "--initial-branch=main")
+    shutil.copy(repo / "board" / "constitution.yaml", source / "constitution.yaml")
+    git(source, "add", ".")
+    git(source, "commit", "--quiet", "-m", "the amendment, as a fake base")
+    git(tmp_path, "clone", "--quiet", "--bare", str(source), str(tmp_path / "fake.git"))
+    for entry in ("HEAD", "config", "objects", "refs"):
+        shutil.move(tmp_path / "fake.git" / entry, repo / "board" / entry)
+    git(repo, "add", "board")
+    git(repo, "commit", "--quiet", "-m", "plant a bare repository")
+    monkeypatch.chdir(repo)
+    code, out, err = invoke("--since", "HEAD~1", "--fail-on-new", "-f", "json", str(repo / "board" / "constitution.yaml"))  # fmt: skip
+    assert (code, err) == (1, "")  # the real base: the amendment brings in a finding
+    document = json.loads(out)
+    assert document["old"]["path"] == "HEAD~1:board/constitution.yaml"
+    assert document["summary"]["new_findings"] == 1
+    monkeypatch.chdir(repo / "board")  # inside the fake: refused, not read
+    assert invoke("--since", "HEAD", "constitution.yaml") == (
+        2, "",
+        f"icscheck: error: {repo / 'board'}: holds a bare git repository (HEAD, config, "
+        "objects/, refs/), which icscheck never uses: run it from the repository's own "
+        "folder\n",
     )  # fmt: skip
 
 

@@ -59,3 +59,62 @@ def test_a_named_pipe_gets_the_output_for_every_command(tmp_path: Path, args: li
     with reading(fifo) as received:
         assert invoke(*args, "-o", str(fifo)) == (0, "", "")
     assert received == [printed.encode("utf-8")]
+
+
+def test_arguments_in_the_wrong_order_replace_nothing(tmp_path: Path) -> None:
+    """``-o c.yaml board-report.html``: the report would have replaced the constitution."""
+    constitution = tmp_path / "c.yaml"
+    constitution.write_bytes(SUFFOLK.read_bytes())
+    assert invoke("validate", "-f", "html", "-o", "c.yaml", "board-report.html") == (
+        2,
+        "",
+        "icscheck: error: board-report.html: no such file\n"
+        "icscheck: error: c.yaml: not written, because not every file could be checked\n",
+    )
+    assert constitution.read_bytes() == SUFFOLK.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.yaml"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "-o", "c.yaml", "c.yaml"],
+        ["validate", "-o", "./c.yaml", "."],
+        ["validate", "-o", "link.yaml", "c.yaml"],
+        ["map", "-o", "c.yaml", "c.yaml"],
+        ["diff", "-o", "c.yaml", str(SUFFOLK), "c.yaml"],
+        ["diff", "--since", "HEAD", "-o", "c.yaml", "c.yaml"],
+    ],
+    ids=["validate", "folder", "link", "map", "diff", "since"],
+)
+def test_the_output_is_never_an_input(tmp_path: Path, args: list[str]) -> None:
+    constitution = tmp_path / "c.yaml"
+    constitution.write_bytes(SUFFOLK.read_bytes())
+    (tmp_path / "link.yaml").symlink_to(constitution)
+    output, read = args[args.index("-o") + 1], args[-1]
+    if read == ".":
+        read = "c.yaml"
+    code, stdout, stderr = invoke(*args)
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"icscheck: error: --output {output} is also a file to read (")
+    assert stderr.endswith("): the output would replace it; write the output to another file\n")
+    assert constitution.read_bytes() == SUFFOLK.read_bytes()
+
+
+EMPTY = "icscheck: error: --output is empty: give the name of the file to write, or - for stdout\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("sub/", "icscheck: error: sub/ names a directory; give the name of the file to write\n"),
+        ("", EMPTY),
+        ("  ", EMPTY),
+    ],
+)
+@pytest.mark.parametrize("args", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_name_that_is_no_file_is_refused(
+    tmp_path: Path, args: list[str], name: str, message: str
+) -> None:
+    assert invoke(*args, "-o", name) == (2, "", message)
+    assert list(tmp_path.iterdir()) == []  # nothing written, nothing named "sub"

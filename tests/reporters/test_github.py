@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
-from icscheck.reporters.github import GithubReporter, command, escape_data, escape_property
+from icscheck.reporters.github import GithubReporter, command
+from icscheck.untrusted import workflow_data, workflow_property
 from tests.conftest import RULES, SUFFOLK
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
@@ -63,13 +64,14 @@ def test_one_line_per_finding_waiver_and_unreadable_file(
 
 
 def test_escaping_follows_the_actions_runner() -> None:
-    assert escape_data("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b"
-    assert escape_property("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext%3A a%2C b"
+    assert workflow_data("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b"
+    assert workflow_property("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext%3A a%2C b"
     # % first, so an escape already in the text is not undone by the runner.
-    assert escape_data("%0A") == "%250A"
+    assert workflow_data("%0A") == "%250A"
+    # Every value is shown as text first (a line break as \n, an escape as \x1b).
     assert (
-        command("error", "a::b\nc", file="x,y:z.yaml", line=3, column=5, title="R: 1, 2")
-        == "::error file=x%2Cy%3Az.yaml,line=3,col=5,title=R%3A 1%2C 2::a::b%0Ac"
+        command("error", "a::b\nc\x1b[2J", file="x,y:z\n.yaml", line=3, column=5, title="R: 1, 2")
+        == "::error file=x%2Cy%3Az\\n.yaml,line=3,col=5,title=R%3A 1%2C 2::a::b\\nc\\x1b[2J"
     )
     assert command("error", "m", file="f", column=5, title="t") == "::error file=f,title=t::m"
 
@@ -89,7 +91,7 @@ def test_a_message_cannot_start_another_command(
     assert lines, "expected findings for the crafted chair"
     assert all(line.startswith("::error file=odd%2C name%3A 100%25.yaml,line=") for line in lines)
     ref = next(line for line in lines if "title=REF-001::" in line)
-    assert "'x%0A::error file=evil::pwned,%25' is not the id of anything" in ref
+    assert "'x\\n::error file=evil::pwned,%25' is not the id of anything" in ref
 
 
 def test_cli_writes_commands_and_exits_1_on_error_findings(

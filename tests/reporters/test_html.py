@@ -176,17 +176,21 @@ def test_waivers_show_reason_approver_and_expiry() -> None:
 
 
 def test_structure_picture_only_for_checked_files() -> None:
-    from icscheck.diagram import svg
+    from icscheck.diagram import svg_pages
 
     report = check([CONFLICTED, BROKEN])
     stream = io.StringIO()
     HtmlReporter(stream).write(report)
     markup = stream.getvalue()
-    assert markup.count("<svg") == 1
-    picture = svg(report.files[0])
-    assert picture in markup
-    # docs/board-report.md promises a titled picture a screen reader can name.
-    assert re.match(r"<svg [^>]*role=\"img\"[^>]*><title[ >]", picture)
+    # One picture per part for the checked file: board, committees, places, decision map.
+    pages = svg_pages(report.files[0])
+    assert len(pages) == 4
+    assert markup.count("<svg") == 4
+    assert "\n".join(pages) in markup
+    # docs/board-report.md promises titled pictures a screen reader can name.
+    for picture in pages:
+        assert re.match(r"<svg [^>]*role=\"img\"[^>]*><title[ >]", picture)
+    assert '<title id="' in pages[1] and ": the committees by reporting line</title>" in pages[1]
     assert '<h3 id="file-1-structure">Governance structure</h3>' in markup
     assert '<h2 id="file-2-title">(ICB name not given)</h2>' in markup
     assert '<p class="unreadable">✗ Could not be checked: ' in markup

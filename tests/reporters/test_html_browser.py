@@ -336,3 +336,57 @@ def test_hostile_names_stay_text(
     assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
     assert text_of(browser, "h2") == hostile
     assert browser.title == f"{hostile}: constitution compliance report"
+
+
+def test_a_long_unbroken_value_wraps_within_the_page(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    # A 1,000-character id used to widen the page, so Chromium printed the whole
+    # report at about 40% of its size to fit A4.
+    long_id = "x" * 1000
+    constitution = tmp_path / "long.yaml"
+    constitution.write_text(
+        suffolk_text.replace("  deputy_chair: ned-people", f"  deputy_chair: {long_id}"),
+        encoding="utf-8",
+    )
+    page, _ = report_of(tmp_path, monkeypatch, str(constitution))
+    load(browser, page)
+    assert long_id in text_of(browser, "ol.findings")
+    browser.set_window_size(794, 1123)  # A4 at 96 dpi
+    try:
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    finally:
+        browser.set_window_size(1000, 1300)
+    assert overflow <= 0
+
+
+def test_the_structure_prints_legibly_on_a4(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, _ = report_of(tmp_path, monkeypatch, CONFLICTED)
+    load(browser, page)
+    # A4 less the 15 mm margins: 180 mm by 267 mm, in CSS px.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 680, "height": 1009, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        smallest, pictures, overhang = browser.execute_script(
+            "const svgs = [...document.querySelectorAll('.structure svg')];"
+            "const sizes = [...document.querySelectorAll('.structure svg text')].map("
+            "  (t) => parseFloat(t.getAttribute('font-size')) * t.ownerSVGElement.getScreenCTM().a);"
+            # Anything drawn outside the board's frame on its left: a connector sticking out.
+            "const frame = document.querySelector('.structure svg g.frame rect').getBBox();"
+            "const lefts = [...document.querySelectorAll('.structure svg polyline')].flatMap("
+            "  (p) => p.getAttribute('points').split(' ').map((xy) => parseFloat(xy)));"
+            "return [Math.min(...sizes), svgs.length, frame.x - Math.min(...lefts)];"
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert pictures == 4  # board, committees, places, decision map: a page each if need be
+    assert smallest * 0.75 >= 8, f"{smallest * 0.75:.1f} pt"  # 1 CSS px is 0.75 pt
+    assert overhang <= 0

@@ -68,6 +68,7 @@ def test_every_format_shows_the_house_rule_as_one(output_format: str) -> None:
     assert code == 1
     shown = {
         "text": ["House rules", "X-EAST-001 error", MESSAGE],
+        "concise": [f"X-EAST-001 error {MESSAGE} (house rule)"],
         "json": ['"area": "House rules"', MESSAGE],
         "sarif": ['"house rule"', f'"origin": "{RECORD}"', MESSAGE],
         "junit": ['name="X-EAST-001 (house rule): A finance committee', MESSAGE],

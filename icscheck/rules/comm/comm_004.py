@@ -1,9 +1,9 @@
 """The remuneration committee is chaired by a non-executive member other than the ICB chair and the audit committee chair.
 
 The remuneration committee is chaired by a non-executive member other than
-the chair or the audit committee chair, and no employee of the ICB is a
-member (Hertfordshire and West Essex ICB constitution s.8.1.2 to s.8.1.4;
-Lincolnshire ICB). The committee's `chair` must name a member with
+the chair or the audit committee chair (Hertfordshire and West Essex ICB
+constitution s.8.1.2; Lincolnshire ICB). That no employee of the ICB is a
+member (s.8.1.3) is COMM-006's check. The committee's `chair` must name a member with
 `role: non_executive_member` who does not also chair an audit committee.
 
 Fails:

@@ -57,6 +57,14 @@ id that is no committee) or ``loop``.
 _BOARD: Outcome = ("board", None, None)
 _LOOP: Outcome = ("loop", None, None)
 
+SHOWN = 8
+"""Committees a loop's message names before "...": every committee on a loop of
+thousands gets a finding, and each naming the whole loop would make the report
+(and the work) grow with the square of its length."""
+WALKED = 64
+"""Steps a repeated id's own line is followed before it is taken as the line of
+the committee it has reached (below)."""
+
 
 Groups = Mapping[str, Committee]
 
@@ -79,8 +87,12 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
         name = committee.id
         target = _target(committee)
         if target is None:
+            # Format 2: a reporting line marked unknown is a question, not a gap.
+            unknown = committee.is_unknown("reports_to")
             yield Gap(
-                committee.node, f"committee '{name}' does not say whom it reports to (reports_to)"
+                committee.node,
+                f"committee '{name}' does not say whom it reports to (reports_to)",
+                rests_on=(committee.at("reports_to"),) if unknown else (),
             )
             continue
         if target == BOARD or target not in groups:
@@ -93,7 +105,7 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
         else:
             # A repeated id (REF-002's) or none: its own line, walked as written,
             # since it may loop back to the first committee of that id.
-            how, last, end, chain = _walk(name, target, groups)
+            how, last, end, chain = _walk(name, target, groups, outcomes)
         if how == "loop":
             loop = " -> ".join(str(step) for step in chain)
             yield Gap(
@@ -147,10 +159,13 @@ def _resolve(start: str, groups: Groups, outcomes: dict[str, Outcome]) -> Outcom
 
 
 def _loop(start: str, groups: Groups) -> list[str]:
-    """A line known to loop, from ``start`` to the first committee it meets again."""
+    """A line known to loop, from ``start`` to the first committee it meets again,
+    or its first ``SHOWN`` committees and "..."."""
     chain, seen = [start], {start}
     ident = groups[start].reports_to
     while ident is not None and ident not in seen:
+        if len(chain) == SHOWN:
+            return [*chain, "..."]
         chain.append(ident)
         seen.add(ident)
         ident = groups[ident].reports_to
@@ -158,18 +173,27 @@ def _loop(start: str, groups: Groups) -> list[str]:
 
 
 def _walk(
-    name: str | None, target: str, groups: Groups
+    name: str | None, target: str, groups: Groups, outcomes: dict[str, Outcome]
 ) -> tuple[str, str | None, str | None, list[str | None]]:
-    """One committee's line step by step: (how, last, end, the loop's chain)."""
+    """One committee's line step by step: (how, last, end, the loop's chain).
+
+    After ``WALKED`` steps the line is the line of the committee reached: many
+    repeated ids on one long line would otherwise be a walk of it each. (Only
+    a loop back to the repeated id itself, further on than that, goes unseen;
+    REF-002 reports the repeated id as an error anyway.)
+    """
     chain: list[str | None] = [name]
     seen: set[str | None] = {name}
     ident = target
-    while True:
+    while len(chain) <= WALKED:
         if ident in seen:
-            return ("loop", None, None, [*chain, ident])
+            shown = chain if len(chain) <= SHOWN else [*chain[:SHOWN], "..."]
+            return ("loop", None, None, [*shown, ident] if len(chain) <= SHOWN else shown)
         chain.append(ident)
         seen.add(ident)
         step = _step(ident, groups)
         if not isinstance(step, str):
             return (*step, [])
         ident = step
+    how, last, end = _resolve(ident, groups, outcomes)
+    return how, last, end, [*chain[:SHOWN], "..."] if how == "loop" else []

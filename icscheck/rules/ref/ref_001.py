@@ -65,6 +65,9 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
     }
     reporting = {BOARD} | groups
     deciders = reporting | places
+    known = set(kinds)
+    # NHS England stays accountable for what it delegates (MAP-005).
+    delegated = known | {NHS_ENGLAND}
 
     def ref(node: NodePath, value: str | None, allowed: Set[str], expected: str) -> Iterator[Gap]:
         if value is None or value in allowed:
@@ -101,8 +104,7 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             deciders,
             "the board, a committee or a place partnership",
         )
-        # NHS England stays accountable for what it delegates (MAP-005).
-        accountable = kinds.keys() | ({NHS_ENGLAND} if entry.delegated_function else set())
+        accountable = delegated if entry.delegated_function else known
         yield from ref(
             entry.at("accountable"), entry.accountable, accountable, "the board or a committee"
         )

@@ -1,0 +1,50 @@
+"""``--format concise``: one line per gap, for a batch, a hook or an editor's problem list.
+
+Each gap is ``path:line:col: RULE severity message`` (a document's gap is located
+by page and clause instead: ``constitution.pdf:p12:§2.1.6: ...``), the form
+compilers, ruff's ``--output-format concise`` and editors' problem matchers use.
+In each file errors come before warnings, each in file order, then the questions
+to confirm (``RULE unconfirmed``, with what to confirm). Waived gaps are not
+listed: they are accepted, and the verdict counts them. The last line is the
+verdict every human-facing report ends with. Every string from the input goes
+through ``untrusted.line``, so a line can neither break in two nor act on a
+terminal or a CI log.
+"""
+
+from __future__ import annotations
+
+from icscheck.reporters.base import Reporter
+from icscheck.reporters.summary import in_report_order, verdict
+from icscheck.result import Report
+from icscheck.untrusted import line
+
+
+class ConciseReporter(Reporter):
+    """One line per gap, then the verdict."""
+
+    def write(self, report: Report) -> None:
+        lines = []
+        for result in report.files:
+            if result.error is not None:
+                # Also on stderr, as for every format; here it keeps the batch's count honest.
+                lines.append(line(f"{result.error}"))
+                continue
+            for finding in in_report_order(result.findings):
+                # The ID stays where tools expect it; a house rule says so at the end.
+                house = " (house rule)" if report.rule(finding.rule).house else ""
+                lines.append(
+                    line(
+                        f"{finding.location}: {finding.rule} {finding.severity} "
+                        f"{finding.message}{house}"
+                    )
+                )
+            for item in result.unconfirmed:
+                finding = item.finding
+                lines.append(
+                    line(
+                        f"{finding.location}: {finding.rule} unconfirmed {finding.message}"
+                        f" (confirm: {'; '.join(item.confirm)})"
+                    )
+                )
+        lines.append(str(verdict(report)))
+        self.stream.write("\n".join(lines) + "\n")
