@@ -1,7 +1,10 @@
 """The sample constitutions, checked whole through icscheck.engine.check_files.
 
-Every compliant sample (sample_constitutions/*.yaml) passes every rule. Each
-non-compliant sample (sample_constitutions/non_compliant/) breaks exactly the
+Every compliant sample (sample_constitutions/*.yaml) is format version 2 and
+passes every rule, with nothing to confirm; the version 1 samples kept as
+compatibility fixtures (sample_constitutions/version-1/) pass every rule that
+runs on version 1, the others reported as not run. The README's first command
+checks a compliant sample and says so. Each non-compliant sample (sample_constitutions/non_compliant/) breaks exactly the
 rules its ``# Breaks ...:`` header names, with exactly the findings recorded in
 tests/samples_expected.yaml; together they break every rule. broken-yaml.yaml
 cannot be read at all.
@@ -10,6 +13,9 @@ cannot be read at all.
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +25,7 @@ from ruamel.yaml import YAML
 
 from icscheck.errors import ExitCode
 from icscheck.result import FileResult, Report
-from tests.conftest import ROOT, SAMPLES, V1, check
+from tests.conftest import ROOT, RULES, SAMPLES, V1, VERSION_1_SAMPLES, check, isolated_env
 
 NON_COMPLIANT = SAMPLES / "non_compliant"
 BROKEN = NON_COMPLIANT / "broken-yaml.yaml"
@@ -33,6 +39,10 @@ Row = tuple[str, int, int, str]
 
 def compliant_samples() -> list[Path]:
     return sorted(SAMPLES.glob("*.yaml"))
+
+
+def version_1_samples() -> list[Path]:
+    return sorted(VERSION_1_SAMPLES.glob("*.yaml"))
 
 
 def non_compliant_files() -> list[Path]:
@@ -95,9 +105,64 @@ def test_there_are_samples_of_both_kinds() -> None:
 def test_compliant_sample_has_no_findings_and_exits_0(path: Path) -> None:
     checked = result(path)
     assert checked.error is None
+    assert checked.format_version == 2
     assert [(f.rule, f.line, f.column, f.message) for f in checked.findings] == []
     assert checked.waived == []
+    assert [u.finding.rule for u in checked.unconfirmed] == []
+    assert checked.not_run == ()
+    assert [r.rule for r in checked.rules] == list(RULES)
     assert report(path).exit_code == ExitCode.OK
+
+
+def test_every_version_1_sample_has_its_format_2_edition() -> None:
+    assert version_1_samples()
+    assert {p.name for p in version_1_samples()} <= {p.name for p in compliant_samples()}
+
+
+@by_name(version_1_samples())
+def test_version_1_sample_passes_what_runs_and_names_what_does_not(path: Path) -> None:
+    checked = result(path)
+    assert checked.error is None
+    assert checked.format_version == 1
+    assert [(f.rule, f.line, f.column, f.message) for f in checked.findings] == []
+    assert checked.waived == []
+    assert [u.finding.rule for u in checked.unconfirmed] == []
+    assert [r.rule for r in checked.rules] == list(V1)
+    assert [n.rule for n in checked.not_run] == [r for r in RULES if r not in V1]
+    assert {n.reason for n in checked.not_run} == {
+        "needs format version 2: icscheck migrate turns this file into it"
+    }
+    assert report(path).exit_code == ExitCode.OK
+
+
+def readme_first_command() -> list[str]:
+    """The ``icscheck`` part of the README's first shell command (after the set-up)."""
+    block = re.search(r"```sh\n(.+?)\n```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert block, "README.md has no sh block"
+    steps = [shlex.split(step) for step in block[1].split("&&")]
+    (command,) = [step for step in steps if step[0].endswith("bin/icscheck")]
+    return command
+
+
+def test_the_readmes_first_command_checks_a_compliant_sample_and_exits_0() -> None:
+    command = readme_first_command()
+    assert command[1:-1] == ["validate"]
+    sample = ROOT / command[-1]
+    assert sample in compliant_samples()
+    script = Path(sys.executable).with_name("icscheck")
+    done = subprocess.run(
+        [str(script), *command[1:]],
+        cwd=ROOT,
+        env=isolated_env(NO_COLOR="1", COLUMNS="80", PATH="/usr/bin:/bin"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert lines[0] == result(sample).icb_name
+    assert lines[1] == f"  file: {command[-1]}"
+    assert lines[-1] == "✓ 0 errors, 0 warnings in 1 file checked: every rule passes"
 
 
 @by_name(non_compliant_samples())
