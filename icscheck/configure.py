@@ -147,7 +147,14 @@ def _severity(
     if active is not None and active.severity is not None:
         if active.severity is written:
             return checker, None
-        change = Changed(checker.id, written, active.severity, active.origin, active.accountability)
+        change = Changed(
+            checker.id,
+            written,
+            active.severity,
+            active.origin,
+            active.accountability,
+            active.selector,
+        )
         return checker.with_severity(active.severity), change
     level = settings.severity.get(checker.id)
     if level is None or level is written:

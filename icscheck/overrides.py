@@ -62,6 +62,16 @@ class Override:
         return "switched off" if self.severity is None else f"severity {self.severity}"
 
 
+def place(source: str) -> tuple[str | None, int | None]:
+    """(file, line) of a ``file:line`` source; (None, None) for a flag (``--ignore``)."""
+    if source.startswith("--"):
+        return None, None
+    path, colon, line = source.rpartition(":")
+    if colon and line.isdigit():
+        return path, int(line)
+    return source, None
+
+
 class Why(StrEnum):
     """Why configuration left a rule out of a run (the JSON report's ``why``)."""
 
@@ -89,16 +99,23 @@ class Off:
     accountability: Accountability | None = None
 
     def describe(self) -> str:
-        """One line: why, from where, and for an override who agreed it."""
+        """One line: what said it, where, and for an override who agreed it and until when:
+        ``ignore COMM-009 in .icscheck.toml:1``, ``--ignore COMM``."""
+        if self.source.startswith("--"):
+            return (
+                f"not in {self.source}"
+                if self.why is Why.SELECT
+                else f"{self.source} {self.selector}"
+            )
         if self.why is Why.SELECT:
-            said = "not selected"
+            said = "not in select"
         elif self.why is Why.PER_FILE:
-            said = f"per-file-ignores {self.files!r} ({self.selector})"
+            said = f"per-file-ignores {self.files!r} = {self.selector}"
         elif self.why is Why.OVERRIDE:
-            said = f"override {self.selector}"
+            said = f"override {self.selector} (ignore = true)"
         else:
             said = f"ignore {self.selector}"
-        text = f"{said}, {self.source}"
+        text = f"{said} in {self.source}"
         if self.accountability is not None:
             text += f"; {self.accountability.describe()}"
         return text
@@ -113,9 +130,13 @@ class Changed:
     now: Severity
     source: str
     accountability: Accountability | None = None
+    selector: str = ""
+    """The override's selector, when an override made the change."""
 
     def describe(self) -> str:
-        text = f"{self.was} -> {self.now}, {self.source}"
+        """``error to warning by override COMM-003 in .icscheck.toml:3; reason: ...``."""
+        said = f"override {self.selector}" if self.accountability is not None else "severity"
+        text = f"{self.was} to {self.now} by {said} in {self.source}"
         if self.accountability is not None:
             text += f"; {self.accountability.describe()}"
         return text
@@ -131,7 +152,7 @@ class Lapsed:
     def describe(self) -> str:
         override = self.override
         return (
-            f"override {override.selector} ({override.action}), {override.origin}, lapsed on "
+            f"override {override.selector} ({override.action}) in {override.origin} lapsed on "
             f"{override.accountability.until.isoformat()} (approved by "
             f"{override.accountability.approved_by}); {self.rule} runs at its own severity"
         )

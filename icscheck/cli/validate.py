@@ -275,8 +275,13 @@ def _write(
             REPORTERS[name](stream).write(report)
             refuse_partial(path, report.exit_code)
     if quiet:
+        from icscheck.reporters.concise import setting_lines
         from icscheck.reporters.summary import verdict
 
+        # The verdict alone on stdout; what configuration changed on stderr, so a
+        # quiet gate still says what it did not check.
+        for text in setting_lines(report):
+            typer.echo(text, err=True)
         typer.echo(str(verdict(report)))
     elif statistics:
         from icscheck.reporters.statistics import StatisticsReporter

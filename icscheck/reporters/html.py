@@ -35,6 +35,7 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
+    settings,
     questions,
     verdict,
 )
@@ -97,11 +98,33 @@ def render(report: Report) -> str:
         f"<dt>Fails on</dt><dd>{fails_on(report.fail_on)}</dd>",
         f"<dt>Files</dt><dd>{len(report.files)}</dd>",
         "</dl>",
+        *_settings(report),
     ]
     for number, result in enumerate(report.files, start=1):
         parts.extend(_file(result, f"file-{number}", report))
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _settings(report: Report) -> list[str]:
+    """What configuration switched off or changed, with where and, for an override, who
+    agreed it and until when: beside the verdict that counts it, before any file."""
+    lines = settings(report)
+    if not lines:
+        return []
+    items = [
+        f"<li><strong>{escape(item.kind)}</strong>: "
+        f"{escape(str(item).removeprefix(item.kind + ': '))}</li>"
+        for item in lines
+    ]
+    return [
+        '<section class="settings" aria-labelledby="settings-title">',
+        '<h2 id="settings-title">Settings</h2>',
+        '<ul class="settings">',
+        *items,
+        "</ul>",
+        "</section>",
+    ]
 
 
 def _verdict(line: Verdict, html_id: str) -> str:
@@ -134,7 +157,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         f"<dt>Format version</dt><dd>{escape(str(version))}</dd>",
         f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
         "</dl>",
-        _verdict(file_verdict(result, report.fail_on), f"{ident}-verdict"),
+        _verdict(file_verdict(result, report.fail_on, report.configured), f"{ident}-verdict"),
         _counts(result),
         *(
             f'<p class="not-run">Not run: {escape(", ".join(rules))} ({len(rules)} rules). '

@@ -27,6 +27,7 @@ from icscheck.reporters.summary import (
     mark,
     not_run,
     questions,
+    settings,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report
@@ -54,6 +55,13 @@ def render(report: Report) -> str:
         f"Ruleset: {text(report.ruleset)}. Checked as on {report.on.isoformat()}. "
         f"Fails on: {fails_on(report.fail_on)}.",
     ]
+    configured = settings(report)
+    if configured:
+        lines += ["", "## Settings", ""]
+        lines += [
+            f"- **{item.kind}**: {text(str(item).removeprefix(item.kind + ': '))}"
+            for item in configured
+        ]
     for result in report.files:
         lines += ["", *_file(result, report)]
     return "\n".join(lines) + "\n"
@@ -64,7 +72,7 @@ def _file(result: FileResult, report: Report) -> list[str]:
     if result.error is not None:
         return [*lines, "", f"✗ Could not be checked: {text(str(result.error))}"]
     version = result.format_version if result.format_version is not None else "not given"
-    line = file_verdict(result, report.fail_on)
+    line = file_verdict(result, report.fail_on, report.configured)
     lines += [
         f"- Format version: {version}",
         f"- Rules checked: {len(result.rules)}",

@@ -34,6 +34,7 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
+    settings,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, Unconfirmed
@@ -60,6 +61,7 @@ class TextReporter(Reporter):
             for result in report.files:
                 if result.error is None:
                     self._file(console, result, report)
+            self._settings(console, report)
             self._verdict(console, report)
         from icscheck.reporters.console import plain_lines
 
@@ -172,6 +174,23 @@ class TextReporter(Reporter):
             body.append(f"\nwaiver (line {waiver.line}): ", style="bold")
             body.append(shown(waiver.describe()))
         console.print(Padding(body, (0, 0, 0, 2)))
+
+    def _settings(self, console: Console, report: Report) -> None:
+        """What configuration switched off or changed, and where, just above the verdict
+        that counts it."""
+        from rich.padding import Padding
+        from rich.text import Text
+
+        lines = settings(report)
+        if not lines:
+            return
+        console.print(Text("Settings", style="bold"))
+        for item in lines:
+            body = Text(overflow="fold")
+            body.append(f"{item.kind}: ", style="bold")
+            body.append(untrusted.text(str(item).removeprefix(f"{item.kind}: ")))
+            console.print(Padding(body, (0, 0, 0, 2)))
+        console.print()
 
     def _verdict(self, console: Console, report: Report) -> None:
         from rich.text import Text
