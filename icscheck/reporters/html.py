@@ -35,8 +35,8 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
-    settings,
     questions,
+    settings,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
