@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
-from tests.conftest import SUFFOLK
+from tests.conftest import RULES, SUFFOLK
 from tests.test_cli import two_partner_members
 
 runner = CliRunner()
@@ -308,4 +308,59 @@ def test_the_command_line_needs_no_approver_and_says_it_did_it(project: Path) ->
     assert out == (
         "✓ 0 errors, 0 warnings in 1 file checked, with 18 rules switched off: every rule that "
         "ran passes (only as configured: error-level rules switched off or softened)\n"
+    )
+
+
+def test_config_prints_each_setting_with_where_it_came_from(project: Path) -> None:
+    config = project / ".icscheck.toml"
+    result = runner.invoke(
+        app, ["config", "--date", IN_DATE, "--ignore", "BOARD-004"], env={"NO_COLOR": "1"}
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        f"Configuration read: {config}",
+        f"As on: {IN_DATE}",
+        "",
+        "select                                every rule  (default)",
+        'ignore                                ["BOARD-004"]  (--ignore)',
+        f'per-file-ignores."governance/*.yaml"  ["BOARD-009"]  ({config}:2)',
+        f'overrides.BOARD-003                   severity = "warning"; {ACCOUNTABLE}  ({config}:4)',
+        "rules-dir                             []  (default)",
+        'fail-on                               "error"  (default)',
+        'format                                "text"  (default)',
+        "max-file-size                         10 MiB  (default)",
+        "cache                                 on, except in CI  (default)",
+        "",
+        f"Rules in force: {len(RULES) - 1} of {len(RULES)}",
+        *settings_lines(project)[:-1],
+    ]
+
+
+def test_config_as_json_and_with_a_lapsed_override(project: Path) -> None:
+    config = str(project / ".icscheck.toml")
+    result = runner.invoke(app, ["config", "-f", "json", "--date", LAPSED])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (document["version"], document["checked_on"], document["files"]) == (
+        1,
+        LAPSED,
+        [config],
+    )
+    assert document["settings"][3] == {
+        "key": "overrides.BOARD-003",
+        "value": f'severity = "warning"; {ACCOUNTABLE}',
+        "source": f"{config}:4",
+    }
+    assert "BOARD-003" in document["rules_in_force"]
+    assert [item["rule"] for item in document["configured"]["lapsed"]] == ["BOARD-003"]
+    assert document["configured"]["severity"] == []
+
+
+def test_config_refuses_what_validate_refuses(project: Path) -> None:
+    config = project / ".icscheck.toml"
+    config.write_text('severity = { BOARD-003 = "warning" }\n')
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"icscheck: error: {config}:1: 'severity': BOARD-003 = 'warning' softens an error-level rule"
     )

@@ -23,7 +23,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from icscheck import __version__
-from icscheck.cli import diff, draft, init, map, migrate, rules, schema, validate
+from icscheck.cli import config, diff, draft, init, map, migrate, rules, schema, validate
 from icscheck.errors import ExitCode, IcscheckError
 from icscheck.untrusted import line
 
@@ -66,6 +66,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("diff", diff.diff),
     ("migrate", migrate.migrate),
     ("draft", draft.draft),
+    ("config", config.show_config),
 )
 for _name, _command in COMMANDS:
     app.command(_name, epilog=EPILOGS.get(_name))(guarded(_command))

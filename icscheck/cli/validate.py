@@ -227,8 +227,8 @@ def validate(
         check_output(path, inputs)
     to_stdout = [name for name, path in outputs if path in (None, output)]
     flags = Flags(
-        select=_selectors(select),
-        ignore=_selectors(ignore),
+        select=selectors(select),
+        ignore=selectors(ignore),
         strict=strict,
         fail_on=None if fail_on is None else str(fail_on),
         format=to_stdout[0] if to_stdout else None,
@@ -310,7 +310,7 @@ def _refuse_stray_options(files: list[str]) -> None:
             )
 
 
-def _selectors(text: str | None) -> tuple[str, ...] | None:
+def selectors(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
     return tuple(s.strip() for s in text.split(",") if s.strip())

@@ -56,4 +56,4 @@ class ConciseReporter(Reporter):
 def setting_lines(report: Report) -> list[str]:
     """One line per change configuration made (``settings: Severity: COMM-003: error to
     warning by override COMM-003 in .icscheck.toml:3; ...``), for concise and ``-q``."""
-    return [line(f"settings: {item}") for item in settings(report)]
+    return [line(f"settings: {item}") for item in settings(report.configured)]

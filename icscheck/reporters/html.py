@@ -109,7 +109,7 @@ def render(report: Report) -> str:
 def _settings(report: Report) -> list[str]:
     """What configuration switched off or changed, with where and, for an override, who
     agreed it and until when: beside the verdict that counts it, before any file."""
-    lines = settings(report)
+    lines = settings(report.configured)
     if not lines:
         return []
     items = [

@@ -55,7 +55,7 @@ def render(report: Report) -> str:
         f"Ruleset: {text(report.ruleset)}. Checked as on {report.on.isoformat()}. "
         f"Fails on: {fails_on(report.fail_on)}.",
     ]
-    configured = settings(report)
+    configured = settings(report.configured)
     if configured:
         lines += ["", "## Settings", ""]
         lines += [

@@ -232,10 +232,9 @@ class Setting:
         )
 
 
-def settings(report: Report) -> list[Setting]:
+def settings(configured: Configured) -> list[Setting]:
     """What configuration did to the run, one line per change (rules that share a reason and
     a source together), then the files read; empty when nothing was configured."""
-    configured = report.configured
     if configured.empty and not configured.files:
         return []
     lines = [

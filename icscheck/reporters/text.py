@@ -181,7 +181,7 @@ class TextReporter(Reporter):
         from rich.padding import Padding
         from rich.text import Text
 
-        lines = settings(report)
+        lines = settings(report.configured)
         if not lines:
             return
         console.print(Text("Settings", style="bold"))
