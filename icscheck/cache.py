@@ -22,6 +22,14 @@ from it decides a gate, so (docs/security.md):
 - entries are written to a temporary file and renamed into place, so
   concurrent processes never see half an entry, and the temporary file goes
   on every failure (a full disk leaves nothing behind).
+
+The key holds the date, so without pruning the folder would grow by an entry
+per file per day (issue 13). An entry's modification time is when it was
+last used (a hit older than a day touches it), and at most once a day a run
+removes the entries unused for ``cache-max-age`` days (30 by default).
+Pruning and ``icscheck cache clear`` remove only what icscheck names as its
+own (``ENTRY``, the temporary files, the prune mark), only regular files,
+never through a link, and only in a folder ``refusal`` accepts.
 """
 
 from __future__ import annotations
@@ -32,14 +40,17 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from icscheck import __version__
 from icscheck.codec import file_data, file_result, model_data, model_from_data
+from icscheck.errors import UsageError
 from icscheck.key import KEY_FILE
 from icscheck.overrides import Lapsed
 from icscheck.result import FileResult
@@ -50,6 +61,11 @@ FORMAT = 4
 MAX_ENTRY = 64 * 1024 * 1024
 """The largest entry written or read (a 10 MiB constitution's is a few MiB)."""
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.tmp-[A-Za-z0-9_]+\.json")
+"""The names icscheck writes in the cache folder: entries and their temporary files."""
+MARK = ".pruned"
+"""Its modification time is when the folder was last pruned."""
+DAY = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -103,8 +119,9 @@ def _mac(cache: Cache, name: str, body: bytes) -> bytes:
     return hmac.new(cache.key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest().encode()
 
 
-def get(cache: Cache, name: str, path: str) -> FileResult | None:
-    """The cached result for entry ``name``, for ``path``; None on a miss."""
+def get(cache: Cache, name: str, path: str, *, model: bool = True) -> FileResult | None:
+    """The cached result for entry ``name``, for ``path``; None on a miss. Without ``model``
+    the result's Model is not read back (``Run.keep_model``)."""
     raw = _read(cache.folder / f"{name}.json")
     if raw is None:
         return None
@@ -113,10 +130,20 @@ def get(cache: Cache, name: str, path: str) -> FileResult | None:
         return None  # not icscheck's write of this result for this content
     try:
         data = json.loads(body)
-        model = None if data["model"] is None else model_from_data(data["model"])
-        return file_result(data["result"], path, model)
+        found = None if data["model"] is None or not model else model_from_data(data["model"])
+        result = file_result(data["result"], path, found)
     except Exception:  # whatever is wrong with an entry, the file is checked again
         return None
+    _used(cache.folder / f"{name}.json")
+    return result
+
+
+def _used(path: Path) -> None:
+    """Mark an entry used today, so pruning keeps it; at most one write a day per entry."""
+    with contextlib.suppress(OSError):
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_mtime < time.time() - DAY:
+            os.utime(path)
 
 
 def _read(path: Path) -> bytes | None:
@@ -171,6 +198,71 @@ def put(cache: Cache, name: str, result: FileResult, rules: Sequence[Rule]) -> N
             os.unlink(temporary)  # gone already once renamed into place
 
 
+def prune(cache: Cache, max_age_days: int, *, now: float | None = None) -> int:
+    """Remove the entries unused for ``max_age_days``, at most once a day; how many went."""
+    now = time.time() if now is None else now
+    mark = cache.folder / MARK
+    try:
+        if os.lstat(mark).st_mtime > now - DAY:
+            return 0
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return 0
+    if refusal(cache.folder) is not None:
+        return 0
+    removed, kept = _remove(cache.folder, older_than=now - max_age_days * DAY)
+    if not kept:
+        return removed  # an empty folder costs nothing to look at: no mark in it
+    with contextlib.suppress(OSError):
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        os.close(os.open(mark, flags, 0o600))
+        os.utime(mark, (now, now))
+    return removed
+
+
+def clear(folder: Path) -> int:
+    """Remove every entry icscheck wrote in ``folder``; how many. A CacheRefused if the
+    folder is one the cache would refuse (a link, another user's, writable by others)."""
+    why = refusal(folder)
+    if why is not None:
+        raise CacheRefused(f"the cache folder {folder} {why}; nothing was removed")
+    removed, _ = _remove(folder, older_than=None)
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISLNK(os.lstat(folder / MARK).st_mode):
+            os.unlink(folder / MARK)
+    return removed
+
+
+def _remove(folder: Path, older_than: float | None) -> tuple[int, int]:
+    """Unlink icscheck's own regular files in ``folder`` (older than a time, if given):
+    how many went, and how many were kept."""
+    removed = kept = 0
+    try:
+        listing = list(os.scandir(folder))
+    except OSError:
+        return 0, 0
+    for item in listing:
+        if not ENTRY.fullmatch(item.name):
+            continue
+        try:
+            info = item.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if older_than is not None and info.st_mtime >= older_than:
+                kept += 1
+                continue
+            os.unlink(item.path)
+            removed += 1
+        except OSError:
+            continue  # gone already (another process pruning), or not ours to remove
+    return removed, kept
+
+
+class CacheRefused(UsageError):
+    """``cache clear`` was pointed at a folder the cache would not use."""
+
+
 def open_cache(folder: Path, key_file: Path) -> tuple[Cache | None, str | None]:
     """The cache in ``folder``, vouched for by the key in ``key_file``; or None, and why not.
 
@@ -197,12 +289,13 @@ def on_ci(environ: Mapping[str, str]) -> bool:
     return environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
-def locations(environ: Mapping[str, str]) -> tuple[Path, Path]:
-    """The cache folder and the key file: ``ICSCHECK_CACHE_DIR`` and ``ICSCHECK_STATE_DIR``,
-    else the user cache and state folders."""
+def locations(environ: Mapping[str, str], folder_given: Path | None = None) -> tuple[Path, Path]:
+    """The cache folder and the key file: ``--cache-dir`` (``folder_given``), else
+    ``ICSCHECK_CACHE_DIR``, else the user cache folder; ``ICSCHECK_STATE_DIR``, else the
+    user state folder, for the key."""
     from platformdirs import user_cache_path, user_state_path
 
-    folder = environ.get("ICSCHECK_CACHE_DIR")
+    folder = str(folder_given) if folder_given is not None else environ.get("ICSCHECK_CACHE_DIR")
     state = environ.get("ICSCHECK_STATE_DIR")
     return (
         Path(folder) if folder else user_cache_path("icscheck", appauthor=False),

@@ -13,18 +13,21 @@ cache is a file on disk that something else may have written.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import types
 import typing
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.model import Model
 from icscheck.result import FileResult, NotRun, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    from icscheck.model import Model
 
 
 class CodecError(ValueError):
@@ -243,6 +246,8 @@ def model_data(model: Model) -> dict[str, Any]:
 
 def model_from_data(data: Any) -> Model:
     """The Model ``model_data`` encoded; CodecError if it is not one."""
+    from icscheck.model import Model
+
     try:
         model: Model = _decode(data, Model)
     except (KeyError, TypeError, ValueError) as error:
@@ -260,6 +265,13 @@ def _encode(value: Any) -> Any:
     if isinstance(value, frozenset):
         return sorted(value)
     return value
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's field types and names, worked out once per class: evaluating the
+    annotations was most of reading a cached result (docs/performance.md)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in fields(cls))
 
 
 def _decode(data: Any, hint: Any) -> Any:
@@ -285,8 +297,7 @@ def _decode(data: Any, hint: Any) -> Any:
         return frozenset(_decode(value, item) for value in _typed(data, list))
     if isinstance(hint, type) and is_dataclass(hint):
         _typed(data, dict)
-        hints = typing.get_type_hints(hint)
-        known = {f.name for f in fields(hint)}
+        hints, known = _shape(hint)
         if set(data) != known:
             raise CodecError(f"{hint.__name__} with fields {sorted(data)}")
         return hint(**{name: _decode(data[name], hints[name]) for name in known})

@@ -44,6 +44,7 @@ KEYS = (
     "max-file-size",
     "cache",
     "overrides",
+    "cache-max-age",
 )
 OVERRIDE_KEYS = ("severity", "ignore", "reason", "approved-by", "until")
 """The keys of one ``[overrides.RULE]`` table: what it changes, then the waiver's three."""
@@ -67,6 +68,8 @@ MAX_SIZE = 1024**3
 million nodes (about 10 MiB of YAML) it is refused however big the limit."""
 MAX_JOBS = 1024
 """The most processes ``--jobs`` may ask for."""
+MAX_AGE = 3650
+"""The most days ``cache-max-age`` may keep an unused cache entry."""
 COMMAND_LINE = "the command line"
 
 
@@ -101,6 +104,12 @@ class Settings:
     """Processes to check files in; 1 checks them in this process."""
     overrides: tuple[Override, ...] = ()
     """The accountable changes (``[overrides.RULE]``), one per selector, in file order."""
+    cache_dir: Path | None = None
+    """Where the result cache lives (``--cache-dir``); None: ``ICSCHECK_CACHE_DIR``, else
+    the user cache folder. Never read from a configuration file: a repository must not
+    choose a folder for icscheck to write and prune (docs/security.md)."""
+    cache_max_age: int = 30
+    """Days a cache entry may go unused before it is pruned (``cache-max-age``)."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,7 @@ class Flags:
     max_bytes: int | None = None
     cache: bool | None = None
     jobs: int | None = None
+    cache_dir: Path | None = None
 
 
 def resolve(
@@ -141,6 +151,7 @@ def apply(settings: Settings, flags: Flags) -> Settings:
         "max_bytes": flags.max_bytes,
         "cache": flags.cache,
         "jobs": flags.jobs,
+        "cache_dir": flags.cache_dir,
     }
     given = {key: value for key, value in given.items() if value is not None}
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
@@ -348,6 +359,13 @@ def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict
         if not isinstance(table["cache"], bool):
             raise where.error("cache", "'cache' must be true or false")
         changes["cache"] = table["cache"]
+    if "cache-max-age" in table:
+        days = table["cache-max-age"]
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_AGE:
+            raise where.error(
+                "cache-max-age", f"'cache-max-age' must be a whole number of days, 1 to {MAX_AGE}"
+            )
+        changes["cache_max_age"] = days
     if "max-file-size" in table:
         try:
             changes["max_bytes"] = parse_size(table["max-file-size"])

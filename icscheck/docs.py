@@ -3,6 +3,8 @@
 - docs/rules.md is built whole from the rules (each schema rule's record, each
   Python rule's docstring and constants), with every rule's failing and
   passing example.
+- icscheck/rules/catalogue.json, the rules as a run reads them, is built
+  from the same files (icscheck/rules/catalogue.py).
 - docs/format.md and README.md keep hand-written prose; only the region
   between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` is generated
   (the field reference from the format schema, the rule table from the registry).
@@ -23,14 +25,25 @@ from icscheck.schemas import LATEST_SCHEMA, load_schema
 if TYPE_CHECKING:
     from icscheck.run import Run
 
+CATALOGUE = "icscheck/rules/catalogue.json"
+"""Where the generated rule catalogue lives, from the repository root."""
 DOCS_DATE = "2026-12-03"
 """The date generated examples are checked as on, so the docs do not change by the day."""
 
 
 def builtin_rules() -> list[Rule]:
-    from icscheck.rules.registry import builtins
+    """The rules as the rule files say them (not the catalogue, which is made from them)."""
+    from icscheck.rules.registry import discover
 
-    return [checker.rule for checker in builtins()]
+    return [checker.rule for checker in discover()]
+
+
+def catalogue() -> str:
+    """icscheck/rules/catalogue.json: the rules a run reads (icscheck/rules/catalogue.py)."""
+    from icscheck.rules.catalogue import render
+    from icscheck.rules.registry import discover
+
+    return render(discover())
 
 
 def anchor(rule_id: str) -> str:
@@ -208,6 +221,7 @@ def generated(root: Path) -> dict[Path, str]:
     readme = root / "README.md"
     fmt = root / "docs" / "format.md"
     return {
+        root / CATALOGUE: catalogue(),
         root / "docs" / "rules.md": rules_markdown(),
         root / "docs" / "map.md": splice(
             (root / "docs" / "map.md").read_text(encoding="utf-8"), "map", map_example(root)

@@ -88,6 +88,14 @@ def effective(settings: Settings) -> tuple[Entry, ...]:
             "on, except in CI" if settings.cache is None else str(settings.cache).lower(),
             source("cache"),
         ),
+        Entry(
+            "cache-dir",
+            "ICSCHECK_CACHE_DIR, else the user cache folder"
+            if settings.cache_dir is None
+            else str(settings.cache_dir),
+            source("cache_dir"),
+        ),
+        Entry("cache-max-age", f"{settings.cache_max_age} days", source("cache-max-age")),
     ]
     return tuple(entries)
 

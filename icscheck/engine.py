@@ -14,21 +14,24 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icscheck import cache
-from icscheck.bounded import cap, take
 from icscheck.documents import is_document
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
-from icscheck.loader import Document, NodePath, field_name, load_bytes, pointer
-from icscheck.model import Model, build
-from icscheck.model.read import read_source
 from icscheck.overrides import Lapsed
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
 from icscheck.run import Run
-from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    # The parser, the model and the rules' helpers are imported when a file is
+    # checked, not read from the cache (issue 13, docs/performance.md).
+    from icscheck.loader import Document, NodePath
+    from icscheck.model import Model
+    from icscheck.waivers import Waiver
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -45,6 +48,9 @@ def check_document(
 ) -> FileResult:
     """Apply ``checkers`` to one parsed document, and its waivers to their findings;
     ``lapsed`` are the run's overrides past their end date (WAIVE-002 reports them)."""
+    from icscheck.bounded import cap
+    from icscheck.model import build
+
     model = build(document.data, document.unknowns)
     running = [c for c in checkers if c.rule.since <= document.version]
     not_run = tuple(
@@ -108,6 +114,9 @@ def _findings(
     message) within a rule, as for the whole file: a result read back from
     the cache, which stores findings in that order, is then the same result.
     """
+    from icscheck.bounded import take
+    from icscheck.loader import field_name, pointer
+
     rule: Rule = checker.rule
     found: list[Finding] = []
     unconfirmed: list[Unconfirmed] = []
@@ -148,6 +157,8 @@ def _findings(
 def _in_document(finding: Finding, document: Document, node: NodePath) -> Finding:
     """A drafted document's finding, located by the clause and page its nearest fact came
     from; one about something the document does not have is located at the document."""
+    from icscheck.model.read import read_source
+
     source = read_source(document.source_of(node))
     page = source.page if source is not None else None
     clause = (source.clause if source is not None else None) or ""
@@ -159,6 +170,8 @@ def _in_document(finding: Finding, document: Document, node: NodePath) -> Findin
 def _provenance(document: Document, node: NodePath) -> str:
     if not document.sources:
         return ""
+    from icscheck.model.read import read_source
+
     source = read_source(document.source_of(node))
     return "" if source is None else str(source)
 
@@ -180,7 +193,7 @@ def _rests_on(
     )
 
 
-Targets = dict[tuple[int, str], Waiver]
+Targets = dict[tuple[int, str], "Waiver"]
 """The waivers that apply, by (target line, rule ID): the first written for each."""
 
 
@@ -233,6 +246,8 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     if is_document(name) and not _yaml_in_text_file(name, raw):
         return _check_document_bytes(name, raw, checkers, run)
     if run.only_constitutions:
+        from icscheck.loader import load_bytes
+
         try:
             if not is_constitution(load_bytes(name, raw).data):
                 return FileResult(path=name, skipped=True)
@@ -242,9 +257,11 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     store = run.cache
     entry = cache.key(raw, checkers, run.on, run.configured.lapsed) if store is not None else None
     if store is not None and entry is not None:
-        hit = cache.get(store, entry, name)
+        hit = cache.get(store, entry, name, model=run.keep_model)
         if hit is not None:
             return hit
+    from icscheck.loader import load_bytes
+
     try:
         result = check_document(
             load_bytes(name, raw),
@@ -307,6 +324,7 @@ def _check_document_bytes(
     """
     from icscheck.documents import read_one
     from icscheck.documents.draft import draft
+    from icscheck.loader import load_bytes
 
     try:
         drafted = draft(read_one(name, raw), [name])
@@ -343,6 +361,7 @@ def check_pages(paths: tuple[str, ...], run: Run) -> FileResult:
     the result is named by the first page, and each finding by the page it rests on."""
     from icscheck.documents import read_one
     from icscheck.documents.draft import draft
+    from icscheck.loader import load_bytes
 
     name = paths[0]
     try:
@@ -418,6 +437,8 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
             check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run)
             for path in files
         )
+    if run.cache is not None:
+        cache.prune(run.cache, run.settings.cache_max_age)
     return Report(
         files=_left_out(tuple(r for r in results if not r.skipped), run),
         rules=run.rules,

@@ -64,6 +64,11 @@ def following(data: Any) -> Iterator[None]:
         _ENTRIES.reset(token)
 
 
+def current_entries() -> Entries:
+    """The entries ``following`` made current (none outside it)."""
+    return _ENTRIES.get() or {}
+
+
 def entries(data: Any) -> Entries:
     """For each keyword, the entries of ``data`` by id (the first of a repeated id)."""
     found: dict[str, dict[str, Mapping[str, Any]]] = {}

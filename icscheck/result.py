@@ -15,14 +15,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from icscheck import __version__
 from icscheck.errors import ExitCode, LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.model import Model
 from icscheck.overrides import Configured
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
+
+if TYPE_CHECKING:
+    from icscheck.model import Model
 
 NO_ICB_NAME = "(ICB name not given)"
 """How every report and picture names a constitution that does not give ``icb.name``."""

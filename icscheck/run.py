@@ -48,6 +48,10 @@ class Run:
     configured: Configured = field(default_factory=Configured)
     """What configuration changed (rules off, severities, lapsed overrides), with where each
     was said: every report shows it (icscheck/configure.py)."""
+    keep_model: bool = True
+    """Whether a result read from the cache brings its Model back. Only the map, the diff
+    and the board-paper reports read it; reading it back was about 40 ms of a warm run
+    (docs/performance.md)."""
 
     @classmethod
     def prepare(
@@ -123,7 +127,7 @@ def _cache(
     wanted = settings.cache if settings.cache is not None else not cache.on_ci(environ)
     if not wanted:
         return None, None
-    return cache.open_cache(*cache.locations(environ))
+    return cache.open_cache(*cache.locations(environ, settings.cache_dir))
 
 
 def selected(rule_id: str, selectors: Iterable[str]) -> bool:

@@ -330,6 +330,9 @@ def test_config_prints_each_setting_with_where_it_came_from(project: Path) -> No
         'format                                "text"  (default)',
         "max-file-size                         10 MiB  (default)",
         "cache                                 on, except in CI  (default)",
+        "cache-dir                             ICSCHECK_CACHE_DIR, else the user cache folder  "
+        "(default)",
+        "cache-max-age                         30 days  (default)",
         "",
         f"Rules in force: {len(RULES) - 1} of {len(RULES)}",
         *settings_lines(project)[:-1],

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+from icscheck import fastcheck
 from tests.conftest import SUFFOLK
 
 PROBE = """
@@ -42,8 +44,24 @@ def test_version_imports_no_parser_validator_or_renderer() -> None:
 
 def test_json_output_never_imports_rich() -> None:
     modules = imported("validate", "--format", "json", "--no-cache", str(SUFFOLK))
-    assert {"jsonschema", "ruamel"} <= modules
+    assert "ruamel" in modules
     assert "rich" not in modules
+
+
+def test_a_file_that_meets_every_schema_rule_needs_no_jsonschema() -> None:
+    """With the fast engine (icscheck/fastcheck.py), jsonschema words gaps only."""
+    modules = imported("validate", "--format", "json", "--no-cache", str(SUFFOLK))
+    if fastcheck.available():
+        assert "jsonschema_rs" in modules
+        assert modules.isdisjoint({"jsonschema", "referencing"})
+    else:
+        assert "jsonschema" in modules
+
+
+def test_a_warm_cache_needs_neither_parser_nor_validators(cache_dir: Path) -> None:
+    imported("validate", "--format", "json", str(SUFFOLK))  # fills the cache
+    modules = imported("validate", "--format", "json", str(SUFFOLK))
+    assert modules.isdisjoint({"jsonschema", "jsonschema_rs", "referencing", "ruamel", "rich"})
 
 
 def test_no_command_imports_pydantic() -> None:

@@ -1,8 +1,8 @@
 """The Typer application, every command registered on it, and the console-script entry point.
 
 Each command lives in a module of its own under icscheck/cli/ and is a plain
-function; this module registers them all, explicitly, in the order ``--help``
-lists them, each wrapped in the one error boundary (``guarded``): every error
+function; this module names them all, explicitly, in the order ``--help``
+lists them (``COMMANDS``), and registers those a run needs, each wrapped in the one error boundary (``guarded``): every error
 a user can cause ends as one line on stderr and an exit code from
 ``errors.ExitCode``, never as a traceback, and shown as
 ``untrusted.line`` shows text (a message names files and quotes values, which
@@ -23,7 +23,6 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from icscheck import __version__
-from icscheck.cli import config, diff, draft, init, map, migrate, rules, schema, validate
 from icscheck.errors import ExitCode, IcscheckError
 from icscheck.untrusted import line
 
@@ -44,32 +43,54 @@ def guarded(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-app = typer.Typer(
-    name="icscheck",
-    help="Check an NHS integrated care board constitution against the statutory minimum "
-    "and NHS England's guide rails.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("validate", "validate", "validate"),
+    ("rules", "rules", "list_rules"),
+    ("rule", "rules", "show_rule"),
+    ("init", "init", "init"),
+    ("schema", "schema", "schema"),
+    ("map", "map", "map_"),
+    ("diff", "diff", "diff"),
+    ("migrate", "migrate", "migrate"),
+    ("draft", "draft", "draft"),
+    ("config", "config", "show_config"),
+    ("cache", "cache", "COMMANDS"),
 )
+"""Each command's name, its module in icscheck/cli/ and its function, in ``--help`` order.
 
-EPILOGS = {"validate": validate.EPILOG}
-"""Examples shown at the end of a command's --help."""
+Named, not imported: a run imports only the module of the command it runs
+(``main``), so ``icscheck --version`` and ``icscheck validate`` do not pay
+for the diff, map and rules commands' imports (issue 13, docs/performance.md).
+"""
 
-COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
-    ("validate", validate.validate),
-    ("rules", rules.list_rules),
-    ("rule", rules.show_rule),
-    ("init", init.init),
-    ("schema", schema.schema),
-    ("map", map.map_),
-    ("diff", diff.diff),
-    ("migrate", migrate.migrate),
-    ("draft", draft.draft),
-    ("config", config.show_config),
-)
-for _name, _command in COMMANDS:
-    app.command(_name, epilog=EPILOGS.get(_name))(guarded(_command))
+
+def build(only: str | None = None, *, every: bool = True) -> typer.Typer:
+    """The application with every command registered, or only the command ``only``, or
+    (``every=False``) none, for ``--version``. A command's options, help and behaviour
+    do not depend on which others are registered (tests/cli/test_lazy.py)."""
+    from importlib import import_module
+
+    application = typer.Typer(
+        name="icscheck",
+        help="Check an NHS integrated care board constitution against the statutory minimum "
+        "and NHS England's guide rails.",
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+    )
+    application.callback()(_main)
+    for name, module, function in COMMANDS:
+        if (only is None and every) or name == only:
+            found = import_module(f"icscheck.cli.{module}")
+            command = getattr(found, function)
+            if isinstance(command, tuple):  # a command with commands of its own
+                group = typer.Typer(name=name, help=found.HELP, no_args_is_help=True)
+                for sub, callback in command:
+                    group.command(sub)(guarded(callback))
+                application.add_typer(group, name=name)
+            else:
+                application.command(name, epilog=getattr(found, "EPILOG", None))(guarded(command))
+    return application
 
 
 def _version(value: bool) -> None:
@@ -78,7 +99,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(ExitCode.OK)
 
 
-@app.callback()
 def _main(
     version: Annotated[
         bool,
@@ -90,6 +110,29 @@ def _main(
     """Check ICB constitutions kept as YAML."""
 
 
+def for_arguments(arguments: list[str]) -> typer.Typer:
+    """The application ``icscheck ARGUMENTS`` needs: only the command it names; none for
+    ``--version`` alone; every command for ``--help``, no arguments or an unknown name
+    (whose error lists them)."""
+    names = {name for name, _, _ in COMMANDS}
+    first = next((a for a in arguments if not a.startswith("-")), None)
+    if first in names:
+        return build(first)
+    if first is None and arguments and not {"--help", "-h"} & set(arguments):
+        return build(every=False)
+    return build()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``app`` (every command) is built on first use: tests and embedders use it; the
+    # console script builds only what its arguments need.
+    if name == "app":
+        application = build()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)
+
+
 def main() -> None:
     """Console-script entry point."""
     # A terminal or pipe that cannot encode a character (LANG=C, a legacy code
@@ -97,4 +140,4 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    app()
+    for_arguments(sys.argv[1:])()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -75,6 +76,12 @@ def _outputs(specs: list[str] | None, output: str | None) -> list[tuple[str, str
     if to_stdout and output is not None:
         outputs = [(name, output if path is None else path) for name, path in outputs]
     return outputs
+
+
+WITHOUT_MODEL = frozenset({"text", "concise", "json", "sarif", "junit", "github", "gitlab"})
+"""The reports that never read a result's Model (the HTML and Markdown reports draw it), so
+a cached result need not bring it back (tests/test_cache.py: every format is the same from
+the cache as fresh)."""
 
 
 def _size(text: str) -> int:
@@ -210,6 +217,17 @@ def validate(
             rich_help_panel=CACHE,
         ),
     ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            metavar="DIR",
+            help="Keep the result cache in DIR. \\[default: ICSCHECK_CACHE_DIR, else the user "
+            "cache folder]",
+            show_default=False,
+            rich_help_panel=CACHE,
+        ),
+    ] = None,
 ) -> None:
     """Check each FILE and report every gap, with its location, rule, severity and source.
 
@@ -234,6 +252,7 @@ def validate(
         format=to_stdout[0] if to_stdout else None,
         max_bytes=max_file_size,
         cache=cache,
+        cache_dir=cache_dir,
         jobs=jobs or os.cpu_count() or 1,
     )
     run = prepare(config, isolated, date, flags)
@@ -241,6 +260,8 @@ def validate(
         run = replace(run, only_constitutions=True)
     if not to_stdout:
         outputs.append((run.settings.format, output))  # the configuration's, or text
+    if all(name in WITHOUT_MODEL for name, _ in outputs):
+        run = replace(run, keep_model=False)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
     report = check_files(files, run, stdin=stdin)
     for path in report.skipped:

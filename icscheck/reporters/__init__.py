@@ -1,33 +1,48 @@
 """Reporters: turn a Report into output. The only code, with the CLI, that writes.
 
 Each reporter is a small class behind a name in ``REPORTERS``; the name is what
-``--format`` accepts. Reporters import their heavy dependencies (Rich) only when
-they run, so choosing ``json`` never loads Rich.
+``--format`` accepts. A reporter's module is imported only when its format is
+asked for, and reporters import their heavy dependencies (Rich) only when
+they run, so choosing ``json`` loads neither Rich nor the other reporters
+(issue 13, docs/performance.md).
 """
 
 from __future__ import annotations
 
-from icscheck.reporters.base import Reporter
-from icscheck.reporters.concise import ConciseReporter
-from icscheck.reporters.github import GithubReporter
-from icscheck.reporters.gitlab import GitlabReporter
-from icscheck.reporters.html import HtmlReporter
-from icscheck.reporters.json import JsonReporter
-from icscheck.reporters.junit import JunitReporter
-from icscheck.reporters.markdown import MarkdownReporter
-from icscheck.reporters.sarif import SarifReporter
-from icscheck.reporters.text import TextReporter
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
-REPORTERS: dict[str, type[Reporter]] = {
-    "text": TextReporter,
-    "concise": ConciseReporter,
-    "json": JsonReporter,
-    "sarif": SarifReporter,
-    "junit": JunitReporter,
-    "github": GithubReporter,
-    "gitlab": GitlabReporter,
-    "html": HtmlReporter,
-    "markdown": MarkdownReporter,
+from icscheck.reporters.base import Reporter
+
+_WHERE: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextReporter"),
+    "concise": ("concise", "ConciseReporter"),
+    "json": ("json", "JsonReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "junit": ("junit", "JunitReporter"),
+    "github": ("github", "GithubReporter"),
+    "gitlab": ("gitlab", "GitlabReporter"),
+    "html": ("html", "HtmlReporter"),
+    "markdown": ("markdown", "MarkdownReporter"),
 }
+"""Each format's module in icscheck/reporters/ and its class."""
+
+
+class _Reporters(Mapping[str, type[Reporter]]):
+    """The reporter classes by format name, each imported when first looked up."""
+
+    def __getitem__(self, name: str) -> type[Reporter]:
+        module, cls = _WHERE[name]
+        found: type[Reporter] = getattr(import_module(f"icscheck.reporters.{module}"), cls)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+
+REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
 
 __all__ = ["REPORTERS", "Reporter"]

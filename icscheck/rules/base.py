@@ -28,10 +28,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from icscheck.composer import Duplicate, NodePath, Position
 from icscheck.finding import Finding, Severity
 
 if TYPE_CHECKING:
+    from icscheck.composer import Duplicate, NodePath, Position
     from icscheck.loader import Document
     from icscheck.model import Model
     from icscheck.overrides import Lapsed

@@ -68,17 +68,22 @@ class SchemaCheck:
         return _reads(self.key)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
+        # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
+        # and the engine closes it, so the entries it follows are let go at once.
+        from icscheck.fastcheck import surely_valid
         from icscheck.keywords import following, uses_references
         from icscheck.schemas import schema_gaps
 
-        # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
-        # and the engine closes it, so the entries it follows are let go at once.
         unknowns = document.unknowns
+        # A sure "valid" from the fast engine where installed (icscheck/fastcheck.py) means
+        # no gap to word, and no need to import jsonschema; every gap comes from jsonschema.
         if not uses_references(self.key):
-            yield from schema_gaps(self.validator(), document.data, unknowns)
+            if not surely_valid(self.key, document.data):
+                yield from schema_gaps(self.validator(), document.data, unknowns)
             return
         with following(document.data):
-            yield from schema_gaps(self.validator(), document.data, unknowns)
+            if not surely_valid(self.key, document.data):
+                yield from schema_gaps(self.validator(), document.data, unknowns)
 
 
 @cache
@@ -156,14 +161,22 @@ def _example(text: str) -> str:
 
 def _check_shape(document: Document) -> None:
     """The record's fields, against schemas/rule.schema.json."""
-    from icscheck.schemas import compile_schema, load_schema, schema_gaps
+    from icscheck.schemas import schema_gaps
 
-    gaps = list(schema_gaps(compile_schema(load_schema(RECORD_SCHEMA)), document.data))
+    gaps = list(schema_gaps(_record_validator(), document.data))
     if gaps:
         # A misspelt field explains a "missing" one: name it first.
         first = min(gaps, key=lambda g: ("unknown field" not in g.message, document.locate(g.node)))
         line, column = document.locate(first.node)
         raise RuleError(f"{document.path}:{line}:{column}: not a rule record: {first.message}")
+
+
+@cache
+def _record_validator() -> Validator:
+    """schemas/rule.schema.json, compiled once however many house rules are read."""
+    from icscheck.schemas import compile_schema, load_schema
+
+    return compile_schema(load_schema(RECORD_SCHEMA))
 
 
 def _check_schema(document: Document) -> None:

@@ -7,7 +7,14 @@ hand: adding a rule is adding its file, and tests/test_meta.py then insists
 on its citation, documentation, examples and case file.
 
 Report order is the families' order below, then each family's files by name
-(``board_001`` ... ``board_014``). House rules (``rules-dir`` in the
+(``board_001`` ... ``board_014``).
+
+A run does not read the rule files: ``builtins`` reads the catalogue built
+from them (catalogue.py, ``catalogue.json``), which costs one JSON read
+where parsing and validating every record cost about 0.3 s a start
+(docs/performance.md). ``discover`` reads the files themselves; the
+catalogue is generated from it by ``python docs/generate.py``, and
+tests/test_docs.py fails while it is stale. House rules (``rules-dir`` in the
 configuration) are records too, loaded by ``house_rules``; their IDs live in
 the ``X-`` namespace, so they can never shadow a built-in rule.
 """
@@ -26,7 +33,6 @@ from typing import TYPE_CHECKING
 
 from icscheck.errors import RuleError
 from icscheck.finding import Severity
-from icscheck.ruledoc import parse_docstring
 from icscheck.rules import record
 from icscheck.rules.base import Area, Checker, Context, Gap, Rule
 
@@ -57,7 +63,14 @@ BUILTIN_ID = re.compile(r"[A-Z]+-[0-9]{3}")
 
 @cache
 def builtins() -> tuple[Checker, ...]:
-    """Every built-in rule, in report order."""
+    """Every built-in rule, in report order, from the shipped catalogue."""
+    from icscheck.rules.catalogue import load
+
+    return load()
+
+
+def discover() -> tuple[Checker, ...]:
+    """Every built-in rule, in report order, read from the rule files themselves."""
     checkers: list[Checker] = []
     for family, area in FAMILIES:
         folder = files("icscheck.rules") / family
@@ -79,6 +92,8 @@ def builtins() -> tuple[Checker, ...]:
 
 def from_module(module: ModuleType, area: Area) -> Checker:
     """A Python rule: the module's constants, its docstring and its ``check``."""
+    from icscheck.ruledoc import parse_docstring
+
     try:
         doc = parse_docstring(module.__doc__ or "")
     except ValueError as error:

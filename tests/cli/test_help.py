@@ -38,7 +38,7 @@ def vocabulary(command: Any) -> set[str]:
     for param in command.params:
         texts += [*param.opts, *param.secondary_opts, param.metavar or "", param.name or ""]
         texts += [getattr(param, "help", None) or "", str(param.default)]
-    if command is GROUP:
+    if hasattr(command, "commands"):  # a group lists its commands with their help
         for sub in command.commands.values():
             texts += [sub.name or "", sub.get_short_help_str(limit=1000), sub.help or ""]
     words = {core(word) for text in texts for word in re.split(r"[\s/]+", text)}
