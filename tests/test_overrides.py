@@ -367,3 +367,114 @@ def test_config_refuses_what_validate_refuses(project: Path) -> None:
     assert result.stderr.startswith(
         f"icscheck: error: {config}:1: 'severity': BOARD-003 = 'warning' softens an error-level rule"
     )
+
+
+def test_sarif_rule_configuration_overrides_and_notifications(project: Path) -> None:
+    from tests.reporters.test_sarif import parse
+
+    code, out, _ = validate("-f", "sarif", "governance/constitution.yaml")
+    assert code == 0
+    config = str(project / ".icscheck.toml")
+    run = parse(out)["runs"][0]
+    index = [rule["id"] for rule in run["tool"]["driver"]["rules"]].index("BOARD-003")
+    [invocation] = run["invocations"]
+    assert invocation["ruleConfigurationOverrides"] == [
+        {
+            "descriptor": {"id": "BOARD-004"},
+            "configuration": {"enabled": False},
+            "properties": {
+                "description": "--ignore BOARD-004",
+                "source": "--ignore",
+                "file": None,
+                "line": None,
+            },
+        },
+        {
+            "descriptor": {"id": "BOARD-003", "index": index},
+            "configuration": {"level": "warning"},
+            "properties": {
+                "description": f"error to warning by override BOARD-003 in {config}:4; "
+                + ACCOUNTABLE,
+                "source": f"{config}:4",
+                "file": config,
+                "line": 4,
+                "reason": "Vacancy while the partner member is appointed",
+                "approvedBy": "Board 2026-03-12, minute 7",
+                "until": "2026-12-31",
+            },
+        },
+    ]
+    assert invocation["toolConfigurationNotifications"] == [
+        {
+            "level": "note",
+            "message": {"text": "BOARD-004 not run: --ignore BOARD-004"},
+            "associatedRule": {"id": "BOARD-004"},
+        },
+        {
+            "level": "note",
+            "message": {
+                "text": "BOARD-009 not run on some files: per-file-ignores "
+                f"'governance/*.yaml' = BOARD-009 in {config}:2"
+            },
+            "associatedRule": {"id": "BOARD-009"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": Path(config).as_uri()},
+                        "region": {"startLine": 2},
+                    }
+                }
+            ],
+        },
+    ]
+    assert invocation["executionSuccessful"] is True
+    [result] = run["results"]
+    assert (result["ruleId"], result["level"]) == ("BOARD-003", "warning")
+
+
+def test_junit_settings_properties(project: Path) -> None:
+    from tests.reporters.test_junit import parse
+
+    code, out, _ = validate("-f", "junit", "governance/constitution.yaml")
+    assert code == 0
+    suite = parse(out).find("testsuite")  # valid against the JUnit XSD
+    assert suite is not None
+    values = [p.get("value") for p in suite.iter("property") if p.get("name") == "settings"]
+    assert values == settings_lines(project)
+
+
+def test_gitlab_info_issues_at_the_configuration_line(project: Path) -> None:
+    code, out, _ = validate("-f", "gitlab", "governance/constitution.yaml")
+    assert code == 0
+    config = project / ".icscheck.toml"
+    issues = [i for i in json.loads(out) if i["check_name"] == "icscheck-settings"]
+    assert [(i["description"], i["severity"], i["location"]) for i in issues] == [
+        (
+            "icscheck settings: Switched off: BOARD-004: --ignore BOARD-004",
+            "info",
+            {"path": "governance/constitution.yaml", "lines": {"begin": 1}},
+        ),
+        (
+            f"icscheck settings: {settings_lines(project)[1]}",
+            "info",
+            {"path": config.as_posix(), "lines": {"begin": 2}},
+        ),
+        (
+            f"icscheck settings: {settings_lines(project)[2]}",
+            "info",
+            {"path": config.as_posix(), "lines": {"begin": 4}},
+        ),
+    ]
+    assert len({i["fingerprint"] for i in issues}) == 3
+
+
+def test_github_notices_at_the_configuration_line(project: Path) -> None:
+    code, out, _ = validate("-f", "github", "governance/constitution.yaml")
+    assert code == 0
+    config = project / ".icscheck.toml"
+    lines = settings_lines(project)
+    assert out.splitlines()[-3:] == [
+        f"::notice title=icscheck settings::{lines[0]}",
+        f"::notice file={config},line=2,title=icscheck settings::{lines[1]}",
+        f"::notice file={config},line=4,title=icscheck settings::{lines[2]}",
+    ]

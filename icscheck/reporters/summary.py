@@ -222,6 +222,9 @@ class Setting:
     kind: str
     rules: tuple[str, ...]
     detail: str
+    source: str = ""
+    """Where it was said (``file:line`` or a flag), for a format that locates it; empty
+    for the list of files read."""
 
     def __str__(self) -> str:
         rules = ", ".join(self.rules)
@@ -238,21 +241,26 @@ def settings(configured: Configured) -> list[Setting]:
     if configured.empty and not configured.files:
         return []
     lines = [
-        Setting("Switched off", rules, detail) for detail, rules in _grouped(configured.off).items()
+        Setting("Switched off", rules, detail, source)
+        for (detail, source), rules in _grouped(configured.off).items()
     ]
     lines += [
-        Setting("Switched off in some files", rules, detail)
-        for detail, rules in _grouped(configured.per_file).items()
+        Setting("Switched off in some files", rules, detail, source)
+        for (detail, source), rules in _grouped(configured.per_file).items()
     ]
-    lines += [Setting("Severity", (c.rule,), c.describe()) for c in configured.changed]
-    lines += [Setting("Lapsed", (item.rule,), item.describe()) for item in configured.lapsed]
+    lines += [Setting("Severity", (c.rule,), c.describe(), c.source) for c in configured.changed]
+    lines += [
+        Setting("Lapsed", (item.rule,), item.describe(), item.override.origin)
+        for item in configured.lapsed
+    ]
     read = ", ".join(configured.files) if configured.files else "none"
     lines.append(Setting("Configuration read", (), read))
     return lines
 
 
-def _grouped(offs: Iterable[Off]) -> dict[str, tuple[str, ...]]:
-    grouped: dict[str, list[str]] = {}
+def _grouped(offs: Iterable[Off]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The rules of each (description, source), in order: one line for ``--ignore COMM``."""
+    grouped: dict[tuple[str, str], list[str]] = {}
     for off in offs:
-        grouped.setdefault(off.describe(), []).append(off.rule)
-    return {detail: tuple(rules) for detail, rules in grouped.items()}
+        grouped.setdefault((off.describe(), off.source), []).append(off.rule)
+    return {key: tuple(rules) for key, rules in grouped.items()}
