@@ -1,6 +1,7 @@
 """``--format html``: a self-contained compliance report for a board paper.
 
-One HTML page: the verdict, then per file the ICB and file, each gap with its
+One HTML page: the verdict and the Settings (what configuration switched off or
+changed, with its file and line, and an override's approver), then per file the ICB and file, each gap with its
 location, fix and source, each waived gap with its waiver (reason, approver,
 expiry), the questions to confirm (facts the file marks unknown that rules wait
 on), the rules that did not run, a table per area listing every rule as met, gap or waived, and a

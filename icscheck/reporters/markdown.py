@@ -5,7 +5,8 @@ a pull request or a document pipeline: per file a summary line, a table per
 area with every rule, each gap with ``file:line:col``, rule, message, fix and
 source, each waived gap with its waiver, and the governance structure as a
 Mermaid diagram, with the questions to confirm (facts the file marks unknown
-that rules wait on) and the rules that did not run. Text from the constitution is untrusted: ``icscheck.untrusted``
+that rules wait on) and the rules that did not run; after the verdict, a Settings section with
+what configuration switched off or changed and where. Text from the constitution is untrusted: ``icscheck.untrusted``
 escapes it so it cannot add markup, links, HTML or table cells, and an
 ``@mention`` in it notifies no one when the report is posted on GitHub.
 """

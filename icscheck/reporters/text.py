@@ -4,8 +4,9 @@ For each file: a header, a table per area listing every rule (passes are
 evidence too) and the rules that did not run, then each gap (errors first)
 with its location, rule, severity, message, fix, source and where the fact is
 stated, then apart the questions to confirm (outcomes resting on facts the
-file marks unknown) and the waived findings with their waivers, then a
-one-line verdict. A batch (more than one file checked) gives each file its
+file marks unknown) and the waived findings with their waivers, then the
+Settings (what configuration switched off or changed, with its file and line)
+and a one-line verdict that counts them. A batch (more than one file checked) gives each file its
 header, its verdict and its gaps, and the area tables once, for the whole
 batch, at the end: a table per file cost about 59 ms a file, six times the
 JSON report's time for 300 files (issue 13, docs/performance.md). Everything
