@@ -49,8 +49,6 @@ def configure(
         rule_id = checker.id
         statutory_rule = checker.rule.severity is Severity.ERROR
         override = _override_for(rule_id, settings.overrides)
-        if override is not None and override.accountability.lapsed(on):
-            lapsed.append(Lapsed(rule_id, override))
         active = None if override is None or override.accountability.lapsed(on) else override
         reasons = _plain_offs(settings, rule_id)
         if statutory_rule and override is not None and override.severity is None:
@@ -70,6 +68,9 @@ def configure(
             if statutory_rule:
                 statutory.append(rule_id)
             continue
+        if override is not None and active is None:
+            # Lapsed, and the rule runs (a flag may still have switched it off, above).
+            lapsed.append(Lapsed(rule_id, override))
         checker, change = _severity(checker, settings, active)
         if change is not None:
             changed.append(change)

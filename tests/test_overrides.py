@@ -478,3 +478,15 @@ def test_github_notices_at_the_configuration_line(project: Path) -> None:
         f"::notice file={config},line=2,title=icscheck settings::{lines[1]}",
         f"::notice file={config},line=4,title=icscheck settings::{lines[2]}",
     ]
+
+
+def test_a_lapsed_override_of_a_rule_a_flag_switched_off_is_not_said_to_run(
+    project: Path,
+) -> None:
+    code, out, _ = validate(
+        "-f", "json", "governance/constitution.yaml", date=LAPSED, ignore="BOARD"
+    )
+    assert code == 0
+    document = json.loads(out)
+    assert document["settings"]["lapsed"] == []
+    assert [f["rule"] for f in document["files"][0]["findings"]] == []
