@@ -52,6 +52,7 @@ from icscheck import __version__
 from icscheck.codec import file_data, file_result, model_data, model_from_data
 from icscheck.errors import UsageError
 from icscheck.key import KEY_FILE
+from icscheck.overrides import Lapsed
 from icscheck.result import FileResult
 from icscheck.rules.base import Checker, Rule
 
@@ -95,14 +96,18 @@ def refusal(folder: Path) -> str | None:
     return None
 
 
-def key(raw: bytes, checkers: Sequence[Checker], on: _dt.date) -> str:
-    """The entry name for checking ``raw`` with ``checkers`` as on date ``on``."""
+def key(
+    raw: bytes, checkers: Sequence[Checker], on: _dt.date, lapsed: Sequence[Lapsed] = ()
+) -> str:
+    """The entry name for checking ``raw`` with ``checkers`` as on date ``on``, with the
+    run's ``lapsed`` overrides (WAIVE-002's findings name them)."""
     digest = hashlib.sha256()
     header = {
         "format": FORMAT,
         "version": __version__,
         "rules": [list(checker.identity) for checker in checkers],
         "on": on.isoformat(),
+        "lapsed": [item.describe() for item in lapsed],
     }
     digest.update(json.dumps(header, sort_keys=True).encode())
     digest.update(b"\0")

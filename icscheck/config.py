@@ -18,6 +18,7 @@ so a report can say who switched a rule off.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import re
 import tomllib
@@ -27,6 +28,7 @@ from typing import Any
 
 from icscheck.errors import UsageError
 from icscheck.finding import Severity
+from icscheck.overrides import Accountability, Override
 from icscheck.reader import MAX_BYTES
 
 KEYS = (
@@ -41,8 +43,11 @@ KEYS = (
     "format",
     "max-file-size",
     "cache",
+    "overrides",
     "cache-max-age",
 )
+OVERRIDE_KEYS = ("severity", "ignore", "reason", "approved-by", "until")
+"""The keys of one ``[overrides.RULE]`` table: what it changes, then the waiver's three."""
 FORMATS = (
     "text",
     "concise",
@@ -97,6 +102,8 @@ class Settings:
     ``cache = true``; None is the default, on except in CI (``CI`` set)."""
     jobs: int = 1
     """Processes to check files in; 1 checks them in this process."""
+    overrides: tuple[Override, ...] = ()
+    """The accountable changes (``[overrides.RULE]``), one per selector, in file order."""
     cache_dir: Path | None = None
     """Where the result cache lives (``--cache-dir``); None: ``ICSCHECK_CACHE_DIR``, else
     the user cache folder. Never read from a configuration file: a repository must not
@@ -149,6 +156,11 @@ def apply(settings: Settings, flags: Flags) -> Settings:
     given = {key: value for key, value in given.items() if value is not None}
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
     return replace(settings, **given, origins=origins)
+
+
+def flag(key: str) -> str:
+    """How a report names a setting the command line gave: ``--ignore``, ``--fail-on``."""
+    return "--" + key.replace("_", "-")
 
 
 def parse_size(text: str | int) -> int:
@@ -234,6 +246,20 @@ class _Where:
         line = self.line(key)
         return f"{self.path}:{line}" if line else str(self.path)
 
+    def table_origin(self, name: str, key: str) -> str:
+        """``file:line`` of the table ``[...name.key]`` (or of ``key = {...}`` inside ``[name]``)."""
+        quoted = rf"(?:\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})"
+        header = re.compile(
+            rf"^[ \t]*\[[ \t]*(?:tool[ \t]*\.[ \t]*icscheck[ \t]*\.[ \t]*)?{name}[ \t]*\."
+            rf"[ \t]*{quoted}[ \t]*\]",
+            re.M,
+        )
+        match = header.search(self.text)
+        if match is None:
+            return self.origin(key)
+        line = self.text.count("\n", 0, match.start()) + 1
+        return f"{self.path}:{line}"
+
     def error(self, key: str, message: str) -> ConfigError:
         line = self.line(key)
         return ConfigError(f"{self.path}{f':{line}' if line else ''}: {message}")
@@ -259,6 +285,8 @@ def _read_table(
         **_rules(base, path, where, table, origins),
         **_gate(where, table, origins),
     }
+    if "overrides" in table:
+        changes["overrides"] = _overrides(base, where, header, table["overrides"])
     return replace(base, **changes, files=(*base.files, path), origins=origins)
 
 
@@ -344,6 +372,80 @@ def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict
         except ValueError as error:
             raise where.error("max-file-size", f"'max-file-size': {error}") from None
     return changes
+
+
+def _overrides(base: Settings, where: _Where, header: str, entries: object) -> tuple[Override, ...]:
+    """The ``[overrides.RULE]`` tables: each one change, with a reason, an approver and an end
+    date (docs/configuration.md). A later file's entry for a selector replaces an extended
+    file's."""
+    prefix = "tool.icscheck.overrides" if header == "[tool.icscheck]" else "overrides"
+    if not isinstance(entries, dict):
+        message = f"'overrides' must be tables: [{prefix}.RULE] with {', '.join(OVERRIDE_KEYS)}"
+        raise where.error("overrides", message)
+    merged = {override.selector: override for override in base.overrides}
+    for selector, entry in entries.items():
+        origin = where.table_origin("overrides", selector)
+        name = f"[{prefix}.{selector}]"
+
+        def fail(message: str, origin: str = origin, name: str = name) -> ConfigError:
+            return ConfigError(f"{origin}: {name} {message}")
+
+        if not isinstance(entry, dict):
+            raise fail(f"must be a table of {', '.join(OVERRIDE_KEYS)}")
+        for key in entry:
+            if key not in OVERRIDE_KEYS:
+                raise fail(
+                    f"has an unknown key '{key}' (expected one of: {', '.join(OVERRIDE_KEYS)})"
+                )
+        merged[selector] = Override(
+            selector=selector,
+            severity=_override_change(entry, fail),
+            accountability=_accountability(entry, fail),
+            origin=origin,
+        )
+    return tuple(merged.values())
+
+
+def _override_change(entry: dict[str, Any], fail: Any) -> Severity | None:
+    """The severity an override sets, or None for ``ignore = true``: exactly one of the two."""
+    if ("severity" in entry) == (entry.get("ignore") is True):
+        raise fail('must say one change: severity = "warning" (or "error"), or ignore = true')
+    if "ignore" in entry and entry["ignore"] is not True:
+        raise fail("'ignore' must be true (leave it out to keep the rule running)")
+    if "severity" in entry:
+        level = entry["severity"]
+        if level not in tuple(Severity):
+            raise fail(f'\'severity\' = {level!r}; expected "error" or "warning"')
+        return Severity(level)
+    return None
+
+
+def _accountability(entry: dict[str, Any], fail: Any) -> Accountability:
+    """reason, approved-by and until, as a waiver gives them: all three, or a usage error."""
+    missing = [
+        key
+        for key in ("reason", "approved-by", "until")
+        if not (isinstance(entry.get(key), str) and entry[key].strip())
+        and not isinstance(entry.get(key), _dt.date)
+    ]
+    if missing:
+        raise fail(
+            f"needs {', '.join(missing)}: switching a rule off or changing its severity in "
+            "configuration needs a reason, an approver and an end date, as a waiver does "
+            "(docs/configuration.md)"
+        )
+    for key in ("reason", "approved-by"):
+        if not isinstance(entry[key], str):
+            raise fail(f"'{key}' must be text")
+    until = entry["until"]
+    if isinstance(until, _dt.datetime) or not isinstance(until, _dt.date | str):
+        raise fail("'until' must be a date (YYYY-MM-DD)")
+    if isinstance(until, str):
+        try:
+            until = _dt.date.fromisoformat(until.strip())
+        except ValueError:
+            raise fail(f"'until' = {until!r} is not a date (YYYY-MM-DD)") from None
+    return Accountability(entry["reason"].strip(), entry["approved-by"].strip(), until)
 
 
 def _read(path: Path) -> tuple[str, dict[str, Any]]:

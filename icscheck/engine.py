@@ -20,6 +20,7 @@ from icscheck import cache
 from icscheck.documents import is_document
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
+from icscheck.overrides import Lapsed
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Rule
@@ -43,8 +44,10 @@ def check_document(
     *,
     on: _dt.date,
     known: Iterable[str] = (),
+    lapsed: Sequence[Lapsed] = (),
 ) -> FileResult:
-    """Apply ``checkers`` to one parsed document, and its waivers to their findings."""
+    """Apply ``checkers`` to one parsed document, and its waivers to their findings;
+    ``lapsed`` are the run's overrides past their end date (WAIVE-002 reports them)."""
     from icscheck.bounded import cap
     from icscheck.model import build
 
@@ -64,6 +67,7 @@ def check_document(
         waivers=document.waivers,
         locate=document.locate,
         unknowns=document.unknowns,
+        lapsed=tuple(lapsed),
     )
     usable = _by_target(document.waivers, on)
     outcomes: dict[str, RuleResult] = {}
@@ -251,7 +255,7 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
             pass  # broken YAML is reported below, as for any file
     rules = [c.rule for c in checkers]
     store = run.cache
-    entry = cache.key(raw, checkers, run.on) if store is not None else None
+    entry = cache.key(raw, checkers, run.on, run.configured.lapsed) if store is not None else None
     if store is not None and entry is not None:
         hit = cache.get(store, entry, name, model=run.keep_model)
         if hit is not None:
@@ -259,7 +263,13 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     from icscheck.loader import load_bytes
 
     try:
-        result = check_document(load_bytes(name, raw), checkers, on=run.on, known=run.known)
+        result = check_document(
+            load_bytes(name, raw),
+            checkers,
+            on=run.on,
+            known=run.known,
+            lapsed=run.configured.lapsed,
+        )
     except LoadError as error:
         result = FileResult(path=name, error=error)
     if store is not None and entry is not None:
@@ -319,7 +329,9 @@ def _check_document_bytes(
     try:
         drafted = draft(read_one(name, raw), [name])
         document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
-        return check_document(document, checkers, on=run.on, known=run.known)
+        return check_document(
+            document, checkers, on=run.on, known=run.known, lapsed=run.configured.lapsed
+        )
     except LoadError as error:
         return FileResult(path=name, error=error)
 
@@ -360,7 +372,13 @@ def check_pages(paths: tuple[str, ...], run: Run) -> FileResult:
         ]
         drafted = draft(blocks, list(paths))
         document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
-        return check_document(document, run.checkers_for(name), on=run.on, known=run.known)
+        return check_document(
+            document,
+            run.checkers_for(name),
+            on=run.on,
+            known=run.known,
+            lapsed=run.configured.lapsed,
+        )
     except LoadError as error:
         return FileResult(path=name, error=error)
 
@@ -405,7 +423,13 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
             check_pages(unit, run) if isinstance(unit, tuple) else check_file(unit, run)
             for unit in units
         )
-        return Report(files=results, rules=run.rules, on=run.on, fail_on=run.fail_on)
+        return Report(
+            files=_left_out(results, run),
+            rules=run.rules,
+            on=run.on,
+            fail_on=run.fail_on,
+            configured=run.configured,
+        )
     if run.settings.jobs > 1 and len(files) > 1 and STDIN not in files:
         results = _in_parallel(files, run)
     else:
@@ -416,11 +440,25 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
     if run.cache is not None:
         cache.prune(run.cache, run.settings.cache_max_age)
     return Report(
-        files=tuple(r for r in results if not r.skipped),
+        files=_left_out(tuple(r for r in results if not r.skipped), run),
         rules=run.rules,
         on=run.on,
         fail_on=run.fail_on,
         skipped=tuple(r.path for r in results if r.skipped),
+        configured=run.configured,
+    )
+
+
+def _left_out(results: tuple[FileResult, ...], run: Run) -> tuple[FileResult, ...]:
+    """Each checked file's result naming the rules its per-file ignores left out (added
+    here, not cached: where the ignore was said may change while the rules stay)."""
+    if not run.configured.per_file:
+        return results
+    return tuple(
+        result
+        if result.error is not None
+        else replace(result, not_run=(*result.not_run, *run.not_run_for(result.path)))
+        for result in results
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from icscheck import __version__
 from icscheck.errors import ExitCode, LoadError
 from icscheck.finding import Finding, Severity
+from icscheck.overrides import Configured
 from icscheck.rules.base import Rule
 from icscheck.waivers import Waiver
 
@@ -152,6 +153,9 @@ class Report:
     fail_on: FailOn = FailOn.ERROR
     skipped: tuple[str, ...] = ()
     """Files passed that are not icscheck constitutions, skipped (``--only-constitutions``)."""
+    configured: Configured = field(default_factory=Configured)
+    """What configuration changed in this run and where it was said: the rules not run, the
+    severities changed, the overrides lapsed, the files read (icscheck/overrides.py)."""
 
     @property
     def ruleset(self) -> str:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from icscheck.config import COMMAND_LINE, ConfigError, Settings
-from icscheck.result import FailOn
+from icscheck.overrides import Configured
+from icscheck.result import FailOn, NotRun
 from icscheck.rules.base import Area, Checker, Rule
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class Run:
     only_constitutions: bool = False
     """Skip a YAML file that is no icscheck constitution (``--only-constitutions``, which
     the pre-commit hook gives: a broad ``files:`` pattern passes workflow files too)."""
+    configured: Configured = field(default_factory=Configured)
+    """What configuration changed (rules off, severities, lapsed overrides), with where each
+    was said: every report shows it (icscheck/configure.py)."""
     keep_model: bool = True
     """Whether a result read from the cache brings its Model back. Only the map, the diff
     and the board-paper reports read it; reading it back was about 40 ms of a warm run
@@ -56,6 +60,7 @@ class Run:
         """The run ``settings`` ask for, on date ``on``, in the process environment ``environ``
         (which says whether this is CI and where the cache and its key live; None: no cache
         unless the settings ask for one)."""
+        from icscheck.configure import configure
         from icscheck.rules.registry import builtins, house_rules
 
         every = list(builtins())
@@ -66,21 +71,12 @@ class Run:
         every.sort(key=lambda checker: areas.index(checker.rule.area))
         known = frozenset(checker.id for checker in every)
         _check_selectors(settings, known)
-        chosen = tuple(
-            checker.with_severity(settings.severity[checker.id])
-            if checker.id in settings.severity
-            else checker
-            for checker in every
-            if (settings.select is None or selected(checker.id, settings.select))
-            and not selected(checker.id, settings.ignore)
-        )
+        chosen, configured = configure(settings, every, on)
         cache, warning = _cache(settings, environ)
-        every_rule = tuple(
-            checker.rule.with_severity(settings.severity.get(checker.id, checker.rule.severity))
-            for checker in every
-        )
+        in_force = {checker.id: checker.rule for checker in chosen}
+        every_rule = tuple(in_force.get(checker.id, checker.rule) for checker in every)
         warnings = () if warning is None else (warning,)
-        return cls(settings, on, chosen, every_rule, cache, warnings)
+        return cls(settings, on, chosen, every_rule, cache, warnings, configured=configured)
 
     @property
     def known(self) -> frozenset[str]:
@@ -95,6 +91,16 @@ class Run:
     @property
     def fail_on(self) -> FailOn:
         return FailOn(self.settings.fail_on)
+
+    def not_run_for(self, path: str) -> tuple[NotRun, ...]:
+        """The rules in force that ``path``'s per-file ignores leave out, with why."""
+        left_out = [
+            NotRun(off.rule, f"per-file-ignores {off.files!r} in {off.source}")
+            for off in self.configured.per_file
+            for root, pattern, _ in self.settings.per_file_ignores
+            if pattern == off.files and _matches(path, root, pattern)
+        ]
+        return tuple(dict.fromkeys(left_out))
 
     def checkers_for(self, path: str) -> tuple[Checker, ...]:
         """The rules to run on ``path``: those in force, less its per-file ignores."""
@@ -157,6 +163,16 @@ def _check_selectors(settings: Settings, known: frozenset[str]) -> None:
         if rule_id not in known:
             origin = origins.get(f"severity.{rule_id}", COMMAND_LINE)
             raise ConfigError(f"{origin}: 'severity': {rule_id!r} is not a rule ID")
+    for override in settings.overrides:
+        if not any(selected(rule_id, [override.selector]) for rule_id in known):
+            from icscheck.suggest import closest
+
+            near = closest(override.selector, known)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise ConfigError(
+                f"{override.origin}: [overrides.{override.selector}]: {override.selector!r} "
+                f"is not a rule ID or rule family{hint}"
+            )
 
 
 def _matches(path: str, root: Path, pattern: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -33,6 +34,15 @@ def run(*args: str) -> tuple[int, dict[str, object] | None, str]:
     return result.exit_code, document, result.stderr
 
 
+def off(rule: str, table: str = "overrides", **change: str) -> str:
+    """An accountable override of ``rule``: switched off, or ``severity="warning"``."""
+    what = f'severity = "{change["severity"]}"' if change else "ignore = true"
+    return (
+        f'\n[{table}.{rule}]\n{what}\nreason = "vacancy"\napproved-by = "Board 2026-03-12"\n'
+        "until = 2099-12-31\n"
+    )
+
+
 def rules_found(document: dict[str, object] | None) -> list[str]:
     assert document is not None
     files = document["files"]
@@ -47,8 +57,9 @@ def test_without_configuration_both_errors_fail(project: Path) -> None:
 
 def test_pyproject_is_found_by_walking_up(project: Path) -> None:
     (project / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[tool.icscheck]\nignore = ["BOARD-004"]\n'
-        'severity = { BOARD-003 = "warning" }\n',
+        '[project]\nname = "x"\n\n[tool.icscheck]\n'
+        + off("BOARD-004", "tool.icscheck.overrides")
+        + off("BOARD-003", "tool.icscheck.overrides", severity="warning"),
         encoding="utf-8",
     )
     code, document, _ = run("constitution.yaml")
@@ -62,7 +73,7 @@ def test_pyproject_is_found_by_walking_up(project: Path) -> None:
 
 def test_a_dotfile_wins_over_pyproject_in_the_same_directory(project: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.icscheck]\nignore = ["BOARD"]\n')
-    (project / ".icscheck.toml").write_text('select = ["BOARD-003"]\nstrict = true\n')
+    (project / ".icscheck.toml").write_text("strict = true\n" + off("BOARD-004"))
     code, document, _ = run("constitution.yaml")
     assert (code, rules_found(document)) == (1, ["BOARD-003"])
     assert document is not None and document["fail_on"] == "warning"
@@ -70,7 +81,7 @@ def test_a_dotfile_wins_over_pyproject_in_the_same_directory(project: Path) -> N
 
 def test_a_pyproject_without_the_table_is_passed_over(project: Path) -> None:
     (project / "governance" / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    (project / ".icscheck.toml").write_text('ignore = ["BOARD-003", "BOARD-004"]\n')
+    (project / ".icscheck.toml").write_text(off("BOARD-003") + off("BOARD-004"))
     assert find_config(project / "governance") == project / ".icscheck.toml"
     code, document, _ = run("constitution.yaml")
     assert (code, rules_found(document)) == (0, [])
@@ -78,10 +89,29 @@ def test_a_pyproject_without_the_table_is_passed_over(project: Path) -> None:
 
 def test_per_file_ignores_match_paths_relative_to_the_configuration(project: Path) -> None:
     (project / ".icscheck.toml").write_text(
-        '[per-file-ignores]\n"governance/*.yaml" = ["BOARD-003"]\n"other/*.yaml" = ["BOARD-004"]\n'
+        '[per-file-ignores]\n"governance/*.yaml" = ["BOARD-009"]\n"other/*.yaml" = ["PRIN-001"]\n'
     )
     code, document, _ = run("constitution.yaml")
-    assert (code, rules_found(document)) == (1, ["BOARD-004"])
+    assert code == 1 and document is not None
+    files: list[dict[str, Any]] = document["files"]  # type: ignore[assignment]
+    [result] = files
+    assert result["not_run"][-1] == {
+        "rule": "BOARD-009",
+        "reason": f"per-file-ignores 'governance/*.yaml' in {project / '.icscheck.toml'}:2",
+    }
+    assert [i["rule"] for i in result["not_run"]].count("BOARD-009") == 1
+    assert "PRIN-001" in [r["id"] for r in result["rules"]]
+
+
+def test_a_per_file_ignore_of_an_error_level_rule_is_a_usage_error(project: Path) -> None:
+    (project / ".icscheck.toml").write_text('[per-file-ignores]\n"governance/*.yaml" = ["BOARD"]\n')
+    code, document, stderr = run("constitution.yaml")
+    assert (code, document) == (2, None)
+    assert stderr.startswith(
+        f"icscheck: error: {project / '.icscheck.toml'}:2: 'per-file-ignores' "
+        "'governance/*.yaml': 'BOARD' switches off BOARD-001, an error-level rule, for the "
+        "files it matches: that needs a reason, an approver and an end date; waive the gap"
+    )
 
 
 def test_flags_win_over_the_file(project: Path) -> None:
@@ -91,9 +121,9 @@ def test_flags_win_over_the_file(project: Path) -> None:
     code, document, _ = run("constitution.yaml", "--ignore", "BOARD-004")
     assert code == 0  # the file's fail-on = "never" holds...
     assert rules_found(document) == ["BOARD-003"]  # ...but --ignore replaces its list
-    code, _, _ = run("constitution.yaml", "--fail-on", "error")
+    code, _, _ = run("constitution.yaml", "--ignore", "BOARD-004", "--fail-on", "error")
     assert code == 1  # --fail-on error beats fail-on = "never"
-    code, _, _ = run("constitution.yaml", "--strict")
+    code, _, _ = run("constitution.yaml", "--ignore", "BOARD-004", "--strict")
     assert code == 1
 
 
@@ -101,7 +131,7 @@ def test_isolated_and_explicit_config(project: Path, tmp_path: Path) -> None:
     (project / ".icscheck.toml").write_text('ignore = ["BOARD"]\n')
     assert rules_found(run("constitution.yaml", "--isolated")[1]) == ["BOARD-003", "BOARD-004"]
     other = project / "strict.toml"
-    other.write_text('select = ["BOARD-004"]\n')
+    other.write_text(off("BOARD-003"))
     assert rules_found(run("constitution.yaml", "--config", str(other))[1]) == ["BOARD-004"]
 
 
@@ -164,7 +194,7 @@ def test_a_rule_id_typed_on_the_command_line_is_named_with_its_flag(project: Pat
 def test_extend_reads_the_baseline_first_and_this_file_wins(project: Path) -> None:
     (project / "region").mkdir()
     (project / "region" / "baseline.toml").write_text(
-        'ignore = ["BOARD-004"]\nfail-on = "never"\n[severity]\nBOARD-003 = "warning"\n'
+        'fail-on = "never"\n' + off("BOARD-004") + off("BOARD-003", severity="warning")
     )
     (project / ".icscheck.toml").write_text(
         'extend = "region/baseline.toml"\nfail-on = "warning"\n'
@@ -174,7 +204,9 @@ def test_extend_reads_the_baseline_first_and_this_file_wins(project: Path) -> No
     assert code == 1  # this file's fail-on beats the baseline's
     settings = load_settings(project / ".icscheck.toml")
     assert settings.files == (project / "region" / "baseline.toml", project / ".icscheck.toml")
-    assert settings.origins["severity.BOARD-003"] == f"{project / 'region' / 'baseline.toml'}:4"
+    assert [o.origin for o in settings.overrides] == [
+        f"{project / 'region' / 'baseline.toml'}:{line}" for line in (3, 9)
+    ]
     assert settings.origins["fail_on"] == f"{project / '.icscheck.toml'}:2"
 
 
@@ -211,6 +243,6 @@ def test_discovery_stops_at_the_repository_root(project: Path, git: str) -> None
     assert find_config(repository) is None
     code, document, _ = run("constitution.yaml")
     assert (code, rules_found(document)) == (1, ["BOARD-003", "BOARD-004"])
-    (repository / ".icscheck.toml").write_text('ignore = ["BOARD-004"]\n', encoding="utf-8")
+    (repository / ".icscheck.toml").write_text(off("BOARD-004"), encoding="utf-8")
     assert find_config(repository) == repository / ".icscheck.toml"
     assert run("constitution.yaml")[0] == 1  # the repository's own file is read

@@ -53,6 +53,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("diff", "diff", "diff"),
     ("migrate", "migrate", "migrate"),
     ("draft", "draft", "draft"),
+    ("config", "config", "show_config"),
     ("cache", "cache", "COMMANDS"),
 )
 """Each command's name, its module in icscheck/cli/ and its function, in ``--help`` order.

@@ -245,8 +245,8 @@ def validate(
         check_output(path, inputs)
     to_stdout = [name for name, path in outputs if path in (None, output)]
     flags = Flags(
-        select=_selectors(select),
-        ignore=_selectors(ignore),
+        select=selectors(select),
+        ignore=selectors(ignore),
         strict=strict,
         fail_on=None if fail_on is None else str(fail_on),
         format=to_stdout[0] if to_stdout else None,
@@ -296,8 +296,13 @@ def _write(
             REPORTERS[name](stream).write(report)
             refuse_partial(path, report.exit_code)
     if quiet:
+        from icscheck.reporters.concise import setting_lines
         from icscheck.reporters.summary import verdict
 
+        # The verdict alone on stdout; what configuration changed on stderr, so a
+        # quiet gate still says what it did not check.
+        for text in setting_lines(report):
+            typer.echo(text, err=True)
         typer.echo(str(verdict(report)))
     elif statistics:
         from icscheck.reporters.statistics import StatisticsReporter
@@ -326,7 +331,7 @@ def _refuse_stray_options(files: list[str]) -> None:
             )
 
 
-def _selectors(text: str | None) -> tuple[str, ...] | None:
+def selectors(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
     return tuple(s.strip() for s in text.split(",") if s.strip())

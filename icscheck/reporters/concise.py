@@ -5,8 +5,10 @@ by page and clause instead: ``constitution.pdf:p12:§2.1.6: ...``), the form
 compilers, ruff's ``--output-format concise`` and editors' problem matchers use.
 In each file errors come before warnings, each in file order, then the questions
 to confirm (``RULE unconfirmed``, with what to confirm). Waived gaps are not
-listed: they are accepted, and the verdict counts them. The last line is the
-verdict every human-facing report ends with. Every string from the input goes
+listed: they are accepted, and the verdict counts them. Then one ``settings:``
+line for each thing configuration switched off or changed, with the file and
+line (or flag) that did it, and the configuration files read; the last line is
+the verdict every human-facing report ends with, which counts them. Every string from the input goes
 through ``untrusted.line``, so a line can neither break in two nor act on a
 terminal or a CI log.
 """
@@ -14,7 +16,7 @@ terminal or a CI log.
 from __future__ import annotations
 
 from icscheck.reporters.base import Reporter
-from icscheck.reporters.summary import in_report_order, verdict
+from icscheck.reporters.summary import in_report_order, settings, verdict
 from icscheck.result import Report
 from icscheck.untrusted import line
 
@@ -46,5 +48,12 @@ class ConciseReporter(Reporter):
                         f" (confirm: {'; '.join(item.confirm)})"
                     )
                 )
+        lines += setting_lines(report)
         lines.append(str(verdict(report)))
         self.stream.write("\n".join(lines) + "\n")
+
+
+def setting_lines(report: Report) -> list[str]:
+    """One line per change configuration made (``settings: Severity: COMM-003: error to
+    warning by override COMM-003 in .icscheck.toml:3; ...``), for concise and ``-q``."""
+    return [line(f"settings: {item}") for item in settings(report.configured)]

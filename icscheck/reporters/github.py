@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.ci_settings import github_notices
 from icscheck.result import Report
 from icscheck.untrusted import text, workflow_data, workflow_property
 
@@ -87,4 +88,6 @@ class GithubReporter(Reporter):
                         title=f"{report.rule(finding.rule).label} (waived)",
                     )
                 )
+        # What configuration switched off or changed (icscheck/reporters/ci_settings.py).
+        lines += github_notices(report)
         self.stream.writelines(line + "\n" for line in lines)

@@ -15,6 +15,7 @@ from typing import Any
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.ci_settings import gitlab_issues
 from icscheck.result import Report
 from icscheck.rules.base import Rule
 from icscheck.untrusted import ascii_only, json
@@ -69,7 +70,8 @@ def report_gitlab(report: Report) -> list[dict[str, Any]]:
             issues.append(unreadable(result.error))
         else:
             issues.extend(issue(f, report.rule(f.rule)) for f in result.findings)
-    return issues
+    # What configuration switched off or changed (icscheck/reporters/ci_settings.py).
+    return issues + gitlab_issues(report)
 
 
 class GitlabReporter(Reporter):

@@ -1,6 +1,7 @@
 """``--format html``: a self-contained compliance report for a board paper.
 
-One HTML page: the verdict, then per file the ICB and file, each gap with its
+One HTML page: the verdict and the Settings (what configuration switched off or
+changed, with its file and line, and an override's approver), then per file the ICB and file, each gap with its
 location, fix and source, each waived gap with its waiver (reason, approver,
 expiry), the questions to confirm (facts the file marks unknown that rules wait
 on), the rules that did not run, a table per area listing every rule as met, gap or waived, and a
@@ -36,6 +37,7 @@ from icscheck.reporters.summary import (
     mark,
     not_run,
     questions,
+    settings,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
@@ -97,11 +99,33 @@ def render(report: Report) -> str:
         f"<dt>Fails on</dt><dd>{fails_on(report.fail_on)}</dd>",
         f"<dt>Files</dt><dd>{len(report.files)}</dd>",
         "</dl>",
+        *_settings(report),
     ]
     for number, result in enumerate(report.files, start=1):
         parts.extend(_file(result, f"file-{number}", report))
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _settings(report: Report) -> list[str]:
+    """What configuration switched off or changed, with where and, for an override, who
+    agreed it and until when: beside the verdict that counts it, before any file."""
+    lines = settings(report.configured)
+    if not lines:
+        return []
+    items = [
+        f"<li><strong>{escape(item.kind)}</strong>: "
+        f"{escape(str(item).removeprefix(item.kind + ': '))}</li>"
+        for item in lines
+    ]
+    return [
+        '<section class="settings" aria-labelledby="settings-title">',
+        '<h2 id="settings-title">Settings</h2>',
+        '<ul class="settings">',
+        *items,
+        "</ul>",
+        "</section>",
+    ]
 
 
 def _verdict(line: Verdict, html_id: str) -> str:
@@ -134,7 +158,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         f"<dt>Format version</dt><dd>{escape(str(version))}</dd>",
         f"<dt>Rules checked</dt><dd>{len(result.rules)}</dd>",
         "</dl>",
-        _verdict(file_verdict(result, report.fail_on), f"{ident}-verdict"),
+        _verdict(file_verdict(result, report.fail_on, report.configured), f"{ident}-verdict"),
         _counts(result),
         *(
             f'<p class="not-run">Not run: {escape(", ".join(rules))} ({len(rules)} rules). '

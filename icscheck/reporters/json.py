@@ -12,12 +12,15 @@ from typing import Any
 from icscheck import __version__
 from icscheck.codec import file_data
 from icscheck.finding import Severity
+from icscheck.overrides import Accountability, Configured, place
 from icscheck.reporters.base import Reporter
 from icscheck.result import Report
 from icscheck.untrusted import ascii_only, json
 
 OUTPUT_VERSION = 2
 """2: unconfirmed outcomes (format 2's unknown facts) and rules not run, per file."""
+SETTINGS_VERSION = 1
+"""The ``settings`` block's own version: 1, what configuration switched off, changed and read."""
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -36,7 +39,67 @@ def report_json(report: Report) -> dict[str, Any]:
             "unconfirmed": report.unconfirmed,
             "unreadable": report.unreadable,
         },
+        "settings": settings_data(report.configured),
         "files": [file_data(result, report.catalogue) for result in report.files],
+    }
+
+
+def settings_data(configured: Configured) -> dict[str, Any]:
+    """What configuration did to the run, each change with its source (docs/json-output.md)."""
+    return {
+        "version": SETTINGS_VERSION,
+        "files": list(configured.files),
+        "not_run": [
+            {
+                "rule": off.rule,
+                "why": str(off.why),
+                "selector": off.selector or None,
+                **_source(off.source),
+                **_accountability(off.accountability),
+            }
+            for off in configured.off
+        ],
+        "per_file_ignores": [
+            {"rule": off.rule, "files": off.files, "selector": off.selector, **_source(off.source)}
+            for off in configured.per_file
+        ],
+        "severity": [
+            {
+                "rule": change.rule,
+                "from": str(change.was),
+                "to": str(change.now),
+                "selector": change.selector or None,
+                **_source(change.source),
+                **_accountability(change.accountability),
+            }
+            for change in configured.changed
+        ],
+        "lapsed": [
+            {
+                "rule": item.rule,
+                "selector": item.override.selector,
+                "severity": None if item.override.severity is None else str(item.override.severity),
+                **_source(item.override.origin),
+                **_accountability(item.override.accountability),
+            }
+            for item in configured.lapsed
+        ],
+        "statutory": list(configured.statutory_rules),
+    }
+
+
+def _source(source: str) -> dict[str, Any]:
+    path, line = place(source)
+    return {"source": source, "file": path, "line": line}
+
+
+def _accountability(accountability: Accountability | None) -> dict[str, Any]:
+    if accountability is None:
+        return {"reason": None, "approved_by": None, "until": None}
+    return {
+        "reason": accountability.reason,
+        "approved_by": accountability.approved_by,
+        "until": accountability.until.isoformat(),
     }
 
 

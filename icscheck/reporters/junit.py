@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.ci_settings import junit_properties
 from icscheck.result import FileResult, Report, RuleResult, Status, Waived
 from icscheck.rules.base import Rule
 from icscheck.untrusted import log, xml
@@ -82,6 +83,9 @@ class JunitReporter(Reporter):
                     _property(properties, "icb", result.icb_name)
                 if result.format_version is not None:
                     _property(properties, "format_version", str(result.format_version))
+                # What configuration switched off or changed (reporters/ci_settings.py).
+                for value in junit_properties(report):
+                    _property(properties, "settings", value)
                 counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
                 for outcome in result.rules:
                     counts["tests"] += 1

@@ -5,7 +5,8 @@ a pull request or a document pipeline: per file a summary line, a table per
 area with every rule, each gap with ``file:line:col``, rule, message, fix and
 source, each waived gap with its waiver, and the governance structure as a
 Mermaid diagram, with the questions to confirm (facts the file marks unknown
-that rules wait on) and the rules that did not run. Text from the constitution is untrusted: ``icscheck.untrusted``
+that rules wait on) and the rules that did not run; after the verdict, a Settings section with
+what configuration switched off or changed and where. Text from the constitution is untrusted: ``icscheck.untrusted``
 escapes it so it cannot add markup, links, HTML or table cells, and an
 ``@mention`` in it notifies no one when the report is posted on GitHub.
 """
@@ -27,6 +28,7 @@ from icscheck.reporters.summary import (
     mark,
     not_run,
     questions,
+    settings,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report
@@ -54,6 +56,13 @@ def render(report: Report) -> str:
         f"Ruleset: {text(report.ruleset)}. Checked as on {report.on.isoformat()}. "
         f"Fails on: {fails_on(report.fail_on)}.",
     ]
+    configured = settings(report.configured)
+    if configured:
+        lines += ["", "## Settings", ""]
+        lines += [
+            f"- **{item.kind}**: {text(str(item).removeprefix(item.kind + ': '))}"
+            for item in configured
+        ]
     for result in report.files:
         lines += ["", *_file(result, report)]
     return "\n".join(lines) + "\n"
@@ -64,7 +73,7 @@ def _file(result: FileResult, report: Report) -> list[str]:
     if result.error is not None:
         return [*lines, "", f"✗ Could not be checked: {text(str(result.error))}"]
     version = result.format_version if result.format_version is not None else "not given"
-    line = file_verdict(result, report.fail_on)
+    line = file_verdict(result, report.fail_on, report.configured)
     lines += [
         f"- Format version: {version}",
         f"- Rules checked: {len(result.rules)}",

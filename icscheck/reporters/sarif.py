@@ -24,6 +24,7 @@ from icscheck.engine import STDIN_NAME
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.sarif_settings import configuration
 from icscheck.result import Report
 from icscheck.rules.base import Rule
 from icscheck.untrusted import ascii_only
@@ -183,6 +184,8 @@ def report_sarif(report: Report) -> dict[str, Any]:
     }
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    # What configuration switched off or changed (icscheck/reporters/sarif_settings.py).
+    invocation |= configuration(report.configured, index, artifact_location)
     return {
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from icscheck.finding import Finding, Severity
+from icscheck.overrides import Configured, Off
 from icscheck.result import FailOn, FileResult, Report, RuleResult, Status
 from icscheck.rules.base import Rule
 
@@ -146,16 +147,52 @@ def verdict(report: Report) -> Verdict:
     parts = tally.parts()
     if report.unreadable:
         parts.append(f"{report.unreadable} unreadable")
+    configured = report.configured
     summary = ", ".join(parts) + f" in {plural(checked, 'file')} checked"
+    summary += _changes(len(configured.switched_off), len(configured.changed))
     if report.unreadable:
         return Verdict(ERROR, summary, "not every file could be checked")
-    return _judged(summary, tally, report.fail_on)
+    return _qualified(_judged(summary, tally, report.fail_on), configured, configured.switched_off)
 
 
-def file_verdict(result: FileResult, fail_on: FailOn) -> Verdict:
-    """The verdict on one checked file, judged as the run is."""
+def file_verdict(
+    result: FileResult, fail_on: FailOn, configured: Configured | None = None
+) -> Verdict:
+    """The verdict on one checked file, judged as the run is, saying what configuration
+    switched off for it (the run's rules off, and its per-file ignores) and changed."""
     tally = _Tally.of([result])
-    return _judged(", ".join(tally.parts()), tally, fail_on)
+    configured = configured or Configured()
+    left_out = {item.rule for item in result.not_run}
+    off = tuple(
+        dict.fromkeys(
+            [o.rule for o in configured.off]
+            + [o.rule for o in configured.per_file if o.rule in left_out]
+        )
+    )
+    summary = ", ".join(tally.parts()) + _changes(len(off), len(configured.changed))
+    return _qualified(_judged(summary, tally, fail_on), configured, off)
+
+
+def _changes(off: int, changed: int) -> str:
+    """``, with 2 rules switched off and 1 severity changed``: in the verdict line itself, so
+    no one quotes a pass without what it was a pass of (issue 12)."""
+    parts = [f"{plural(off, 'rule')} switched off"] if off else []
+    if changed:
+        parts.append(f"{changed} {'severity' if changed == 1 else 'severities'} changed")
+    return f", with {' and '.join(parts)}" if parts else ""
+
+
+def _qualified(line: Verdict, configured: Configured, off: tuple[str, ...]) -> Verdict:
+    """A pass says it is a pass of the rules that ran; a claim of the statutory minimum
+    says so when configuration switched an error-level rule off or softened one."""
+    if line.mark is ERROR:
+        return line
+    conclusion = line.conclusion
+    if off and conclusion == "every rule passes":
+        conclusion = "every rule that ran passes"
+    if configured.statutory:
+        conclusion += " (only as configured: error-level rules switched off or softened)"
+    return Verdict(line.mark, line.summary, conclusion)
 
 
 def _judged(summary: str, tally: _Tally, fail_on: FailOn) -> Verdict:
@@ -175,3 +212,55 @@ def _judged(summary: str, tally: _Tally, fail_on: FailOn) -> Verdict:
             UNCONFIRMED, summary, "meets the statutory minimum, with questions to confirm"
         )
     return Verdict(PASS, summary, "every rule passes")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One line of a report's settings section: what configuration did, to which rules,
+    and where it was said (with a reason, an approver and an end date for an override)."""
+
+    kind: str
+    rules: tuple[str, ...]
+    detail: str
+    source: str = ""
+    """Where it was said (``file:line`` or a flag), for a format that locates it; empty
+    for the list of files read."""
+
+    def __str__(self) -> str:
+        rules = ", ".join(self.rules)
+        if len(self.rules) > 1:
+            rules += f" ({len(self.rules)} rules)"
+        return (
+            f"{self.kind}: {rules}: {self.detail}" if self.rules else f"{self.kind}: {self.detail}"
+        )
+
+
+def settings(configured: Configured) -> list[Setting]:
+    """What configuration did to the run, one line per change (rules that share a reason and
+    a source together), then the files read; empty when nothing was configured."""
+    if configured.empty and not configured.files:
+        return []
+    lines = [
+        Setting("Switched off", rules, detail, source)
+        for (detail, source), rules in _grouped(configured.off).items()
+    ]
+    lines += [
+        Setting("Switched off in some files", rules, detail, source)
+        for (detail, source), rules in _grouped(configured.per_file).items()
+    ]
+    lines += [Setting("Severity", (c.rule,), c.describe(), c.source) for c in configured.changed]
+    lines += [
+        Setting("Lapsed", (item.rule,), item.describe(), item.override.origin)
+        for item in configured.lapsed
+    ]
+    read = ", ".join(configured.files) if configured.files else "none"
+    lines.append(Setting("Configuration read", (), read))
+    return lines
+
+
+def _grouped(offs: Iterable[Off]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The rules of each (description, source), in order: one line for ``--ignore COMM``."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for off in offs:
+        grouped.setdefault((off.describe(), off.source), []).append(off.rule)
+    return {key: tuple(rules) for key, rules in grouped.items()}

@@ -4,8 +4,9 @@ For each file: a header, a table per area listing every rule (passes are
 evidence too) and the rules that did not run, then each gap (errors first)
 with its location, rule, severity, message, fix, source and where the fact is
 stated, then apart the questions to confirm (outcomes resting on facts the
-file marks unknown) and the waived findings with their waivers, then a
-one-line verdict. A batch (more than one file checked) gives each file its
+file marks unknown) and the waived findings with their waivers, then the
+Settings (what configuration switched off or changed, with its file and line)
+and a one-line verdict that counts them. A batch (more than one file checked) gives each file its
 header, its verdict and its gaps, and the area tables once, for the whole
 batch, at the end: a table per file cost about 59 ms a file, six times the
 JSON report's time for 300 files (issue 13, docs/performance.md). Everything
@@ -40,6 +41,7 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
+    settings,
     verdict,
 )
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult, Unconfirmed
@@ -71,6 +73,7 @@ class TextReporter(Reporter):
                     self._file(console, result, report, tables=False)
                 if checked:
                     self._summary(console, checked, report)
+            self._settings(console, report)
             self._verdict(console, report)
         from icscheck.reporters.console import plain_lines
 
@@ -243,6 +246,23 @@ class TextReporter(Reporter):
             body.append(f"\nwaiver (line {waiver.line}): ", style="bold")
             body.append(shown(waiver.describe()))
         console.print(Padding(body, (0, 0, 0, 2)))
+
+    def _settings(self, console: Console, report: Report) -> None:
+        """What configuration switched off or changed, and where, just above the verdict
+        that counts it."""
+        from rich.padding import Padding
+        from rich.text import Text
+
+        lines = settings(report.configured)
+        if not lines:
+            return
+        console.print(Text("Settings", style="bold"))
+        for item in lines:
+            body = Text(overflow="fold")
+            body.append(f"{item.kind}: ", style="bold")
+            body.append(untrusted.text(str(item).removeprefix(f"{item.kind}: ")))
+            console.print(Padding(body, (0, 0, 0, 2)))
+        console.print()
 
     def _verdict(self, console: Console, report: Report) -> None:
         from rich.text import Text

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from icscheck.composer import Duplicate, NodePath, Position
     from icscheck.loader import Document
     from icscheck.model import Model
+    from icscheck.overrides import Lapsed
     from icscheck.waivers import Waiver
 
 
@@ -94,6 +95,8 @@ class Context:
     incomplete: frozenset[str] = frozenset()
     """For a review rule: the rules stopped before all their gaps were looked at
     (icscheck/bounded.py), whose findings are not all in ``findings``."""
+    lapsed: tuple[Lapsed, ...] = ()
+    """The run's configuration overrides past their end date (``[overrides.RULE]``)."""
 
 
 @dataclass(frozen=True)

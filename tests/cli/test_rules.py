@@ -200,7 +200,7 @@ def test_rule_as_json() -> None:
         "severity": "error",
         "area": "Waivers",
         "area_key": "waivers",
-        "title": "No waiver has expired.",
+        "title": "No waiver or configuration override has expired.",
         "source": rule.source,
         "fix": rule.fix,
         "checked_by": "Python check",

@@ -109,7 +109,11 @@ def test_rule_documents_a_house_rule_and_rules_lists_it() -> None:
 def test_house_rules_can_be_selected_and_ignored_by_namespace() -> None:
     code, out, _ = validate("--format", "json", "--ignore", "X-EAST", "constitution.yaml")
     assert code == 0
-    assert "X-EAST-001" not in out
+    document = json.loads(out)
+    assert "X-EAST-001" not in json.dumps(document["files"])
+    # The settings say it was switched off, and by whom (the command line).
+    [off] = document["settings"]["not_run"]
+    assert (off["rule"], off["source"], off["selector"]) == ("X-EAST-001", "--ignore", "X-EAST")
     code, out, _ = validate("--format", "json", "--select", "X", "constitution.yaml")
     assert code == 1
     assert [r["id"] for r in json.loads(out)["files"][0]["rules"]] == ["X-EAST-001"]

@@ -1,10 +1,16 @@
-"""No waiver has expired.
+"""No waiver or configuration override has expired.
 
 A waiver is agreed until a date (`until=YYYY-MM-DD`, docs/waivers.md). After
 that date the gap it covered is open again: the waiver is reported here as an
 error, and the finding it waived returns to the report and counts towards the
 exit code. Renew the waiver (a new date, agreed again) or close the gap. A
 waiver is in date on its `until` date itself and expires the day after.
+
+A configuration override (`[overrides.RULE]` with `until = YYYY-MM-DD`,
+docs/configuration.md) that switched a rule off or changed its severity
+lapses the same way: from the day after its `until` date the rule runs at its
+own severity, and every file checked has this finding, at its first line,
+naming the configuration file and line of the override.
 
 Fails:
 
@@ -32,7 +38,10 @@ from icscheck.rules.base import Context, Gap
 ID = "WAIVE-002"
 SEVERITY = Severity.ERROR
 SOURCE = "icscheck convention for accountable waivers (docs/waivers.md); no statutory source"
-FIX = "Close the gap, or renew the waiver with a new until= date agreed by whoever approved it."
+FIX = (
+    "Close the gap, or renew the waiver (or the configuration override) with a new until "
+    "date agreed by whoever approved it."
+)
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
@@ -44,3 +53,19 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
                 f"(approved by {waiver.approved_by or 'no one named'}); what it waived is reported again",
                 at=(waiver.line, waiver.column),
             )
+    by_override: dict[str, list[str]] = {}
+    overrides = {}
+    for item in context.lapsed:
+        by_override.setdefault(item.override.origin, []).append(item.rule)
+        overrides[item.override.origin] = item.override
+    for origin, rules in by_override.items():
+        override = overrides[origin]
+        yield Gap(
+            (),
+            f"the configuration override of {override.selector} ({override.action}) at {origin} "
+            f"lapsed on {override.accountability.until.isoformat()} (approved by "
+            f"{override.accountability.approved_by}); {', '.join(rules)} "
+            f"{'runs' if len(rules) == 1 else 'run'} at {'its' if len(rules) == 1 else 'their'} "
+            "own severity again",
+            at=(1, 1),
+        )

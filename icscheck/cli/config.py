@@ -1,0 +1,121 @@
+"""``icscheck config``: the effective settings, and where each came from.
+
+A command of its own rather than ``validate --show-settings``: it checks no
+file, so it needs none, and it is what an auditor runs to ask "what does the
+gate in this repository switch off, and who agreed it?" without reading TOML.
+It reads the configuration exactly as ``validate`` does (``prepare``: the file
+found from the working directory or ``--config``, then the flags), so a
+configuration ``validate`` would refuse is refused here with the same message,
+and overrides are judged lapsed or in force as on ``--date``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from icscheck.cli.options import (
+    SELECTION,
+    ConfigOption,
+    DateOption,
+    IsolatedOption,
+    OutputOption,
+    check_output,
+    format_option,
+    output_stream,
+    prepare,
+)
+from icscheck.config import Flags
+from icscheck.result import FailOn
+
+
+class ConfigFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+CONFIG_VERSION = 1
+"""Version of ``icscheck config --format json``'s shape (docs/configuration.md)."""
+
+
+def show_config(
+    output_format: Annotated[ConfigFormat, format_option(ConfigFormat, "text")] = ConfigFormat.TEXT,
+    output: OutputOption = None,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            metavar="RULES",
+            help="As validate's --select: show the settings a run with it would use.",
+            rich_help_panel=SELECTION,
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(
+            metavar="RULES",
+            help="As validate's --ignore: show the settings a run with it would use.",
+            rich_help_panel=SELECTION,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="As validate's --strict.", rich_help_panel=SELECTION),
+    ] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            metavar="LEVEL",
+            help="As validate's --fail-on: error, warning or never.",
+            case_sensitive=False,
+            show_default=False,
+            rich_help_panel=SELECTION,
+        ),
+    ] = None,
+    date: DateOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Print the effective settings and where each came from: the configuration file and
+    line, the command line, or the default; then what they switch off and change.
+
+    Overrides ([overrides.RULE]) show their reason, approver and end date, and whether
+    they have lapsed as on --date.
+    """
+    from icscheck.cli.validate import selectors
+    from icscheck.effective import effective
+    from icscheck.reporters.summary import settings
+    from icscheck.untrusted import ascii_only, json, line
+
+    check_output(output)
+    flags = Flags(
+        select=selectors(select),
+        ignore=selectors(ignore),
+        strict=strict,
+        fail_on=None if fail_on is None else str(fail_on),
+    )
+    run = prepare(config, isolated, date, flags)
+    entries = effective(run.settings)
+    with output_stream(output) as stream:
+        if output_format is ConfigFormat.JSON:
+            from icscheck.reporters.json import settings_data
+
+            data = {
+                "version": CONFIG_VERSION,
+                "checked_on": run.on.isoformat(),
+                "files": [str(path) for path in run.settings.files],
+                "settings": [{"key": e.key, "value": e.value, "source": e.source} for e in entries],
+                "rules_in_force": [checker.id for checker in run.checkers],
+                "configured": settings_data(run.configured),
+            }
+            stream.write(json(data, ascii=ascii_only(stream)) + "\n")
+            return
+        read = ", ".join(str(path) for path in run.settings.files) or "none"
+        lines = [f"Configuration read: {read}", f"As on: {run.on.isoformat()}", ""]
+        width = max(len(e.key) for e in entries)
+        lines += [f"{e.key.ljust(width)}  {e.value}  ({e.source})" for e in entries]
+        lines += ["", f"Rules in force: {len(run.checkers)} of {len(run.every)}"]
+        lines += [str(item) for item in settings(run.configured)[:-1]]
+        stream.write("".join(line(text) + "\n" for text in lines))
