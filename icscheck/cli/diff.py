@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from icscheck.cli.options import (
+    WORDS,
     ConfigOption,
     DateOption,
     IsolatedOption,
@@ -45,6 +46,7 @@ def diff(
             "with --since, the one FILE.",
             show_default=False,
             metavar="OLD NEW | FILE",
+            click_type=WORDS,
         ),
     ],
     since: Annotated[

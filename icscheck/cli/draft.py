@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from icscheck.cli.options import WORDS
 from icscheck.errors import UsageError
 
 STDOUT = "-"
@@ -34,6 +35,7 @@ def draft(
             help="The constitution and any governance handbook: .pdf, .docx, .html/.htm "
             "(a saved page, or several section pages) or .txt files, in any mix.",
             metavar="SOURCE...",
+            click_type=WORDS,
             show_default=False,
         ),
     ],

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from icscheck.cli.options import WORDS
 from icscheck.errors import UsageError
 
 STDOUT = "-"
@@ -22,7 +23,9 @@ STDOUT = "-"
 def init(
     path: Annotated[
         str,
-        typer.Argument(help="The file to write, or - for standard output.", metavar="PATH"),
+        typer.Argument(
+            help="The file to write, or - for standard output.", metavar="PATH", click_type=WORDS
+        ),
     ] = "constitution.yaml",
     icb: Annotated[
         str | None,

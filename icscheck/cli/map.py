@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from icscheck.cli.options import (
+    WORDS,
     ConfigOption,
     DateOption,
     IsolatedOption,
@@ -36,7 +37,10 @@ def map_(
     file: Annotated[
         str,
         typer.Argument(
-            help="A constitution file (YAML), or - for standard input.", show_default=False
+            help="A constitution file (YAML), or - for standard input.",
+            show_default=False,
+            metavar="FILE",
+            click_type=WORDS,
         ),
     ],
     output_format: Annotated[

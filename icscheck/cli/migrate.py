@@ -11,13 +11,19 @@ from typing import Annotated
 
 import typer
 
+from icscheck.cli.options import WORDS
 from icscheck.errors import ExitCode
 
 
 def migrate(
     files: Annotated[
         list[str],
-        typer.Argument(help="Constitution files in format version 1.", show_default=False),
+        typer.Argument(
+            help="Constitution files in format version 1.",
+            show_default=False,
+            metavar="FILE...",
+            click_type=WORDS,
+        ),
     ],
     check: Annotated[
         bool,

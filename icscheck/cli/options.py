@@ -21,12 +21,28 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
+# Typer (pinned below 0.29, pyproject.toml) carries its own click; its string type is the
+# one a plain str argument gets, so only its --help metavar changes here.
+from typer._click.types import StringParamType
+
 from icscheck.errors import UsageError
 from icscheck.untrusted import line
 
 if TYPE_CHECKING:
     from icscheck.config import Flags
     from icscheck.run import Run
+
+
+class _Words(StringParamType):
+    """Text, shown in --help by its metavar alone: Typer otherwise adds ``<str>`` beside
+    every argument's metavar (issue 12: "metavars in three casings, with <str> everywhere")."""
+
+    def get_metavar(self, param: Any, ctx: Any = None) -> str:
+        return ""
+
+
+WORDS: Any = _Words()
+"""The ``click_type`` of every command's positional arguments."""
 
 # The help's option groups, the same in every command.
 OUTPUT, SELECTION, FILES, CACHE, SETTINGS = "Output", "Rule selection", "Files", "Cache", "Settings"

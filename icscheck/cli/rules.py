@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from icscheck.cli.options import ConfigOption, IsolatedOption, format_option, prepare
+from icscheck.cli.options import WORDS, ConfigOption, IsolatedOption, format_option, prepare
 from icscheck.errors import UsageError
 from icscheck.rules.base import Area
 from icscheck.untrusted import json as untrusted_json
@@ -83,7 +83,10 @@ def list_rules(
 
 def show_rule(
     rule_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A rule ID, e.g. BOARD-003.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID", help="A rule ID, e.g. BOARD-003.", show_default=False, click_type=WORDS
+        ),
     ],
     output_format: FormatOption = ListFormat.TEXT,
     config: ConfigOption = None,

@@ -20,6 +20,7 @@ from icscheck.cli.options import (
     FILES,
     OUTPUT,
     SELECTION,
+    WORDS,
     ConfigOption,
     DateOption,
     IsolatedOption,
@@ -96,6 +97,7 @@ def validate(
         list[str],
         typer.Argument(
             metavar="FILE...",
+            click_type=WORDS,
             help="Constitution files (YAML), directories (their *.yaml and *.yml files), "
             "- for standard input, or a published constitution (.pdf, .docx, .html, .txt), "
             "drafted in memory and checked (docs/documents.md).",

@@ -8,7 +8,7 @@ alone carries no information.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from icscheck.finding import Finding, Severity
@@ -148,11 +148,15 @@ def verdict(report: Report) -> Verdict:
     if report.unreadable:
         parts.append(f"{report.unreadable} unreadable")
     configured = report.configured
+    read = [r for r in report.files if r.error is None]
+    unrun = _not_run_otherwise(read, configured.switched_off)
     summary = ", ".join(parts) + f" in {plural(checked, 'file')} checked"
-    summary += _changes(len(configured.switched_off), len(configured.changed))
+    summary += _changes(len(configured.switched_off), len(configured.changed), len(unrun))
     if report.unreadable:
         return Verdict(ERROR, summary, "not every file could be checked")
-    return _qualified(_judged(summary, tally, report.fail_on), configured, configured.switched_off)
+    return _qualified(
+        _judged(summary, tally, report.fail_on), configured, configured.switched_off + unrun
+    )
 
 
 def file_verdict(
@@ -169,16 +173,31 @@ def file_verdict(
             + [o.rule for o in configured.per_file if o.rule in left_out]
         )
     )
-    summary = ", ".join(tally.parts()) + _changes(len(off), len(configured.changed))
-    return _qualified(_judged(summary, tally, fail_on), configured, off)
+    unrun = _not_run_otherwise([result], off)
+    summary = ", ".join(tally.parts()) + _changes(len(off), len(configured.changed), len(unrun))
+    return _qualified(_judged(summary, tally, fail_on), configured, off + unrun)
 
 
-def _changes(off: int, changed: int) -> str:
+def _not_run_otherwise(results: Sequence[FileResult], off: Sequence[str]) -> tuple[str, ...]:
+    """The rules that did not run on some file for a reason other than configuration (a
+    format version 1 file has no facts for format 2's rules), in catalogue order."""
+    switched = set(off)
+    return tuple(
+        dict.fromkeys(item.rule for r in results for item in r.not_run if item.rule not in switched)
+    )
+
+
+def _changes(off: int, changed: int, unrun: int = 0) -> str:
     """``, with 2 rules switched off and 1 severity changed``: in the verdict line itself, so
-    no one quotes a pass without what it was a pass of (issue 12)."""
+    no one quotes a pass without what it was a pass of (issue 12). Rules that could not
+    run on the file (its format version) are counted apart: no one switched them off."""
     parts = [f"{plural(off, 'rule')} switched off"] if off else []
     if changed:
         parts.append(f"{changed} {'severity' if changed == 1 else 'severities'} changed")
+    if unrun:
+        parts.append(f"{plural(unrun, 'rule')} not run")
+    if len(parts) > 2:
+        parts = [", ".join(parts[:-1]), parts[-1]]
     return f", with {' and '.join(parts)}" if parts else ""
 
 

@@ -43,7 +43,7 @@ def test_concise_is_one_line_per_gap_errors_first_then_the_verdict() -> None:
         "the chair, not a non-executive member",
         f"{CONFLICTED}:86:5: COMM-009 warning the audit committee is chaired by 'icb-chair', "
         "the ICB chair; boards give the role to a non-executive member other than the chair",
-        "✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails",
+        "✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails",
     ]
 
 
@@ -57,12 +57,12 @@ def test_concise_names_a_broken_file_on_its_own_line() -> None:
 def test_quiet_prints_the_verdict_only_and_keeps_the_exit_code() -> None:
     assert invoke("-q", CONFLICTED) == (
         1,
-        "✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails\n",
+        "✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails\n",
         "",
     )
     assert invoke("-q", str(SUFFOLK)) == (
         0,
-        "✓ 0 errors, 0 warnings in 1 file checked: every rule passes\n",
+        "✓ 0 errors, 0 warnings in 1 file checked, with 27 rules not run: every rule that ran passes\n",
         "",
     )
 
@@ -91,8 +91,8 @@ def test_statistics_counts_gaps_per_rule_and_files_per_verdict() -> None:
         "",
         "Files by verdict:",
         "     1  does not meet the guide rails",
-        "     1  every rule passes",
-        "✗ 2 errors, 3 warnings in 2 files checked: does not meet the guide rails",
+        "     1  every rule that ran passes",
+        "✗ 2 errors, 3 warnings in 2 files checked, with 27 rules not run: does not meet the guide rails",
     ]
 
 
@@ -102,7 +102,10 @@ def test_only_constitutions_skips_other_yaml_with_one_line(tmp_path: Path) -> No
     code, out, err = invoke("--only-constitutions", "-f", "concise", str(workflow), str(SUFFOLK))
     assert code == 0
     assert err == f"icscheck: {workflow}: not an icscheck constitution: skipped\n"
-    assert out == "✓ 0 errors, 0 warnings in 1 file checked: every rule passes\n"
+    assert (
+        out
+        == "✓ 0 errors, 0 warnings in 1 file checked, with 27 rules not run: every rule that ran passes\n"
+    )
     # Without it, the workflow is checked as the constitution it is not.
     assert invoke("-f", "concise", str(workflow))[0] == 1
 
@@ -121,7 +124,7 @@ def test_several_formats_in_one_run(tmp_path: Path) -> None:
     code, out, _ = invoke("-f", f"sarif:{sarif}", "-f", "concise", CONFLICTED)
     assert code == 1
     assert out.splitlines()[-1] == (
-        "✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails"
+        "✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails"
     )
     assert '"ruleId": "COMM-004"' in sarif.read_text(encoding="utf-8")
     code, _, err = invoke("-f", "json", "-f", "text", CONFLICTED)

@@ -88,3 +88,12 @@ def test_metavars_are_one_casing() -> None:
         for param in GROUP.commands[name].params:
             if param.metavar:
                 assert param.metavar == param.metavar.upper(), (name, param.metavar)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_arguments_are_shown_by_their_metavar_alone(name: str) -> None:
+    # One casing (upper), and no Typer type beside it: <str> told a reader nothing.
+    text = help_of(name)
+    assert "<str>" not in text
+    usage = next(line for line in text.splitlines() if "Usage:" in line)
+    assert not re.search(r"[{\[ ][a-z]+(\.\.\.)?[}\]]", usage), usage  # FILE, not {files}

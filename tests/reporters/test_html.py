@@ -153,7 +153,7 @@ def test_gaps_with_location_fix_and_source_and_counts_as_in_json() -> None:
         "non-executive member other than the ICB chair or the chair of the audit committee</dd>"
     ) in markup
     assert (
-        '<p class="verdict error" id="verdict">✗ 2 errors, 3 warnings in 1 file checked: '
+        '<p class="verdict error" id="verdict">✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: '
         "does not meet the guide rails</p>"
     ) in markup
 
@@ -194,7 +194,10 @@ def test_structure_picture_only_for_checked_files() -> None:
     assert '<h3 id="file-1-structure">Governance structure</h3>' in markup
     assert '<h2 id="file-2-title">(ICB name not given)</h2>' in markup
     assert '<p class="unreadable">✗ Could not be checked: ' in markup
-    assert "1 unreadable in 1 file checked: not every file could be checked" in markup
+    assert (
+        "1 unreadable in 1 file checked, with 27 rules not run: not every file could be checked"
+        in markup
+    )
 
 
 def test_hostile_constitution_text_is_escaped(tmp_path: Path, suffolk_text: str) -> None:

@@ -212,7 +212,7 @@ def test_gap_count_and_rule_rows_match_the_json_report(
     assert int(text_of(browser, "#file-1 [data-count=errors]")) == summary["errors"]
     assert text_of(browser, "#file-1-gaps") == "Gaps (5)"
     assert text_of(browser, "#verdict") == (
-        "✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails"
+        "✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails"
     )
     cells = browser.execute_script(
         "return [...document.querySelectorAll('#file-1-COMM-006 > *')].map(c => c.innerText)"

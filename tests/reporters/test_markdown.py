@@ -52,7 +52,7 @@ def test_key_lines_of_a_failing_sample() -> None:
     assert lines[:18] == [
         "# Constitution compliance report",
         "",
-        "**✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails**",
+        "**✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails**",
         "",
         f"Ruleset: icscheck 0.1.0 ({len(RULES)} rules). Checked as on 2025-03-01. Fails on: errors.",
         "",
@@ -62,7 +62,7 @@ def test_key_lines_of_a_failing_sample() -> None:
         "- Format version: 1",
         f"- Rules checked: {len(V1)}",
         "",
-        "**✗ 2 errors, 3 warnings: does not meet the guide rails**",
+        "**✗ 2 errors, 3 warnings, with 27 rules not run: does not meet the guide rails**",
         "",
         "Not run: " + ", ".join(V2_ONLY) + f" ({len(V2_ONLY)} rules). "
         "Why: needs format version 2: icscheck migrate turns this file into it.",
@@ -128,7 +128,10 @@ def test_waivers_show_reason_approver_and_expiry() -> None:
         assert f"\n{line}\n" in markdown
     assert "| ○ waived | BOARD-010 | warning | " in markdown
     assert "| 1 waived |" in markdown
-    assert "**✗ 2 errors, 3 warnings, 1 waived: does not meet the guide rails**" in markdown
+    assert (
+        "**✗ 2 errors, 3 warnings, 1 waived in 1 file checked, with 27 rules not run: does not meet the guide rails**"
+        in markdown
+    )
 
 
 def test_mermaid_diagram_only_for_checked_files() -> None:
