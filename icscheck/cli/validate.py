@@ -235,7 +235,8 @@ def validate(
     (errors by default, warnings too with --strict); 2 usage error, or a file
     that cannot be read or parsed.
     """
-    from icscheck.engine import STDIN, check_files, expand
+    from icscheck.cli.progress import Progress
+    from icscheck.engine import STDIN, check_files, expand, units
 
     _refuse_stray_options(files)
     outputs = _outputs(output_formats, output)
@@ -263,7 +264,8 @@ def validate(
     if all(name in WITHOUT_MODEL for name, _ in outputs):
         run = replace(run, keep_model=False)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
-    report = check_files(files, run, stdin=stdin)
+    with Progress(units(inputs), quiet=quiet) as progress:
+        report = check_files(files, run, stdin=stdin, on_checked=progress)
     for path in report.skipped:
         typer.echo(line(f"icscheck: {path}: not an icscheck constitution: skipped"), err=True)
     for result in report.files:
