@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from icscheck.cli import complete
 from icscheck.cli.options import ConfigOption, IsolatedOption, format_option, prepare
 from icscheck.errors import UsageError
 from icscheck.rules.base import Area
@@ -83,7 +84,13 @@ def list_rules(
 
 def show_rule(
     rule_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A rule ID, e.g. BOARD-003.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A rule ID, e.g. BOARD-003.",
+            show_default=False,
+            autocompletion=complete.rule,
+        ),
     ],
     output_format: FormatOption = ListFormat.TEXT,
     config: ConfigOption = None,

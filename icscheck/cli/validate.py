@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from icscheck.cli import complete
 from icscheck.cli.options import (
     CACHE,
     FILES,
@@ -50,8 +51,11 @@ EPILOG = """Examples:
 
 
 def _complete_format(incomplete: str) -> list[str]:
-    """Shell completion of --format: the names, and NAME: to go on with a file."""
-    return [name for name in FORMATS if name.startswith(incomplete.lower())]
+    """Shell completion of --format: the format names that start with what is typed.
+
+    FORMAT:FILE's file is not offered: bash splits a word at ``:`` (COMP_WORDBREAKS), so
+    the shell sees the file as a word of its own."""
+    return [name for name in FORMATS if name.startswith(incomplete)]
 
 
 def _outputs(specs: list[str] | None, output: str | None) -> list[tuple[str, str | None]]:
@@ -161,6 +165,7 @@ def validate(
             metavar="RULES",
             help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001).",
             rich_help_panel=SELECTION,
+            autocompletion=complete.selectors,
         ),
     ] = None,
     ignore: Annotated[
@@ -169,6 +174,7 @@ def validate(
             metavar="RULES",
             help="Do not run these rules: IDs or families, comma-separated.",
             rich_help_panel=SELECTION,
+            autocompletion=complete.selectors,
         ),
     ] = None,
     date: DateOption = None,
