@@ -1,12 +1,15 @@
 """icscheck's speed against check-jsonschema and yamllint, measured side by side in one run.
 
-Run on demand (never part of the tests: shared machines are noisy):
+Run on demand (never part of the tests: shared machines are noisy), from a
+regular install as users have it: an editable install (``pip install -e``)
+adds its import finder to every start, about 30 ms, which the peers' regular
+installs do not pay, and the run says so when it measures one.
 
-    .venv/bin/pip install -e '.[fast]'
+    python3 -m venv /tmp/bench && /tmp/bench/bin/pip install '.[fast]'
     python3 -m venv /tmp/peers && /tmp/peers/bin/pip install check-jsonschema yamllint
-    .venv/bin/python benchmarks/run.py --peers /tmp/peers/bin          # 7 rounds
-    .venv/bin/python benchmarks/run.py --peers /tmp/peers/bin --quick  # 3 rounds
-    .venv/bin/python benchmarks/run.py --peers /tmp/peers/bin --write  # update docs/performance.md
+    /tmp/bench/bin/python benchmarks/run.py --peers /tmp/peers/bin          # 7 rounds
+    /tmp/bench/bin/python benchmarks/run.py --peers /tmp/peers/bin --quick  # 3 rounds
+    /tmp/bench/bin/python benchmarks/run.py --peers /tmp/peers/bin --write  # update docs/performance.md
 
 (``pip install -e '.[bench]'`` puts the peers in icscheck's own environment
 instead; ``--peers`` is then not needed. Keeping them apart keeps their
@@ -50,6 +53,18 @@ SCHEMA = ROOT / "schemas" / "constitution.schema.json"
 BIN = Path(sys.executable).parent
 DAY = 24 * 60 * 60
 SIZES = (1_000, 10_000, 50_000)
+
+
+def _editable() -> bool:
+    """Whether icscheck here is an editable install (PEP 610's direct_url.json says so)."""
+    import json
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        found = distribution("icscheck").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return False
+    return bool(found and json.loads(found).get("dir_info", {}).get("editable"))
 
 
 @dataclass
@@ -314,9 +329,15 @@ def render(
         return f"| {label} | {timing.cell() if timing else 'not installed'} |"
 
     cjs = "cjs"
+    install = (
+        "an editable install (add about 30 ms to each start)"
+        if _editable()
+        else "a regular install"
+    )
     out = [
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
-        f"{platform.release()}, Python {platform.python_version()}. Whole-process wall "
+        f"{platform.release()}, Python {platform.python_version()}, icscheck from {install}, "
+        f"load {os.getloadavg()[0]:.1f} at the end. Whole-process wall "
         f"time, median (min-max) of {rounds} rounds ({batch_rounds} for the 1,000-file "
         "batch), the commands of each table alternated in every round.",
         "",

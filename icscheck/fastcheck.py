@@ -63,16 +63,18 @@ def surely_valid(schema_key: str, data: Any) -> bool:
 
 
 def _has_whole_float(data: Any) -> bool:
-    stack = [data]
+    # Each container once: an alias is the same object wherever it is used, so a few KB of
+    # aliases standing for 459,000 nodes are walked as the few KB they are (issue 14,
+    # benchmarks/large.py); walking every use, once for each schema rule, took 9 s.
+    stack, seen = [data], set()
     while stack:
         value = stack.pop()
         if isinstance(value, float):
             if value.is_integer():
                 return True
-        elif isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
+        elif isinstance(value, dict | list) and id(value) not in seen:
+            seen.add(id(value))
+            stack.extend(value.values() if isinstance(value, dict) else value)
     return False
 
 

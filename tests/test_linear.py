@@ -8,6 +8,7 @@ instead of hanging CI. (Figures are benchmarks/'s business, not these tests'.)
 
 from __future__ import annotations
 
+import json
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,3 +162,18 @@ def test_ref_001_checks_every_decisions_accountability_against_one_set() -> None
         f"decision_map[{count - 1}].accountable: 'a{count - 1}' is not the id of anything in "
         "this file; expected the board or a committee"
     )
+
+
+def test_the_fast_engine_walks_an_aliased_value_once() -> None:
+    # 2**60 uses of one float through shared lists, as YAML aliases share them: walked use
+    # by use, the whole-number-float scan would never end.
+    from icscheck import fastcheck
+
+    shared: list[Any] = [2.5]
+    for _ in range(60):
+        shared = [shared, shared]
+    key = json.dumps({"type": "array"}, sort_keys=True)
+    with deadline():
+        assert not fastcheck._has_whole_float(shared)
+        assert fastcheck._has_whole_float([shared, {"n": 10.0}])
+        assert fastcheck.surely_valid(key, shared) is fastcheck.available()
