@@ -11,7 +11,7 @@ import datetime as _dt
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 STDIN = "-"
 """The path that stands for standard input."""
 STDIN_NAME = "<stdin>"
+
+OnChecked = Callable[[FileResult], None]
+"""Told of each file's result as soon as it is checked (the CLI's progress bar): the core
+reports progress this way and never prints it."""
 
 
 def check_document(
@@ -409,18 +413,25 @@ def expand(paths: Iterable[str]) -> list[str]:
     return files
 
 
-def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
+def check_files(
+    paths: Iterable[str], run: Run, stdin: bytes = b"", on_checked: OnChecked | None = None
+) -> Report:
     """Check each path in turn (``-`` is ``stdin``); one bad file never stops the others.
 
     Web pages given one after another that are numbered pages of one document
     (``constitution-01.html``, ``constitution-02.html``...) are drafted and checked
-    together, as one constitution published one section per page.
+    together, as one constitution published one section per page. ``on_checked`` is
+    called once per result (a skipped file's too) as it is made, in the order the
+    results are made: with several jobs, the order they finish in.
     """
+    told = on_checked or _ignore
     files = expand(paths)
     units = web_pages(files)
     if any(isinstance(unit, tuple) for unit in units):
         results = tuple(
-            check_pages(unit, run) if isinstance(unit, tuple) else check_file(unit, run)
+            _told(
+                check_pages(unit, run) if isinstance(unit, tuple) else check_file(unit, run), told
+            )
             for unit in units
         )
         return Report(
@@ -431,10 +442,13 @@ def check_files(paths: Iterable[str], run: Run, stdin: bytes = b"") -> Report:
             configured=run.configured,
         )
     if run.settings.jobs > 1 and len(files) > 1 and STDIN not in files:
-        results = _in_parallel(files, run)
+        results = _in_parallel(files, run, told)
     else:
         results = tuple(
-            check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run)
+            _told(
+                check_bytes(STDIN_NAME, stdin, run) if path == STDIN else check_file(path, run),
+                told,
+            )
             for path in files
         )
     if run.cache is not None:
@@ -462,13 +476,34 @@ def _left_out(results: tuple[FileResult, ...], run: Run) -> tuple[FileResult, ..
     )
 
 
-def _in_parallel(files: list[str], run: Run) -> tuple[FileResult, ...]:
-    """Check ``files`` in ``run.settings.jobs`` processes; results come back in order, as they are.
+def units(paths: Iterable[str]) -> int:
+    """How many results ``check_files(paths, ...)`` makes, and so calls ``on_checked``."""
+    return len(web_pages(expand(paths)))
 
-    The validators are compiled first, so that forked workers inherit them
-    instead of each compiling its own.
+
+def _ignore(result: FileResult) -> None:
+    pass
+
+
+def _told(result: FileResult, told: OnChecked) -> FileResult:
+    told(result)
+    return result
+
+
+def _check_part(files: Sequence[str], run: Run) -> tuple[FileResult, ...]:
+    """A worker's share of the batch: a chunk of files, checked in turn."""
+    return tuple(check_file(path, run) for path in files)
+
+
+def _in_parallel(files: list[str], run: Run, told: OnChecked) -> tuple[FileResult, ...]:
+    """Check ``files`` in ``run.settings.jobs`` processes; the results in the files' order.
+
+    The files go out in chunks (one pickled Run each, not one a file); each chunk's
+    results are ``told`` as it finishes, so progress moves as workers finish, and are
+    put back in order afterwards. The validators are compiled first, so that forked
+    workers inherit them instead of each compiling its own.
     """
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from icscheck.rules.record import SchemaCheck
 
@@ -476,6 +511,13 @@ def _in_parallel(files: list[str], run: Run) -> tuple[FileResult, ...]:
         if isinstance(checker.check, SchemaCheck):
             checker.check.validator()
     jobs = run.settings.jobs
-    chunk = max(1, len(files) // (jobs * 4))
+    size = max(1, len(files) // (jobs * 4))
+    parts = [files[start : start + size] for start in range(0, len(files), size)]
+    done: dict[int, tuple[FileResult, ...]] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return tuple(pool.map(check_file, files, [run] * len(files), chunksize=chunk))
+        futures = {pool.submit(_check_part, part, run): number for number, part in enumerate(parts)}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            for result in done[futures[future]]:
+                told(result)
+    return tuple(result for number in range(len(parts)) for result in done[number])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -74,7 +75,9 @@ def build(only: str | None = None, *, every: bool = True) -> typer.Typer:
         name="icscheck",
         help="Check an NHS integrated care board constitution against the statutory minimum "
         "and NHS England's guide rails.",
-        add_completion=False,
+        # --install-completion and --show-completion (bash, zsh, fish): the script they
+        # give runs icscheck with _ICSCHECK_COMPLETE set (icscheck/cli/complete.py).
+        add_completion=True,
         no_args_is_help=True,
         pretty_exceptions_enable=False,
     )
@@ -123,6 +126,14 @@ def for_arguments(arguments: list[str]) -> typer.Typer:
     return build()
 
 
+def for_completion(typed: list[str]) -> typer.Typer:
+    """The application a completing shell needs, from the words ``typed`` so far: only the
+    command they name, else every command (whose names are the candidates)."""
+    names = {name for name, _, _ in COMMANDS}
+    first = next((a for a in typed if not a.startswith("-")), None)
+    return build(first) if first in names else build()
+
+
 def __getattr__(name: str) -> typer.Typer:
     # ``app`` (every command) is built on first use: tests and embedders use it; the
     # console script builds only what its arguments need.
@@ -140,4 +151,28 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    if os.environ.get("_ICSCHECK_COMPLETE"):
+        # A shell asking for completions (once per Tab): sys.argv holds no arguments then,
+        # the words typed are in the environment.
+        from icscheck.cli.complete import typed
+
+        for_completion(typed(os.environ) or [])()
+        return
+    if _names_a_shell(sys.argv[1:]):
+        # Typer's completion options detect the shell and take no value, so the shell in
+        # ``--show-completion zsh`` would be ignored and the running shell's script given;
+        # with detection off they take the shell as their value (typer/completion.py).
+        os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
     for_arguments(sys.argv[1:])()
+
+
+def _names_a_shell(arguments: list[str]) -> bool:
+    """Whether ``--show-completion`` or ``--install-completion`` is followed by a word that
+    is no option and no command: the shell wanted (Typer refuses one it has no script for)."""
+    names = {name for name, _, _ in COMMANDS}
+    for number, argument in enumerate(arguments):
+        option, equals, value = argument.partition("=")
+        if option in ("--show-completion", "--install-completion"):
+            given = value if equals else next(iter(arguments[number + 1 :]), "")
+            return bool(given) and not given.startswith("-") and given not in names
+    return False

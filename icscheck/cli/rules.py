@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from icscheck.cli import complete
 from icscheck.cli.options import WORDS, ConfigOption, IsolatedOption, format_option, prepare
 from icscheck.errors import UsageError
 from icscheck.rules.base import Area
@@ -85,7 +86,11 @@ def show_rule(
     rule_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="A rule ID, e.g. BOARD-003.", show_default=False, click_type=WORDS
+            metavar="ID",
+            help="A rule ID, e.g. BOARD-003.",
+            show_default=False,
+            autocompletion=complete.rule,
+            click_type=WORDS,
         ),
     ],
     output_format: FormatOption = ListFormat.TEXT,

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from icscheck.cli import complete
 from icscheck.cli.options import (
     CACHE,
     FILES,
@@ -51,8 +52,11 @@ EPILOG = """Examples:
 
 
 def _complete_format(incomplete: str) -> list[str]:
-    """Shell completion of --format: the names, and NAME: to go on with a file."""
-    return [name for name in FORMATS if name.startswith(incomplete.lower())]
+    """Shell completion of --format: the format names that start with what is typed.
+
+    FORMAT:FILE's file is not offered: bash splits a word at ``:`` (COMP_WORDBREAKS), so
+    the shell sees the file as a word of its own."""
+    return [name for name in FORMATS if name.startswith(incomplete)]
 
 
 def _outputs(specs: list[str] | None, output: str | None) -> list[tuple[str, str | None]]:
@@ -163,6 +167,7 @@ def validate(
             metavar="RULES",
             help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001).",
             rich_help_panel=SELECTION,
+            autocompletion=complete.selectors,
         ),
     ] = None,
     ignore: Annotated[
@@ -171,6 +176,7 @@ def validate(
             metavar="RULES",
             help="Do not run these rules: IDs or families, comma-separated.",
             rich_help_panel=SELECTION,
+            autocompletion=complete.selectors,
         ),
     ] = None,
     date: DateOption = None,
@@ -237,7 +243,8 @@ def validate(
     (errors by default, warnings too with --strict); 2 usage error, or a file
     that cannot be read or parsed.
     """
-    from icscheck.engine import STDIN, check_files, expand
+    from icscheck.cli.progress import Progress
+    from icscheck.engine import STDIN, check_files, expand, units
 
     _refuse_stray_options(files)
     outputs = _outputs(output_formats, output)
@@ -265,7 +272,8 @@ def validate(
     if all(name in WITHOUT_MODEL for name, _ in outputs):
         run = replace(run, keep_model=False)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""
-    report = check_files(files, run, stdin=stdin)
+    with Progress(units(inputs), quiet=quiet) as progress:
+        report = check_files(files, run, stdin=stdin, on_checked=progress)
     for path in report.skipped:
         typer.echo(line(f"icscheck: {path}: not an icscheck constitution: skipped"), err=True)
     for result in report.files:

@@ -1,13 +1,15 @@
 """``--format html``: a self-contained compliance report for a board paper.
 
 One HTML page: the verdict and the Settings (what configuration switched off or
-changed, with its file and line, and an override's approver), then per file the ICB and file, each gap with its
+changed, with its file and line, and an override's approver), a summary row per ICB
+when several files are checked (each linking to its section), then per file the ICB
+and file, each gap with its
 location, fix and source, each waived gap with its waiver (reason, approver,
 expiry), the questions to confirm (facts the file marks unknown that rules wait
 on), the rules that did not run, a table per area listing every rule as met, gap or waived, and a
 picture of the governance structure (icscheck.diagram). It works offline and
 prints on A4: the stylesheet (report.css) is inlined, and the page has no
-script, no link and no external address. Every piece of text from the
+script, no link out of the page and no external address. Every piece of text from the
 constitution is untrusted, so all of it goes through ``untrusted.html``
 (markup escaped, control characters shown as escapes).
 """
@@ -20,6 +22,7 @@ from itertools import groupby
 
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.batch import BatchRow, batch_rows
 from icscheck.reporters.summary import (
     ERROR,
     PASS,
@@ -100,6 +103,7 @@ def render(report: Report) -> str:
         f"<dt>Files</dt><dd>{len(report.files)}</dd>",
         "</dl>",
         *_settings(report),
+        *_batch(batch_rows(report)),
     ]
     for number, result in enumerate(report.files, start=1):
         parts.extend(_file(result, f"file-{number}", report))
@@ -126,6 +130,39 @@ def _settings(report: Report) -> list[str]:
         "</ul>",
         "</section>",
     ]
+
+
+def _batch(rows: list[BatchRow]) -> list[str]:
+    """The cross-ICB summary at the top of a report of several files: a row per file, each
+    linking to the file's section (``file-N``), with its verdict and gaps by area."""
+    if not rows:
+        return []
+    head = "".join(
+        f'<th scope="col">{name}</th>' for name in ("ICB", "File", "Verdict", "Gaps by area")
+    )
+    parts = [
+        '<div class="batch" id="batch">',
+        f'<h2 id="batch-title">Summary by ICB ({len(rows)} files)</h2>',
+        '<table class="batch" aria-labelledby="batch-title">',
+        "<caption>Each file's verdict, as its own section gives it, and its open gaps "
+        "and questions to confirm by rule area.</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    for number, row in enumerate(rows, start=1):
+        areas = (
+            "<ul>" + "".join(f"<li>{escape(str(area))}</li>" for area in row.areas) + "</ul>"
+            if row.areas
+            else escape(row.areas_text)
+        )
+        parts.append(
+            f'<tr class="{TONE[row.tone]}">'
+            f'<th scope="row"><a href="#file-{number}">{escape(row.icb)}</a></th>'
+            f"<td><code>{escape(row.path)}</code></td>"
+            f'<td class="verdict-cell">{escape(row.verdict_text)}</td>'
+            f"<td>{areas}</td></tr>"
+        )
+    return [*parts, "</tbody>", "</table>", "</div>"]
 
 
 def _verdict(line: Verdict, html_id: str) -> str:

@@ -1,7 +1,8 @@
 """``--format markdown``: the board-paper report as GitHub-flavoured Markdown.
 
 The same content as ``--format html`` (icscheck/reporters/html.py) for a wiki,
-a pull request or a document pipeline: per file a summary line, a table per
+a pull request or a document pipeline: with several files, a summary row per ICB
+linked to its section; per file a summary line, a table per
 area with every rule, each gap with ``file:line:col``, rule, message, fix and
 source, each waived gap with its waiver, and the governance structure as a
 Mermaid diagram, with the questions to confirm (facts the file marks unknown
@@ -17,6 +18,7 @@ from itertools import groupby
 
 from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.batch import BatchRow, batch_rows
 from icscheck.reporters.summary import (
     TITLE,
     WORD,
@@ -63,9 +65,39 @@ def render(report: Report) -> str:
             f"- **{item.kind}**: {text(str(item).removeprefix(item.kind + ': '))}"
             for item in configured
         ]
-    for result in report.files:
-        lines += ["", *_file(result, report)]
+    rows = batch_rows(report)
+    lines += _batch(rows)
+    for number, result in enumerate(report.files, start=1):
+        # A report of several files links its summary rows to each file's own anchor: an
+        # id of the report's choosing, not a slug of the ICB's name (a constitution's text).
+        anchor = [f'<a id="file-{number}"></a>', ""] if rows else []
+        lines += ["", *anchor, *_file(result, report)]
     return "\n".join(lines) + "\n"
+
+
+def _batch(rows: list[BatchRow]) -> list[str]:
+    """The cross-ICB summary of a report of several files: a row per file, linked to its
+    section, with its verdict and gaps by area (icscheck/reporters/summary.py)."""
+    if not rows:
+        return []
+    lines = [
+        "",
+        f"## Summary by ICB ({len(rows)} files)",
+        "",
+        "| ICB | File | Verdict | Gaps by area |",
+        "|---|---|---|---|",
+    ]
+    for number, row in enumerate(rows, start=1):
+        # GFM splits a table row at every unescaped |, even inside a code span.
+        path = code(row.path).replace("|", "\\|")
+        cells = (
+            f"[{text(row.icb)}](#file-{number})",
+            path,
+            text(row.verdict_text),
+            text(row.areas_text),
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def _file(result: FileResult, report: Report) -> list[str]:

@@ -34,7 +34,7 @@ class StatisticsReporter(Reporter):
                 gaps[outcome.rule] += len(outcome.findings)
                 questions[outcome.rule] += len(outcome.unconfirmed)
                 waived[outcome.rule] += len(outcome.waived)
-            verdicts[file_verdict(result, report.fail_on).conclusion] += 1
+            verdicts[file_verdict(result, report.fail_on, report.configured).conclusion] += 1
         ranked = sorted(
             (rule for rule in report.catalogue if gaps[rule] or questions[rule] or waived[rule]),
             key=lambda rule: (

@@ -173,7 +173,7 @@ class TextReporter(Reporter):
         """In a batch, a file's own verdict and what is left to confirm, in place of tables."""
         from rich.text import Text
 
-        judged = file_verdict(result, report.fail_on)
+        judged = file_verdict(result, report.fail_on, report.configured)
         console.print(Text(f"  {judged}", style=STYLE[judged.mark]))
         questions = [o for o in result.rules if o.unconfirmed]
         if questions:

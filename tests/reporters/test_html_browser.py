@@ -26,7 +26,7 @@ import pytest
 
 from icscheck.reporters.html import HtmlReporter
 from icscheck.reporters.json import report_json
-from tests.conftest import ROOT, check
+from tests.conftest import ROOT, SUFFOLK, check
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -390,3 +390,31 @@ def test_the_structure_prints_legibly_on_a4(
     assert pictures == 4  # board, committees, places, decision map: a page each if need be
     assert smallest * 0.75 >= 8, f"{smallest * 0.75:.1f} pt"  # 1 CSS px is 0.75 pt
     assert overhang <= 0
+
+
+def test_the_summary_of_several_files_reads_and_links_to_each_section(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    page = tmp_path / "batch.html"
+    with page.open("w", encoding="utf-8") as stream:
+        HtmlReporter(stream).write(check([str(SUFFOLK), CONFLICTED, WAIVERS]))
+    load(browser, page)
+    rows = browser.execute_script(
+        "return [...document.querySelectorAll('table.batch tbody tr')]"
+        ".map(row => [...row.cells].map(cell => cell.innerText))"
+    )
+    assert [row[2] for row in rows] == [
+        "✓ 0 errors, 0 warnings: every rule passes",
+        "✗ 2 errors, 3 warnings: does not meet the guide rails",
+        "✗ 2 errors, 3 warnings, 1 waived: does not meet the guide rails",
+    ]
+    targets = browser.execute_script(
+        "return [...document.querySelectorAll('table.batch a')]"
+        ".map(a => document.querySelector(a.getAttribute('href')).querySelector('h2').innerText)"
+    )
+    assert targets == [row[0] for row in rows]
+    failing = [
+        m for m in browser.execute_script(CONTRAST_JS) if m["ratio"] < (3 if m["large"] else 4.5)
+    ]
+    assert failing == []
