@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TARGET = 10 * 1024 * 1024 - 64 * 1024
 """Just under the default size limit (10 MiB)."""
-SAMPLE = ROOT / "sample_constitutions" / "suffolk-and-north-east-essex.yaml"
+SAMPLE = ROOT / "sample_constitutions" / "version-1" / "suffolk-and-north-east-essex.yaml"
 """Its ICB, board, quorum, principles and conflicts arrangements are kept as they are."""
 NEDS = ("ned-audit", "ned-people", "ned-quality")
 SEATS = ("ned-audit", "ned-people", "ceo", "dof", "md", "don", "pm-trusts-acute", "pm-suffolk-cc")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -50,10 +51,14 @@ def available() -> bool:
     return _module() is not None
 
 
-def surely_valid(schema_key: str, data: Any) -> bool:
+def surely_valid(
+    schema_key: str, data: Any, *, whole_float: Callable[[], bool] | None = None
+) -> bool:
     """True only when ``data`` surely meets the schema (as canonical JSON text); False when it
-    does not, or when the fast engine cannot be sure."""
-    if _module() is None or _has_whole_float(data):
+    does not, or when the fast engine cannot be sure. ``whole_float`` answers
+    ``has_whole_float(data)`` for a caller that knows it already: a document asks once, not
+    once for each of its schema rules (``loader.Document.whole_float``)."""
+    if _module() is None or (whole_float or (lambda: has_whole_float(data)))():
         return False
     try:
         validator = _validator(schema_key)
@@ -62,7 +67,8 @@ def surely_valid(schema_key: str, data: Any) -> bool:
         return False
 
 
-def _has_whole_float(data: Any) -> bool:
+def has_whole_float(data: Any) -> bool:
+    """Whether ``data`` holds a float with a whole value (``1e1``): never vouched for."""
     # Each container once: an alias is the same object wherever it is used, so a few KB of
     # aliases standing for 459,000 nodes are walked as the few KB they are (issue 14,
     # benchmarks/large.py); walking every use, once for each schema rule, took 9 s.

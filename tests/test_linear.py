@@ -174,6 +174,6 @@ def test_the_fast_engine_walks_an_aliased_value_once() -> None:
         shared = [shared, shared]
     key = json.dumps({"type": "array"}, sort_keys=True)
     with deadline():
-        assert not fastcheck._has_whole_float(shared)
-        assert fastcheck._has_whole_float([shared, {"n": 10.0}])
+        assert not fastcheck.has_whole_float(shared)
+        assert fastcheck.has_whole_float([shared, {"n": 10.0}])
         assert fastcheck.surely_valid(key, shared) is fastcheck.available()

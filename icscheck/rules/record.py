@@ -78,11 +78,11 @@ class SchemaCheck:
         # A sure "valid" from the fast engine where installed (icscheck/fastcheck.py) means
         # no gap to word, and no need to import jsonschema; every gap comes from jsonschema.
         if not uses_references(self.key):
-            if not surely_valid(self.key, document.data):
+            if not surely_valid(self.key, document.data, whole_float=lambda: document.whole_float):
                 yield from schema_gaps(self.validator(), document.data, unknowns)
             return
         with following(document.data):
-            if not surely_valid(self.key, document.data):
+            if not surely_valid(self.key, document.data, whole_float=lambda: document.whole_float):
                 yield from schema_gaps(self.validator(), document.data, unknowns)
 
 
