@@ -33,6 +33,7 @@ from functools import cache
 from typing import Any
 
 from icscheck.keywords import REFERENCES, current_entries
+from icscheck.loader import has_whole_float
 
 
 @cache
@@ -65,23 +66,6 @@ def surely_valid(
         return bool(validator.is_valid(data))
     except Exception:  # not sure: jsonschema decides
         return False
-
-
-def has_whole_float(data: Any) -> bool:
-    """Whether ``data`` holds a float with a whole value (``1e1``): never vouched for."""
-    # Each container once: an alias is the same object wherever it is used, so a few KB of
-    # aliases standing for 459,000 nodes are walked as the few KB they are (issue 14,
-    # benchmarks/large.py); walking every use, once for each schema rule, took 9 s.
-    stack, seen = [data], set()
-    while stack:
-        value = stack.pop()
-        if isinstance(value, float):
-            if value.is_integer():
-                return True
-        elif isinstance(value, dict | list) and id(value) not in seen:
-            seen.add(id(value))
-            stack.extend(value.values() if isinstance(value, dict) else value)
-    return False
 
 
 @cache

@@ -29,7 +29,16 @@ from icscheck.errors import LoadError
 from icscheck.reader import LINE_BREAK, MAX_BYTES, decode, line_column, read_bytes
 from icscheck.waivers import Waiver, find_waivers
 
-__all__ = ["Document", "Duplicate", "NodePath", "Position", "load", "load_bytes", "parse"]
+__all__ = [
+    "Document",
+    "Duplicate",
+    "NodePath",
+    "Position",
+    "has_whole_float",
+    "load",
+    "load_bytes",
+    "parse",
+]
 
 FORMAT_VERSIONS = (1, 2)
 """The constitution format versions this icscheck reads (the ``icscheck:`` key)."""
@@ -59,8 +68,6 @@ class Document:
         """Whether the data holds a whole-number float, which the fast engine never vouches
         for (icscheck/fastcheck.py): walked once per document, not once per schema rule
         (about 4 s of a 10 MiB check that took 10.5 s, benchmarks/large.py)."""
-        from icscheck.fastcheck import has_whole_float
-
         return has_whole_float(self.data)
 
     def source_of(self, node: Sequence[str | int]) -> Any:
@@ -221,3 +228,20 @@ def _problem(context: str | None, problem: str | None) -> str:
     if len(parts) == 2 and parts[1].startswith("but "):
         return f"{parts[0]} {parts[1]}"  # "expected a single document ... but found another"
     return ": ".join(parts) or "invalid YAML"
+
+
+def has_whole_float(data: Any) -> bool:
+    """Whether ``data`` holds a float with a whole value (``1e1``): never vouched for."""
+    # Each container once: an alias is the same object wherever it is used, so a few KB of
+    # aliases standing for 459,000 nodes are walked as the few KB they are (issue 14,
+    # benchmarks/large.py); walking every use, once for each schema rule, took 9 s.
+    stack, seen = [data], set()
+    while stack:
+        value = stack.pop()
+        if isinstance(value, float):
+            if value.is_integer():
+                return True
+        elif isinstance(value, dict | list) and id(value) not in seen:
+            seen.add(id(value))
+            stack.extend(value.values() if isinstance(value, dict) else value)
+    return False
