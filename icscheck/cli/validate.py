@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -36,6 +36,9 @@ from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
 from icscheck.result import FailOn, Report
 from icscheck.untrusted import line
+
+if TYPE_CHECKING:
+    from icscheck.repository import Root
 
 EPILOG = """Examples:
 
@@ -245,6 +248,7 @@ def validate(
     """
     from icscheck.cli.progress import Progress
     from icscheck.engine import STDIN, check_files, expand, units
+    from icscheck.repository import find_root
 
     _refuse_stray_options(files)
     outputs = _outputs(output_formats, output)
@@ -279,7 +283,9 @@ def validate(
     for result in report.files:
         if result.error is not None:
             typer.echo(line(f"icscheck: error: {result.error}"), err=True)
-    _write(report, outputs, quiet=quiet, statistics=statistics)
+    # CI consumers place files from the repository root (icscheck/repository.py).
+    root = find_root(Path.cwd(), os.environ)
+    _write(report, outputs, root, quiet=quiet, statistics=statistics)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
         not output_formats
@@ -288,12 +294,17 @@ def validate(
     ):
         from icscheck.reporters import REPORTERS
 
-        REPORTERS["github"](sys.stdout).write(report)
+        REPORTERS["github"](sys.stdout, root=root).write(report)
     raise typer.Exit(report.exit_code)
 
 
 def _write(
-    report: Report, outputs: list[tuple[str, str | None]], *, quiet: bool, statistics: bool
+    report: Report,
+    outputs: list[tuple[str, str | None]],
+    root: Root,
+    *,
+    quiet: bool,
+    statistics: bool,
 ) -> None:
     """Each report to its file or stdout; -q and --statistics take stdout's place (a report
     file is still written). A file is written whole, and only if every file was checked."""
@@ -303,7 +314,7 @@ def _write(
         if path in (None, "-") and (quiet or statistics):
             continue
         with output_stream(path) as stream:
-            REPORTERS[name](stream).write(report)
+            REPORTERS[name](stream, root=root).write(report)
             refuse_partial(path, report.exit_code)
     if quiet:
         from icscheck.reporters.concise import setting_lines
