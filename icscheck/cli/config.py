@@ -14,18 +14,19 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-import typer
-
 from icscheck.cli.options import (
-    SELECTION,
     ConfigOption,
     DateOption,
     IsolatedOption,
     OutputOption,
     check_output,
+    fail_on_option,
     format_option,
+    ignore_option,
     output_stream,
     prepare,
+    select_option,
+    strict_option,
 )
 from icscheck.config import Flags
 from icscheck.result import FailOn
@@ -45,34 +46,15 @@ def show_config(
     output: OutputOption = None,
     select: Annotated[
         str | None,
-        typer.Option(
-            metavar="RULES",
-            help="As validate's --select: show the settings a run with it would use.",
-            rich_help_panel=SELECTION,
-        ),
+        select_option("As validate's --select: show the settings a run with it would use."),
     ] = None,
     ignore: Annotated[
         str | None,
-        typer.Option(
-            metavar="RULES",
-            help="As validate's --ignore: show the settings a run with it would use.",
-            rich_help_panel=SELECTION,
-        ),
+        ignore_option("As validate's --ignore: show the settings a run with it would use."),
     ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="As validate's --strict.", rich_help_panel=SELECTION),
-    ] = False,
+    strict: Annotated[bool, strict_option("As validate's --strict.")] = False,
     fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            "--fail-on",
-            metavar="LEVEL",
-            help="As validate's --fail-on: error, warning or never.",
-            case_sensitive=False,
-            show_default=False,
-            rich_help_panel=SELECTION,
-        ),
+        FailOn | None, fail_on_option("As validate's --fail-on: error, warning or never.")
     ] = None,
     date: DateOption = None,
     config: ConfigOption = None,

@@ -64,6 +64,49 @@ def format_option(choices: type[StrEnum], default: str) -> Any:
     )
 
 
+def select_option(help: str) -> Any:
+    """``--select RULES``: IDs or families, completed from the catalogue."""
+    from icscheck.cli import complete
+
+    return typer.Option(
+        "--select",
+        metavar="RULES",
+        help=help,
+        rich_help_panel=SELECTION,
+        autocompletion=complete.selectors,
+    )
+
+
+def ignore_option(help: str) -> Any:
+    """``--ignore RULES``: IDs or families, completed from the catalogue."""
+    from icscheck.cli import complete
+
+    return typer.Option(
+        "--ignore",
+        metavar="RULES",
+        help=help,
+        rich_help_panel=SELECTION,
+        autocompletion=complete.selectors,
+    )
+
+
+def strict_option(help: str) -> Any:
+    """``--strict``, the same as ``--fail-on warning``."""
+    return typer.Option("--strict", help=help, rich_help_panel=SELECTION)
+
+
+def fail_on_option(help: str) -> Any:
+    """``--fail-on LEVEL``: error, warning or never (icscheck/result.py ``FailOn``)."""
+    return typer.Option(
+        "--fail-on",
+        metavar="LEVEL",
+        help=help,
+        case_sensitive=False,
+        show_default=False,
+        rich_help_panel=SELECTION,
+    )
+
+
 OutputOption = Annotated[
     str | None,
     typer.Option(

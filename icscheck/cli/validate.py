@@ -15,22 +15,24 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from icscheck.cli import complete
 from icscheck.cli.options import (
     CACHE,
     FILES,
     OUTPUT,
-    SELECTION,
     WORDS,
     ConfigOption,
     DateOption,
     IsolatedOption,
     OutputOption,
     check_output,
+    fail_on_option,
+    ignore_option,
     output_stream,
     prepare,
     read_stdin,
     refuse_partial,
+    select_option,
+    strict_option,
 )
 from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
@@ -146,41 +148,24 @@ def validate(
     ] = False,
     strict: Annotated[
         bool,
-        typer.Option(
-            "--strict",
-            help="Fail on warnings and questions to confirm as well as errors (--fail-on warning).",
-            rich_help_panel=SELECTION,
+        strict_option(
+            "Fail on warnings and questions to confirm as well as errors (--fail-on warning)."
         ),
     ] = False,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option(
-            "--fail-on",
-            metavar="LEVEL",
-            help="Lowest severity that makes the exit code 1: error, warning or never."
-            " \\[default: error]",
-            case_sensitive=False,
-            show_default=False,
-            rich_help_panel=SELECTION,
+        fail_on_option(
+            "Lowest severity that makes the exit code 1: error, warning or never."
+            " \\[default: error]"
         ),
     ] = None,
     select: Annotated[
         str | None,
-        typer.Option(
-            metavar="RULES",
-            help="Run only these rules: IDs or families, comma-separated (BOARD,COMM-001).",
-            rich_help_panel=SELECTION,
-            autocompletion=complete.selectors,
-        ),
+        select_option("Run only these rules: IDs or families, comma-separated (BOARD,COMM-001)."),
     ] = None,
     ignore: Annotated[
         str | None,
-        typer.Option(
-            metavar="RULES",
-            help="Do not run these rules: IDs or families, comma-separated.",
-            rich_help_panel=SELECTION,
-            autocompletion=complete.selectors,
-        ),
+        ignore_option("Do not run these rules: IDs or families, comma-separated."),
     ] = None,
     date: DateOption = None,
     config: ConfigOption = None,

@@ -68,6 +68,9 @@ def test_select_and_ignore_offer_families_then_ids() -> None:
         rule_id for rule_id in RULES if rule_id.startswith("QUORUM-")
     ]
     assert bash("icscheck validate --select FMT-00") == ["FMT-001", "FMT-002", "FMT-003"]
+    # config shares the options (icscheck/cli/options.py), so it completes them alike.
+    assert bash("icscheck config --select FMT-00") == ["FMT-001", "FMT-002", "FMT-003"]
+    assert bash("icscheck config --ignore QUO")[0] == "QUORUM"
 
 
 def test_a_list_keeps_what_is_typed_and_offers_nothing_twice() -> None:
