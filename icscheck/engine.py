@@ -144,6 +144,11 @@ def _findings(
         if not gap.decided and not rests_on:
             rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
         if rests_on:
+            if gap.at is None:
+                # Located at the fact to confirm, not at the entry the rule judged (the
+                # board, for BOARD-012): that is the line a reader must go and answer.
+                line, column = document.locate(rests_on[0])
+                finding = replace(finding, line=line, column=column)
             confirm = tuple(
                 f"{field_name(node)} ({document.unknowns.get(node, 'marked unknown')})"
                 for node in rests_on

@@ -69,7 +69,7 @@ def test_text_lists_questions_apart_with_what_to_confirm(unknown_post: Report) -
     lines = text_of(unknown_post).splitlines()
     start = lines.index("To confirm in c.yaml (1)")
     assert lines[start + 2 : start + 7] == [
-        "? c.yaml:5:1  BOARD-012  error  to confirm",
+        "? c.yaml:9:3  BOARD-012  error  to confirm",
         "  no ordinary member is designated as the mental health member",
         "  (board.mental_health_member)",
         "  confirm: board.mental_health_member (the board page lists members but not the",
