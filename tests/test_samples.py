@@ -23,14 +23,15 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from icscheck.config import Settings
 from icscheck.errors import ExitCode
-from icscheck.result import FileResult, Report
+from icscheck.result import FailOn, FileResult, Report
 from tests.conftest import ROOT, RULES, SAMPLES, V1, VERSION_1_SAMPLES, check, isolated_env
 
 NON_COMPLIANT = SAMPLES / "non_compliant"
 BROKEN = NON_COMPLIANT / "broken-yaml.yaml"
 EXPECTED = ROOT / "tests" / "samples_expected.yaml"
-HEADER = re.compile(r"# Breaks (?P<rules>[^:]+): \S")
+HEADER = re.compile(r"# Breaks (?P<rules>[^:;]+)(?:; leaves (?P<confirm>[^:]+) to confirm)?: \S")
 RULE_ID = re.compile(r"\b[A-Z]+-\d{3}\b")
 
 Row = tuple[str, int, int, str]
@@ -83,12 +84,25 @@ def rows(path: Path) -> list[Row]:
     return [(f.rule, f.line, f.column, f.message) for f in checked.findings]
 
 
-def header_rules(path: Path) -> set[str]:
-    """The rule IDs named in the sample's first line, ``# Breaks RULE-A and RULE-B: ...``."""
+def questions(path: Path) -> list[Row]:
+    """The unconfirmed outcomes of a readable sample (rules waiting on a fact marked unknown)."""
+    return [
+        (u.finding.rule, u.finding.line, u.finding.column, u.finding.message)
+        for u in result(path).unconfirmed
+    ]
+
+
+def header(path: Path) -> tuple[set[str], set[str]]:
+    """The rule IDs the sample's first line names as broken and as left to confirm:
+    ``# Breaks RULE-A and RULE-B: ...`` or ``# Breaks no rule; leaves RULE-C to confirm: ...``."""
     first = path.read_text(encoding="utf-8").splitlines()[0]
     match = HEADER.match(first)
     assert match, f"{path.name} does not begin with '# Breaks RULE-A and RULE-B: <how>'"
-    return set(RULE_ID.findall(match["rules"]))
+    return set(RULE_ID.findall(match["rules"])), set(RULE_ID.findall(match["confirm"] or ""))
+
+
+def as_rows(entries: list[dict[str, Any]]) -> list[Row]:
+    return [(f["rule"], f["line"], f["column"], f["message"]) for f in entries]
 
 
 def by_name(paths: list[Path]) -> pytest.MarkDecorator:
@@ -168,18 +182,35 @@ def test_the_readmes_first_command_checks_a_compliant_sample_and_exits_0() -> No
 @by_name(non_compliant_samples())
 def test_non_compliant_sample_gives_exactly_the_expected_findings(path: Path) -> None:
     entry = expected()[relative(path)]
-    want: list[Row] = [(f["rule"], f["line"], f["column"], f["message"]) for f in entry["findings"]]
-    assert rows(path) == want
+    assert rows(path) == as_rows(entry["findings"])
+    assert questions(path) == as_rows(entry.get("unconfirmed", []))
 
 
 @by_name(non_compliant_samples())
 def test_header_names_exactly_the_rules_the_sample_breaks(path: Path) -> None:
-    assert header_rules(path) == {rule for rule, *_ in rows(path)}
+    assert header(path) == (
+        {rule for rule, *_ in rows(path)},
+        {rule for rule, *_ in questions(path)},
+    )
 
 
 def test_non_compliant_samples_together_break_every_rule() -> None:
     broken = {rule for path in non_compliant_samples() for rule, *_ in rows(path)}
-    assert sorted(set(V1) - broken) == []
+    assert sorted(set(RULES) - broken) == []
+
+
+def test_a_sample_whose_rules_wait_on_unknown_facts_passes_until_strict() -> None:
+    path = NON_COMPLIANT / "questions-to-confirm.yaml"
+    assert rows(path) == []
+    assert {rule for rule, *_ in questions(path)} == {
+        "FMT-001",
+        "PLACE-002",
+        "COMM-007",
+        "BOARD-012",
+    }
+    assert report(path).exit_code == ExitCode.OK
+    strict = check([str(path)], settings=Settings(cache=False, fail_on=FailOn.WARNING))
+    assert strict.exit_code == ExitCode.FINDINGS
 
 
 def test_broken_yaml_is_a_load_error_with_its_position_and_exits_2() -> None:
@@ -201,5 +232,7 @@ def test_broken_yaml_is_a_load_error_with_its_position_and_exits_2() -> None:
 def test_expected_findings_list_every_non_compliant_file_and_nothing_else() -> None:
     assert sorted(expected()) == [relative(p) for p in non_compliant_files()]
     for name, entry in expected().items():
-        kind = "error" if name == relative(BROKEN) else "findings"
-        assert set(entry) == {kind}, f"{name} should record {kind} only"
+        if name == relative(BROKEN):
+            assert set(entry) == {"error"}, f"{name} should record its error only"
+        else:
+            assert set(entry) in ({"findings"}, {"findings", "unconfirmed"}), name
