@@ -422,7 +422,7 @@ def test_sarif_rule_configuration_overrides_and_notifications(project: Path) -> 
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": Path(config).as_uri()},
+                        "artifactLocation": {"uri": ".icscheck.toml", "uriBaseId": "SRCROOT"},
                         "region": {"startLine": 2},
                     }
                 }

@@ -34,12 +34,19 @@ from icscheck.cli.options import (
     select_option,
     strict_option,
 )
+from icscheck.cli.sarif_options import (
+    CategoryOption,
+    HelpUriOption,
+    IncludeWaivedOption,
+    sarif_options,
+)
 from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
 from icscheck.result import FailOn, Report
 from icscheck.untrusted import line
 
 if TYPE_CHECKING:
+    from icscheck.reporters.sarif import SarifOptions
     from icscheck.repository import Root
 
 EPILOG = """Examples:
@@ -146,6 +153,9 @@ def validate(
             rich_help_panel=OUTPUT,
         ),
     ] = False,
+    sarif_include_waived: IncludeWaivedOption = False,
+    sarif_category: CategoryOption = None,
+    sarif_help_uri: HelpUriOption = None,
     strict: Annotated[
         bool,
         strict_option(
@@ -270,7 +280,8 @@ def validate(
             typer.echo(line(f"icscheck: error: {result.error}"), err=True)
     # CI consumers place files from the repository root (icscheck/repository.py).
     root = find_root(Path.cwd(), os.environ)
-    _write(report, outputs, root, quiet=quiet, statistics=statistics)
+    sarif = sarif_options(sarif_include_waived, sarif_category, sarif_help_uri)
+    _write(report, outputs, root, sarif, quiet=quiet, statistics=statistics)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
         not output_formats
@@ -287,6 +298,7 @@ def _write(
     report: Report,
     outputs: list[tuple[str, str | None]],
     root: Root,
+    sarif: SarifOptions,
     *,
     quiet: bool,
     statistics: bool,
@@ -299,7 +311,12 @@ def _write(
         if path in (None, "-") and (quiet or statistics):
             continue
         with output_stream(path) as stream:
-            REPORTERS[name](stream, root=root).write(report)
+            if name == "sarif":
+                from icscheck.reporters.sarif import SarifReporter
+
+                SarifReporter(stream, root=root, sarif=sarif).write(report)
+            else:
+                REPORTERS[name](stream, root=root).write(report)
             refuse_partial(path, report.exit_code)
     if quiet:
         from icscheck.reporters.concise import setting_lines

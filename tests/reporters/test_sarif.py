@@ -20,11 +20,12 @@ from typer.testing import CliRunner
 from icscheck import __version__, untrusted
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
-from icscheck.reporters.sarif import DOCS_URL, SarifReporter
+from icscheck.reporters.sarif import SarifOptions, SarifReporter
 from tests.conftest import ROOT, RULES, SUFFOLK, check
 from tests.test_cli import two_partner_members, without_member
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+DOCS_URL = f"https://github.com/icscheck/icscheck/blob/v{__version__}/docs/rules.md"
 
 # --- Shared cases -------------------------------------------------------------
 
@@ -105,9 +106,9 @@ def parse(output: str) -> dict[str, Any]:
     return log
 
 
-def sarif(paths: list[str]) -> dict[str, Any]:
+def sarif(paths: list[str], options: SarifOptions | None = None) -> dict[str, Any]:
     stream = io.StringIO()
-    SarifReporter(stream).write(check(paths))
+    SarifReporter(stream, sarif=options).write(check(paths))
     return parse(stream.getvalue())
 
 
@@ -185,7 +186,7 @@ def test_open_findings_are_located_results(cases: list[str], suffolk_text: str) 
     members = line_of(suffolk_text, "  members:")
     board = line_of(suffolk_text, "board:")
     rules = log["runs"][0]["tool"]["driver"]["rules"]
-    open_ = [r for r in results(log) if "suppressions" not in r]
+    open_ = [r for r in results(log) if r["ruleId"] != "icscheck/unreadable"]
     assert [located(r) for r in open_] == [
         ("BOARD-013", "board%20gaps.yaml", board, 1),
         ("BOARD-003", "board%20gaps.yaml", members, 3),
@@ -211,7 +212,8 @@ def test_waived_findings_are_results_with_an_accepted_suppression(
     cases: list[str], suffolk_text: str
 ) -> None:
     members = line_of(suffolk_text, "  members:")
-    waived = [r for r in results(sarif(cases)) if "suppressions" in r]
+    log = sarif(cases, SarifOptions(include_waived=True))
+    waived = [r for r in results(log) if "suppressions" in r]
     assert [located(r) for r in waived] == [("BOARD-003", "waived.yaml", members + 1, 3)]
     (result,) = waived
     assert result["level"] == "error"
@@ -223,31 +225,6 @@ def test_waived_findings_are_results_with_an_accepted_suppression(
     # The suppression points at the waiver comment itself.
     region = suppression["location"]["physicalLocation"]["region"]
     assert region == {"startLine": members, "startColumn": 3}
-
-
-def test_unreadable_files_are_failed_invocation_notifications(cases: list[str]) -> None:
-    (invocation,) = sarif(cases)["runs"][0]["invocations"]
-    assert invocation["executionSuccessful"] is False
-    assert invocation["exitCode"] == 2
-    assert invocation["toolExecutionNotifications"] == [
-        {
-            "level": "error",
-            "message": {"text": BROKEN_MESSAGE},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": "broken.yaml"},
-                        "region": {"startLine": 3, "startColumn": 9},
-                    }
-                }
-            ],
-        },
-        {
-            "level": "error",
-            "message": {"text": "no such file"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "absent.yaml"}}}],
-        },
-    ]
 
 
 def test_fingerprints_survive_an_unrelated_line_inserted_above(cases: list[str]) -> None:
@@ -266,10 +243,9 @@ def test_paths_become_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     (tmp_path / "sub dir").mkdir()
     relative = str(Path("sub dir") / "50% done#1.yaml")
     absolute = tmp_path / "absent.yaml"
-    notes = sarif([relative, str(absolute)])["runs"][0]["invocations"][0]
     uris = [
-        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        for n in notes["toolExecutionNotifications"]
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in results(sarif([relative, str(absolute)]))
     ]
     assert uris == ["sub%20dir/50%25%20done%231.yaml", absolute.as_uri()]
     assert uris[1].startswith("file:///")
