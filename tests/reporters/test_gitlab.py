@@ -15,9 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
+from icscheck.finding import Finding, Severity
 from icscheck.reporters import REPORTERS
-from icscheck.reporters.gitlab import GitlabReporter
-from tests.conftest import SUFFOLK
+from icscheck.reporters.gitlab import GitlabReporter, issue
+from tests.conftest import RULES, SUFFOLK
 from tests.reporters.test_outcomes import UNKNOWN_POST
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
@@ -262,3 +263,29 @@ def test_a_gap_says_where_its_fact_is_stated(unknown_post: str) -> None:
     stated = [i["description"] for i in issues if i["check_name"] == "COMM-004"]
     assert stated
     assert all(d.endswith(" (stated in constitution.pdf p12 §4.2)") for d in stated)
+
+
+def test_a_document_gap_is_at_line_1_with_its_page_and_clause_in_the_description() -> None:
+    finding = Finding(
+        path="constitution.pdf",
+        line=40,  # the draft's line, which GitLab cannot show in the PDF
+        column=5,
+        rule="BOARD-003",
+        severity=Severity.ERROR,
+        message=MESSAGES["BOARD-003"],
+        source=RULES["BOARD-003"].source,
+        node="/board/members",
+        provenance="constitution.pdf p12 §2.1.6",
+        document=True,
+        page=12,
+        clause="2.1.6",
+    )
+    (found,) = parse(json.dumps([issue(finding, RULES["BOARD-003"], "docs/constitution.pdf")]))
+    assert found["description"] == (
+        f"BOARD-003: {MESSAGES['BOARD-003']} (constitution.pdf:p12:§2.1.6)"
+        " (stated in constitution.pdf p12 §2.1.6)"
+    )
+    assert found["location"] == {"path": "docs/constitution.pdf", "lines": {"begin": 1}}
+    assert found["fingerprint"] == sha256(
+        "BOARD-003", "docs/constitution.pdf", "/board/members", MESSAGES["BOARD-003"]
+    )
