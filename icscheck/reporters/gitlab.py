@@ -13,8 +13,8 @@ The fields are those GitLab's Code Quality documentation lists (the table in
 code_quality.md, now https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format):
 ``description``, ``fingerprint``, ``severity``, ``location.path`` ("the relative
 path to the file") and "``location.lines.begin`` or ``location.positions.begin.line``";
-the current page adds ``check_name`` (docs quoted in /work/shared/research/ci-outputs.md).
-So the path is named from the repository root (icscheck/repository.py). The
+the current page adds ``check_name`` (as the project's research note,
+../shared/research/ci-outputs.md, quotes it). So the path is named from the repository root (icscheck/repository.py). The
 ``positions`` form is Code Climate's, whose ``begin`` holds a ``column`` beside
 the line, and GitLab accepts both forms (gitlab.com/smueller18/pylint-gitlab
 merge request 21, which moved pylint-gitlab to it for its columns): a YAML finding

@@ -9,16 +9,18 @@ with each waiver; a file that could not be checked is a suite with one
 
 A case fails only when the gate does: an error always, a warning or a question
 to confirm only under ``--strict`` (``--fail-on warning``). GitLab's test
-reports "do not affect job status" and Jenkins marks a build unstable on any
-failure, so a failure the exit code ignores would show failed tests on a green
+reports "do not affect job status" (the page below) and Jenkins' ``junit`` step
+marks a build unstable on any failure (the research note below), so a failure the exit code ignores would show failed tests on a green
 pipeline. Below the gate, the gaps and questions go in the case's
 ``<system-out>``, which GitLab parses from test cases only, beside the
 ``file`` it links (the table of parsed elements and attributes in
-https://docs.gitlab.com/ci/testing/unit_test_reports/). ``line``, ``<system-out>``
-in a case and the totals on ``<testsuites>`` are beyond the Ant schema, but
-are what these readers take. ``classname`` is the path from the repository
-root with ``.`` for ``/`` and no extension: Jenkins splits it at its last
-``.`` into package and class (/work/shared/research/ci-outputs.md, "JUnit").
+https://docs.gitlab.com/ci/testing/unit_test_reports/). A case's ``file``,
+``line`` and ``<system-out>``, and the totals on ``<testsuites>`` (which ruff
+writes), are beyond the Ant schema; ``line`` is the first finding's, where a
+reader that takes it (GitLab does not) opens the file. ``classname`` is the
+path from the repository root with ``.`` for ``/`` and no extension: Jenkins
+splits it at its last ``.`` into package and class (../shared/research/ci-outputs.md,
+"JUnit", the project's research note).
 """
 
 from __future__ import annotations
