@@ -11,6 +11,7 @@ branch is reworking (docs/ci.md).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -43,16 +44,21 @@ def github_notices(report: Report) -> list[str]:
     return notices
 
 
-def gitlab_issues(report: Report) -> list[dict[str, Any]]:
-    """One ``info`` Code Quality issue per change, at the configuration file's line."""
+def gitlab_issues(
+    report: Report, path_of: Callable[[str], str] | None = None
+) -> list[dict[str, Any]]:
+    """One ``info`` Code Quality issue per change, at the configuration file's line,
+    named by ``path_of`` (the reporter's: from the repository root, as GitLab matches it)."""
+    if path_of is None:
+        path_of = _posix
     checked = [result.path for result in report.files if result.error is None]
     issues = []
     for item in changes(report):
-        path, line = place(item.source)
-        if path is None:
+        where, line = place(item.source)
+        if where is None:
             if not checked:
                 continue
-            path, line = checked[0], 1
+            where, line = checked[0], 1
         text = f"{TITLE}: {item}"
         issues.append(
             {
@@ -62,10 +68,14 @@ def gitlab_issues(report: Report) -> list[dict[str, Any]]:
                     "\0".join((CHECK_NAME, text)).encode("utf-8", "surrogateescape")
                 ).hexdigest(),
                 "severity": "info",
-                "location": {"path": PurePath(path).as_posix(), "lines": {"begin": line or 1}},
+                "location": {"path": path_of(where), "lines": {"begin": line or 1}},
             }
         )
     return issues
+
+
+def _posix(path: str) -> str:
+    return PurePath(path).as_posix()
 
 
 def junit_properties(report: Report) -> list[str]:

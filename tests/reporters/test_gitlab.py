@@ -1,21 +1,28 @@
-"""GitLab Code Quality: one issue per open gap, with a fingerprint that ignores line moves."""
+"""GitLab Code Quality: one issue per open gap, with a fingerprint that ignores line moves,
+named from the repository root; questions to confirm as ``info``; valid against the
+schema written from GitLab's documented format (tests/data/README.md)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
+from icscheck.finding import Finding, Severity
 from icscheck.reporters import REPORTERS
-from icscheck.reporters.gitlab import GitlabReporter
-from tests.conftest import SUFFOLK
+from icscheck.reporters.gitlab import GitlabReporter, issue
+from tests.conftest import RULES, SUFFOLK
+from tests.reporters.test_outcomes import UNKNOWN_POST
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
+    DATA,
     GAPS,
     MESSAGES,
     WAIVED,
@@ -33,9 +40,30 @@ def cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str) ->
     return write_cases(tmp_path, suffolk_text)
 
 
-def gitlab(paths: list[str]) -> list[dict[str, Any]]:
-    issues: list[dict[str, Any]] = json.loads(render("gitlab", paths))
+@cache
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((DATA / "gitlab-codequality.schema.json").read_text())
+    return loaded
+
+
+def parse(output: str) -> list[dict[str, Any]]:
+    """The issues, after checking them against tests/data/gitlab-codequality.schema.json."""
+    issues: list[dict[str, Any]] = json.loads(output)
+    jsonschema.Draft7Validator(schema()).validate(issues)
     return issues
+
+
+def gitlab(paths: list[str]) -> list[dict[str, Any]]:
+    return parse(render("gitlab", paths))
+
+
+def at(line: int, column: int) -> dict[str, Any]:
+    return {"begin": {"line": line, "column": column}}
+
+
+def line(issue: dict[str, Any]) -> int:
+    begin: int = issue["location"]["positions"]["begin"]["line"]
+    return begin
 
 
 def sha256(*parts: str) -> str:
@@ -62,7 +90,7 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
             "check_name": rule,
             "fingerprint": sha256(rule, path, node, message),
             "severity": severity,
-            "location": {"path": path, "lines": {"begin": line}},
+            "location": {"path": path, "positions": at(line, 1 if node == "/board" else 3)},
         }
 
     assert gitlab(cases) == [
@@ -103,11 +131,11 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
 def test_fingerprints_are_unique_and_survive_an_unrelated_line_inserted_above(
     cases: list[str],
 ) -> None:
-    before = {issue["fingerprint"]: issue["location"]["lines"]["begin"] for issue in gitlab([GAPS])}
+    before = {issue["fingerprint"]: line(issue) for issue in gitlab([GAPS])}
     assert len(before) == 4  # two BOARD-004 gaps at one node are still two issues
     text = Path(GAPS).read_text(encoding="utf-8")
     Path(GAPS).write_text("# Reviewed by the governance team.\n" + text, encoding="utf-8")
-    after = {issue["fingerprint"]: issue["location"]["lines"]["begin"] for issue in gitlab([GAPS])}
+    after = {issue["fingerprint"]: line(issue) for issue in gitlab([GAPS])}
     assert after.keys() == before.keys()
     assert all(after[key] == before[key] + 1 for key in before)
 
@@ -115,7 +143,7 @@ def test_fingerprints_are_unique_and_survive_an_unrelated_line_inserted_above(
 def test_cli_writes_the_report_and_exits_1_on_error_findings(cases: list[str]) -> None:
     result = runner.invoke(app, ["validate", "--format", "gitlab", GAPS, WAIVED])
     assert result.exit_code == 1, result.output
-    issues = json.loads(result.stdout)
+    issues = parse(result.stdout)
     assert [(i["check_name"], i["location"]["path"]) for i in issues] == [
         ("BOARD-013", GAPS),
         ("BOARD-003", GAPS),
@@ -123,3 +151,141 @@ def test_cli_writes_the_report_and_exits_1_on_error_findings(cases: list[str]) -
         ("BOARD-004", GAPS),
         ("BOARD-004", WAIVED),
     ]
+
+
+def test_the_schema_rejects_what_gitlab_cannot_place() -> None:
+    good = {
+        "description": "d",
+        "check_name": "c",
+        "fingerprint": "f",
+        "severity": "info",
+        "location": {"path": "a.yaml", "lines": {"begin": 1}},
+    }
+    parse(json.dumps([good]))
+    for location in (
+        {"path": "/builds/icb/a.yaml", "lines": {"begin": 1}},
+        {"path": "../a.yaml", "lines": {"begin": 1}},
+        {"path": "a.yaml", "lines": {"begin": "1"}},
+        {"path": "a.yaml", "lines": {"begin": 1}, "positions": at(1, 1)},
+        {"path": "a.yaml"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            parse(json.dumps([{**good, "location": location}]))
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str) -> Path:
+    """A git checkout with the gap case in constitutions/, the run started at the root."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "constitutions").mkdir()
+    write_cases(tmp_path / "constitutions", suffolk_text)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def cli(*args: str) -> tuple[int, list[dict[str, Any]]]:
+    result = runner.invoke(app, ["validate", "--no-cache", "--format", "gitlab", *args])
+    return result.exit_code, parse(result.stdout)
+
+
+def test_paths_and_fingerprints_are_from_the_root_wherever_the_run_starts(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, from_root = cli(f"constitutions/{GAPS}")
+    assert code == 1
+    monkeypatch.chdir(repository / "constitutions")
+    assert cli(GAPS) == (1, from_root)
+    assert cli(str(repository / "constitutions" / GAPS)) == (1, from_root)
+    monkeypatch.chdir(repository)
+    assert {i["location"]["path"] for i in from_root} == {f"constitutions/{GAPS}"}
+    rule, node = "BOARD-003", "/board/members"
+    (board_003,) = (i for i in from_root if i["check_name"] == rule)
+    assert board_003["fingerprint"] == sha256(rule, f"constitutions/{GAPS}", node, MESSAGES[rule])
+
+
+def test_an_unreadable_file_is_named_from_the_root(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repository / "constitutions")
+    code, issues = cli("broken.yaml")
+    assert code == 2
+    assert [(i["location"], i["fingerprint"]) for i in issues] == [
+        (
+            {"path": "constitutions/broken.yaml", "lines": {"begin": 3}},
+            sha256("icscheck", "constitutions/broken.yaml", BROKEN_MESSAGE),
+        )
+    ]
+
+
+CONFIRM = "board.mental_health_member (the board page lists members but not the post)"
+QUESTION = (
+    "BOARD-012: to confirm: no ordinary member is designated as the mental health member"
+    f" (board.mental_health_member); confirm {CONFIRM}"
+)
+
+
+@pytest.fixture
+def unknown_post(repository: Path) -> str:
+    (repository / "constitutions" / "c.yaml").write_text(UNKNOWN_POST, encoding="utf-8")
+    return "constitutions/c.yaml"
+
+
+def questions(issues: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [i for i in issues if i["description"].startswith("BOARD-012: to confirm")]
+
+
+def test_a_question_to_confirm_is_an_info_issue_at_the_unknown_fact(unknown_post: str) -> None:
+    code, issues = cli(unknown_post)
+    assert code == 1  # errors elsewhere in the file
+    message = (
+        "no ordinary member is designated as the mental health member (board.mental_health_member)"
+    )
+    assert questions(issues) == [
+        {
+            "description": QUESTION,
+            "check_name": "BOARD-012",
+            "fingerprint": sha256("unconfirmed", "BOARD-012", unknown_post, "/board", message),
+            "severity": "info",
+            "location": {"path": unknown_post, "positions": at(9, 3)},
+        }
+    ]
+    assert "BOARD-012" not in {i["check_name"] for i in issues if i["severity"] != "info"}
+
+
+def test_under_strict_a_question_is_minor(unknown_post: str) -> None:
+    code, issues = cli("--strict", unknown_post)
+    assert code == 1
+    assert [(i["description"], i["severity"]) for i in questions(issues)] == [(QUESTION, "minor")]
+
+
+def test_a_gap_says_where_its_fact_is_stated(unknown_post: str) -> None:
+    _, issues = cli(unknown_post)
+    stated = [i["description"] for i in issues if i["check_name"] == "COMM-004"]
+    assert stated
+    assert all(d.endswith(" (stated in constitution.pdf p12 §4.2)") for d in stated)
+
+
+def test_a_document_gap_is_at_line_1_with_its_page_and_clause_in_the_description() -> None:
+    finding = Finding(
+        path="constitution.pdf",
+        line=40,  # the draft's line, which GitLab cannot show in the PDF
+        column=5,
+        rule="BOARD-003",
+        severity=Severity.ERROR,
+        message=MESSAGES["BOARD-003"],
+        source=RULES["BOARD-003"].source,
+        node="/board/members",
+        provenance="constitution.pdf p12 §2.1.6",
+        document=True,
+        page=12,
+        clause="2.1.6",
+    )
+    (found,) = parse(json.dumps([issue(finding, RULES["BOARD-003"], "docs/constitution.pdf")]))
+    assert found["description"] == (
+        f"BOARD-003: {MESSAGES['BOARD-003']} (constitution.pdf:p12:§2.1.6)"
+        " (stated in constitution.pdf p12 §2.1.6)"
+    )
+    assert found["location"] == {"path": "docs/constitution.pdf", "lines": {"begin": 1}}
+    assert found["fingerprint"] == sha256(
+        "BOARD-003", "docs/constitution.pdf", "/board/members", MESSAGES["BOARD-003"]
+    )

@@ -1,7 +1,9 @@
-"""JUnit XML: valid against the Ant schema, one suite per file, one case per rule."""
+"""JUnit XML: valid against the Ant schema (with the attributes GitLab and Jenkins read
+beside it), one suite per file, one case per rule, failing only where the gate does."""
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
@@ -37,11 +39,35 @@ def junit_schema() -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(DATA / "junit.xsd"))
 
 
+TOTALS = ("tests", "failures", "errors", "skipped", "time")
+"""On ``<testsuites>``: beyond the Ant schema, as ruff writes them."""
+CASE_EXTRAS = ("file", "line")
+"""On ``<testcase>``: beyond the Ant schema; GitLab links ``file``."""
+
+
+def ant(root: ET.Element) -> ET.Element:
+    """A copy without what icscheck adds to the Ant schema for GitLab and Jenkins: totals
+    on the root, ``file`` and ``line`` on cases, and a case's ``<system-out>``."""
+    stripped = copy.deepcopy(root)
+    for name in TOTALS:
+        stripped.attrib.pop(name, None)
+    for case in stripped.iter("testcase"):
+        for name in CASE_EXTRAS:
+            case.attrib.pop(name, None)
+        for out in case.findall("system-out"):
+            case.remove(out)
+    return stripped
+
+
 def parse(output: str) -> ET.Element:
-    """The document root, after checking the output against tests/data/junit.xsd."""
+    """The document root, after checking the output against tests/data/junit.xsd (all
+    but the extras ``ant`` takes out, which the tests check by value)."""
     assert output.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     root = ET.fromstring(output.encode("utf-8"))
-    junit_schema().validate(root)
+    junit_schema().validate(ant(root))
+    assert set(root.attrib) <= set(TOTALS)
+    for case in root.iter("testcase"):
+        assert len([child for child in case if child.tag != "system-out"]) <= 1
     return root
 
 
@@ -78,9 +104,20 @@ def test_a_clean_file_is_one_suite_of_passing_cases() -> None:
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", suite.attrib["timestamp"])
     assert suite.attrib["hostname"]
     assert counts(suite) == (str(len(V1)), "0", "0", "0")
+    assert root.attrib == {
+        "tests": str(len(V1)),
+        "failures": "0",
+        "errors": "0",
+        "skipped": "0",
+        "time": "0",
+    }
     names = [c.attrib["name"] for c in suite.findall("testcase")]
     assert names == [f"{rule.id}: {rule.title}" for rule in V1.values()]
-    assert all(c.attrib["classname"] == str(SUFFOLK) for c in suite.findall("testcase"))
+    # Jenkins splits the class name at its last dot: no extension, dots for slashes.
+    dotted = SUFFOLK.with_suffix("").as_posix().lstrip("/").replace("/", ".")
+    assert {c.attrib["classname"] for c in suite.findall("testcase")} == {dotted}
+    assert {c.attrib["file"] for c in suite.findall("testcase")} == {SUFFOLK.as_posix()}
+    assert all("line" not in c.attrib for c in suite.findall("testcase"))
     assert all(len(c) == 0 for c in suite.findall("testcase"))
     properties = {p.attrib["name"]: p.attrib["value"] for p in suite.iter("property")}
     assert properties["icb"] == "NHS Suffolk and North East Essex Integrated Care Board"
@@ -89,7 +126,14 @@ def test_a_clean_file_is_one_suite_of_passing_cases() -> None:
 def test_a_rule_with_gaps_fails_once_with_every_gap(cases: list[str], suffolk_text: str) -> None:
     members = line_of(suffolk_text, "  members:")
     suite = suites(parse(render("junit", cases)))[GAPS]
-    assert counts(suite) == (str(len(V1)), "3", "0", "0")
+    assert counts(suite) == (str(len(V1)), "2", "0", "0")
+    assert case(suite, "BOARD-003").attrib == {
+        "name": f"BOARD-003: {RULES['BOARD-003'].title}",
+        "classname": "board gaps",
+        "file": GAPS,
+        "line": str(members),
+        "time": "0",
+    }
     board_003 = case(suite, "BOARD-003").find("failure")
     assert board_003 is not None
     assert board_003.attrib == {"message": MESSAGES["BOARD-003"], "type": "error"}
@@ -106,9 +150,20 @@ def test_a_rule_with_gaps_fails_once_with_every_gap(cases: list[str], suffolk_te
     assert board_004.text is not None
     assert f"{GAPS}:{members}:3: {MESSAGES['BOARD-004 primary']}" in board_004.text
     assert f"{GAPS}:{members}:3: {MESSAGES['BOARD-004 local']}" in board_004.text
-    board_013 = case(suite, "BOARD-013").find("failure")
-    assert board_013 is not None
-    assert board_013.attrib["type"] == "warning"
+
+
+def test_a_warning_below_the_gate_passes_with_its_gap_in_system_out(
+    cases: list[str], suffolk_text: str
+) -> None:
+    board = line_of(suffolk_text, "board:")
+    board_013 = case(suites(parse(render("junit", cases)))[GAPS], "BOARD-013")
+    assert board_013.attrib["line"] == str(board)
+    assert [child.tag for child in board_013] == ["system-out"]
+    assert board_013[0].text == (
+        f"{GAPS}:{board}:1: {MESSAGES['BOARD-013']}\n"
+        f"fix: {RULES['BOARD-013'].fix}\n"
+        f"source: {RULES['BOARD-013'].source}"
+    )
 
 
 def test_a_rule_whose_gaps_are_all_waived_is_skipped_with_its_waiver(
@@ -139,7 +194,14 @@ def test_an_unreadable_file_is_a_suite_with_one_erroring_load_case(cases: list[s
         suite = found[name]
         assert counts(suite) == ("1", "0", "1", "0")
         (load,) = suite.findall("testcase")
-        assert load.attrib == {"name": "load", "classname": name, "time": "0"}
+        line = {"line": "3"} if name == BROKEN else {}
+        assert load.attrib == {
+            "name": "load",
+            "classname": name.removesuffix(".yaml"),
+            "file": name,
+            **line,
+            "time": "0",
+        }
         error = load.find("error")
         assert error is not None
         assert error.attrib == {"message": message, "type": "LoadError"}
@@ -164,6 +226,46 @@ def test_cli_writes_junit_and_exits_1_on_error_findings(
     assert result.exit_code == 1, result.output
     root = parse(result.stdout)
     assert [counts(s) for s in root.findall("testsuite")] == [
-        (str(len(V1)), "3", "0", "0"),
+        (str(len(V1)), "2", "0", "0"),
         (str(len(V1)), "1", "0", "1"),
     ]
+    assert root.attrib == {
+        "tests": str(2 * len(V1)),
+        "failures": "3",
+        "errors": "0",
+        "skipped": "1",
+        "time": "0",
+    }
+
+
+def test_under_strict_a_warning_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_cases(tmp_path, suffolk_text)
+    result = runner.invoke(app, ["validate", "--format", "junit", "--strict", GAPS])
+    assert result.exit_code == 1, result.output
+    (suite,) = parse(result.stdout).findall("testsuite")
+    assert counts(suite) == (str(len(V1)), "3", "0", "0")
+    failure = case(suite, "BOARD-013").find("failure")
+    assert failure is not None
+    assert failure.attrib == {"message": MESSAGES["BOARD-013"], "type": "warning"}
+    assert case(suite, "BOARD-013").find("system-out") is None
+
+
+def test_files_are_named_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "constitutions").mkdir()
+    write_cases(tmp_path / "constitutions", suffolk_text)
+    monkeypatch.chdir(tmp_path / "constitutions")
+    result = runner.invoke(app, ["validate", "--no-cache", "--format", "junit", GAPS])
+    assert result.exit_code == 1, result.output
+    (suite,) = parse(result.stdout).findall("testsuite")
+    assert (suite.attrib["name"], suite.attrib["package"]) == (f"constitutions/{GAPS}",) * 2
+    board_003 = case(suite, "BOARD-003")
+    assert (board_003.attrib["classname"], board_003.attrib["file"]) == (
+        "constitutions.board gaps",
+        f"constitutions/{GAPS}",
+    )
