@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from icscheck import __version__, untrusted
 from icscheck.finding import Severity
 from icscheck.reporters.base import Reporter
-from icscheck.reporters.sarif_results import UNREADABLE, UNREADABLE_RULE, Locator, Results
+from icscheck.reporters.sarif_results import UNREADABLE_RULE, Locator, Results
 from icscheck.reporters.sarif_settings import configuration
 from icscheck.repository import Root
 from icscheck.result import FailOn, Report
@@ -125,8 +125,7 @@ def report_sarif(
             results.extend(build.waived(item.finding, item.waiver) for item in file.waived)
     invocation: dict[str, Any] = {"executionSuccessful": True, "exitCode": int(report.exit_code)}
     # What configuration switched off or changed (icscheck/reporters/sarif_settings.py).
-    index_of_rules = {k: v for k, v in index.items() if k != UNREADABLE}
-    invocation |= configuration(report.configured, index_of_rules, locator.artifact)
+    invocation |= configuration(report.configured, index, locator.artifact)
     run: dict[str, Any] = {
         "tool": {
             "driver": {

@@ -139,8 +139,9 @@ class Results:
         return result
 
     def unconfirmed(self, question: Unconfirmed) -> dict[str, Any]:
-        """A question to confirm: ``kind: review`` at ``level: none`` (for a person to
-        judge, not a gap), unless --strict makes it fail the gate, when it is a ``fail``
+        """A question to confirm: ``kind: review`` at ``level: none`` ("an issue that
+        requires human review to determine if there's actually a problem": the SARIF
+        editor's guidance to viewers, microsoft/sarif-vscode-extension issue 357), unless --strict makes it fail the gate, when it is a ``fail``
         at ``warning``, as the exit code counts it (icscheck/result.py)."""
         finding = question.finding
         facts = "; ".join(question.confirm)
