@@ -201,3 +201,26 @@ def test_bad_input_is_exit_2_and_never_run_as_shell(
     assert (done.returncode, done.stdout, done.stderr) == (2, stdout, stderr)
     assert (runner / "output").read_text() == "exit-code=2\n"
     assert not (top / "pwned").exists()
+
+
+def test_the_documented_workflow_uses_the_action_as_it_is(tmp_path: Path) -> None:
+    """docs/ci.md, "The icscheck action": its inputs are the action's, and with them the
+    check step gates the pull request and writes the file the upload step sends."""
+    from tests.test_ci_docs import snippet
+
+    steps = snippet("GitHub Actions", "The icscheck action")["jobs"]["icscheck"]["steps"]
+    used = next(s for s in steps if s.get("uses", "").startswith("icscheck/icscheck@"))
+    assert set(used["with"]) <= set(action()["inputs"])
+    assert {n for n, spec in action()["inputs"].items() if spec.get("required")} <= set(
+        used["with"]
+    )
+    top = workspace(tmp_path)
+    given = {name.replace("-", "_"): str(value) for name, value in used["with"].items()}
+    done, runner = run_check(tmp_path, **given)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines() == GAPS
+    assert (runner / "output").read_text() == "exit-code=1\n"
+    upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
+    assert upload["if"] == "always()"
+    log = json.loads((top / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
+    assert len(log["runs"][0]["results"]) == 4

@@ -28,9 +28,11 @@ SCRIPT = Path(sys.executable).with_name("icscheck")
 DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 
 
-def snippet(heading: str) -> Any:
-    """The first YAML block under ``## heading``."""
+def snippet(heading: str, subheading: str | None = None) -> Any:
+    """The first YAML block under ``## heading`` (and ``### subheading`` in it)."""
     section = DOC.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    if subheading is not None:
+        section = section.split(f"\n### {subheading}\n", 1)[1].split("\n### ", 1)[0]
     block = re.search(r"```yaml\n(.*?)```", section, re.S)
     assert block is not None
     return YAML(typ="safe").load(block[1])
@@ -71,7 +73,7 @@ def ci_env(**extra: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("bad", [False, True], ids=["good", "bad"])
 def test_github_actions_snippet(tmp_path: Path, bad: bool) -> None:
-    workflow = snippet("GitHub Actions")
+    workflow = snippet("GitHub Actions", "A workflow of your own")
     steps = workflow["jobs"]["icscheck"]["steps"]
     commands = [step["run"] for step in steps if "run" in step]
     gate, sarif = run_icscheck(commands, project(tmp_path, bad), ci_env(GITHUB_ACTIONS="true"))
