@@ -288,9 +288,9 @@ def validate(
         and run.settings.format == "text"
         and os.environ.get("GITHUB_ACTIONS") == "true"
     ):
-        from icscheck.reporters import REPORTERS
+        from icscheck.reporters.github import LOG, GithubReporter
 
-        REPORTERS["github"](sys.stdout, root=root).write(report)
+        GithubReporter(sys.stdout, root=root, report_hint=LOG).write(report)
     raise typer.Exit(report.exit_code)
 
 
@@ -315,6 +315,11 @@ def _write(
                 from icscheck.reporters.sarif import SarifReporter
 
                 SarifReporter(stream, root=root, sarif=sarif).write(report)
+            elif name == "github":
+                from icscheck.reporters.github import GithubReporter, report_hint
+
+                hint = report_hint(outputs, path, os.environ)
+                GithubReporter(stream, root=root, report_hint=hint).write(report)
             else:
                 REPORTERS[name](stream, root=root).write(report)
             refuse_partial(path, report.exit_code)

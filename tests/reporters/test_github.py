@@ -12,11 +12,13 @@ from icscheck.reporters import REPORTERS
 from icscheck.reporters.github import GithubReporter, command
 from icscheck.untrusted import workflow_data, workflow_property
 from tests.conftest import RULES, SUFFOLK
+from tests.reporters.test_outcomes import UNKNOWN_POST
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
     DESCRIBED,
     GAPS,
     MESSAGES,
+    gaps_text,
     line_of,
     render,
     write_cases,
@@ -45,9 +47,8 @@ def test_one_line_per_finding_waiver_and_unreadable_file(
     members = line_of(suffolk_text, "  members:")
     board = line_of(suffolk_text, "board:")
     waived = members + 1  # the waiver comment is inserted above ``members:``
+    # Errors, then warnings, then notices: Actions counts each level apart.
     assert render("github", cases).splitlines() == [
-        f"::warning file=board gaps.yaml,line={board},col=1,title=BOARD-013::"
-        + MESSAGES["BOARD-013"],
         f"::error file=board gaps.yaml,line={members},col=3,title=BOARD-003::"
         + MESSAGES["BOARD-003"],
         f"::error file=board gaps.yaml,line={members},col=3,title=BOARD-004::"
@@ -56,10 +57,12 @@ def test_one_line_per_finding_waiver_and_unreadable_file(
         + MESSAGES["BOARD-004 local"],
         f"::error file=waived.yaml,line={waived},col=3,title=BOARD-004::"
         + MESSAGES["BOARD-004 primary"],
-        f"::notice file=waived.yaml,line={waived},col=3,title=BOARD-003 (waived)::"
-        + f"{MESSAGES['BOARD-003']} — waived: {DESCRIBED}",
         "::error file=broken.yaml,line=3,col=9,title=icscheck::" + BROKEN_MESSAGE,
         "::error file=absent.yaml,title=icscheck::no such file",
+        f"::warning file=board gaps.yaml,line={board},col=1,title=BOARD-013::"
+        + MESSAGES["BOARD-013"],
+        f"::notice file=waived.yaml,line={waived},col=3,title=BOARD-003 (waived)::"
+        + f"{MESSAGES['BOARD-003']} — waived: {DESCRIBED}",
     ]
 
 
@@ -100,7 +103,7 @@ def test_cli_writes_commands_and_exits_1_on_error_findings(
     result = runner.invoke(app, ["validate", "--format", "github", GAPS])
     assert result.exit_code == 1, result.output
     titles = [line.split("title=")[1].split("::")[0] for line in result.stdout.splitlines()]
-    assert titles == ["BOARD-013", "BOARD-003", "BOARD-004", "BOARD-004"]
+    assert titles == ["BOARD-003", "BOARD-004", "BOARD-004", "BOARD-013"]
 
 
 def test_in_github_actions_the_text_report_is_followed_by_annotations(
@@ -110,3 +113,151 @@ def test_in_github_actions_the_text_report_is_followed_by_annotations(
     assert result.exit_code == 1, result.output
     assert RULES["BOARD-003"].fix in " ".join(result.stdout.split())
     assert result.stdout.count("\n::error file=board gaps.yaml,") == 3
+
+
+# --- what a pull request shows: root-relative files, the 10-per-level cap, questions ---
+
+
+def annotated(args: list[str], env: dict[str, str] | None = None) -> tuple[int, list[str]]:
+    """The exit code, and the annotation lines other than configuration's notices."""
+    result = runner.invoke(app, ["validate", *args], env=env)
+    lines = result.stdout.splitlines()
+    return result.exit_code, [
+        line for line in lines if line.startswith("::") and "title=icscheck settings" not in line
+    ]
+
+
+def test_files_are_named_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    write_cases(tmp_path, suffolk_text)
+    code, lines = annotated(["-f", "github", "--select", "BOARD-003", f"../{GAPS}"])
+    members = line_of(suffolk_text, "  members:")
+    assert code == 1
+    assert lines == [
+        f"::error file=board gaps.yaml,line={members},col=3,title=BOARD-003::"
+        + MESSAGES["BOARD-003"]
+    ]
+
+
+def gap_files(directory: Path, text: str, count: int) -> list[str]:
+    """``count`` copies of the gaps case: 3 errors and 1 warning each."""
+    names = [f"gaps-{n:02}.yaml" for n in range(count)]
+    for name in names:
+        (directory / name).write_text(gaps_text(text), encoding="utf-8")
+    return names
+
+
+@pytest.mark.parametrize(
+    ("files", "errors", "warnings"),
+    [
+        (3, (9, None), (3, None)),
+        (4, (9, "::error title=icscheck%3A 3 more errors::3 more errors"), (4, None)),
+        (
+            11,
+            (9, "::error title=icscheck%3A 24 more errors::24 more errors"),
+            (9, "::warning title=icscheck%3A 2 more warnings::2 more warnings"),
+        ),
+    ],
+)
+def test_a_level_with_more_than_10_gives_9_and_says_how_many_more(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffolk_text: str,
+    files: int,
+    errors: tuple[int, str | None],
+    warnings: tuple[int, str | None],
+) -> None:
+    """Actions shows 10 errors and 10 warnings per step: the 10th says what is missing."""
+    monkeypatch.chdir(tmp_path)
+    names = gap_files(tmp_path, suffolk_text, files)
+    select = ["--select", "BOARD-003,BOARD-004,BOARD-013"]
+    code, lines = annotated(["-f", "github", *select, *names])
+    assert code == 1
+    error_lines = [line for line in lines if line.startswith("::error ")]
+    warning_lines = [line for line in lines if line.startswith("::warning ")]
+    # Errors first, then warnings: a level's summary is its last line.
+    assert lines == error_lines + warning_lines
+    tail = " not annotated (Actions shows at most 10 per step): run icscheck validate locally"
+
+    def shape(level: list[str]) -> tuple[int, str | None]:
+        located = [line for line in level if " file=" in line]
+        summaries = [line.removesuffix(tail) for line in level if " file=" not in line]
+        assert level == located + [line + tail for line in summaries]
+        return len(located), summaries[0] if summaries else None
+
+    assert shape(error_lines) == errors
+    assert shape(warning_lines) == warnings
+
+
+def test_exactly_10_errors_are_all_annotated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    names = gap_files(tmp_path, suffolk_text, 10)
+    code, lines = annotated(["-f", "github", "--select", "BOARD-003", *names])
+    assert code == 1
+    assert [line.split(",")[0] for line in lines] == [f"::error file={n}" for n in names]
+
+
+@pytest.mark.parametrize(
+    ("outputs", "env", "hint"),
+    [
+        (
+            ["-f", "github", "-f", "markdown:summary.md"],
+            {"GITHUB_STEP_SUMMARY": "summary.md"},
+            "see the step summary",
+        ),
+        (["-f", "github", "-f", "sarif:icscheck.sarif"], {}, "see icscheck.sarif"),
+        (
+            ["-f", "github:annotations.txt", "-f", "text"],
+            {},
+            "see the report above in this step's log",
+        ),
+        ([], {"GITHUB_ACTIONS": "true"}, "see the report above in this step's log"),
+    ],
+    ids=["step summary", "another file", "text on stdout", "auto on Actions"],
+)
+def test_the_summary_annotation_says_where_the_full_report_is(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffolk_text: str,
+    outputs: list[str],
+    env: dict[str, str],
+    hint: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    names = gap_files(tmp_path, suffolk_text, 4)
+    select = ["--select", "BOARD-003,BOARD-004"]
+    result = runner.invoke(app, ["validate", *outputs, *select, *names], env=env)
+    assert result.exit_code == 1, result.output
+    stdout = Path("annotations.txt").read_text() if "github:" in str(outputs) else result.stdout
+    summary = [line for line in stdout.splitlines() if line.startswith("::error title=")]
+    assert summary == [
+        "::error title=icscheck%3A 3 more errors::3 more errors not annotated "
+        f"(Actions shows at most 10 per step): {hint}"
+    ]
+
+
+@pytest.mark.parametrize(("strict", "level"), [([], "notice"), (["--strict"], "warning")])
+def test_a_question_to_confirm_is_a_notice_and_a_warning_under_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: list[str], level: str
+) -> None:
+    """An outcome resting on an unknown fact fails the gate only under --strict; where a
+    finding's fact is stated is in its message."""
+    monkeypatch.chdir(tmp_path)
+    Path("c.yaml").write_text(UNKNOWN_POST, encoding="utf-8")
+    select = ["--select", "BOARD-012,COMM-004", "--date", "2026-12-03"]
+    code, lines = annotated(["-f", "github", *strict, *select, "c.yaml"])
+    assert code == 1
+    assert lines == [
+        "::error file=c.yaml,line=14,col=5,title=COMM-004::the remuneration committee is "
+        "chaired by 'ceo', the chief executive; it must be a non-executive member "
+        "(stated in constitution.pdf p12 §4.2)",
+        f"::{level} file=c.yaml,line=9,col=3,title=BOARD-012 (to confirm)::no ordinary member "
+        "is designated as the mental health member (board.mental_health_member) — to "
+        "confirm: board.mental_health_member (the board page lists members but not the post)",
+    ]
