@@ -121,12 +121,21 @@ def test_a_passing_constitution_passes_with_empty_reports(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("bad", [False, True], ids=["alone", "with gaps"])
-def test_a_file_that_cannot_be_checked_is_exit_2_and_no_report(tmp_path: Path, bad: bool) -> None:
+def test_a_file_that_cannot_be_read_is_exit_2_and_in_both_reports(
+    tmp_path: Path, bad: bool
+) -> None:
+    # Both reports carry the broken file as a result of its own, so they are written
+    # and GitLab shows it (icscheck/cli/outputs.py, RECORDS_UNREADABLE).
     top = project(tmp_path, bad=bad, broken=True)
     (gate,) = run_script(top)
     assert gate.returncode == 2
     quality, junit = reports(top)
-    assert gate.stderr.splitlines()[-1] == (
-        f"icscheck: error: {quality.name}: not written, because not every file could be checked"
-    )
-    assert not quality.exists() and not junit.exists()
+    unreadable = [
+        (issue["location"]["path"], issue["location"]["lines"]["begin"], issue["severity"])
+        for issue in json.loads(quality.read_text(encoding="utf-8"))
+        if issue["description"].startswith("icscheck: cannot check this file: ")
+    ]
+    assert unreadable == [("constitution/broken.yaml", 3, "blocker")]
+    (case,) = [c for c in ET.parse(junit).getroot().iter("testcase") if c.get("name") == "load"]
+    assert (case.get("classname"), case.get("line")) == ("constitution.broken", "3")
+    assert case.find("error") is not None

@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -27,13 +27,12 @@ from icscheck.cli.options import (
     check_output,
     fail_on_option,
     ignore_option,
-    output_stream,
     prepare,
     read_stdin,
-    refuse_partial,
     select_option,
     strict_option,
 )
+from icscheck.cli.outputs import WITHOUT_MODEL, complete_format, parse, write
 from icscheck.cli.sarif_options import (
     CategoryOption,
     HelpUriOption,
@@ -42,12 +41,8 @@ from icscheck.cli.sarif_options import (
 )
 from icscheck.config import FORMATS, MAX_JOBS, Flags, parse_size
 from icscheck.errors import UsageError
-from icscheck.result import FailOn, Report
+from icscheck.result import FailOn
 from icscheck.untrusted import line
-
-if TYPE_CHECKING:
-    from icscheck.reporters.sarif import SarifOptions
-    from icscheck.repository import Root
 
 EPILOG = """Examples:
 
@@ -61,44 +56,6 @@ EPILOG = """Examples:
 
   icscheck validate -f html -o board-paper.html constitution.pdf"""
 """What ``validate --help`` ends with: the commands people run most."""
-
-
-def _complete_format(incomplete: str) -> list[str]:
-    """Shell completion of --format: the format names that start with what is typed.
-
-    FORMAT:FILE's file is not offered: bash splits a word at ``:`` (COMP_WORDBREAKS), so
-    the shell sees the file as a word of its own."""
-    return [name for name in FORMATS if name.startswith(incomplete)]
-
-
-def _outputs(specs: list[str] | None, output: str | None) -> list[tuple[str, str | None]]:
-    """(format, file or None for stdout) for each --format; --output names the stdout one's file.
-
-    At most one format goes to stdout: two reports on one stream would be neither.
-    """
-    outputs: list[tuple[str, str | None]] = []
-    for spec in specs or []:
-        name, colon, path = spec.partition(":")
-        if name.lower() not in FORMATS:
-            raise typer.BadParameter(
-                f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
-            )
-        outputs.append((name.lower(), path if colon else None))
-    to_stdout = [name for name, path in outputs if path is None]
-    if len(to_stdout) > 1:
-        raise UsageError(
-            f"--format {' and '.join(to_stdout)} would both go to stdout; give all but one a "
-            "file (--format NAME:FILE)"
-        )
-    if to_stdout and output is not None:
-        outputs = [(name, output if path is None else path) for name, path in outputs]
-    return outputs
-
-
-WITHOUT_MODEL = frozenset({"text", "concise", "json", "sarif", "junit", "github", "gitlab"})
-"""The reports that never read a result's Model (the HTML and Markdown reports draw it), so
-a cached result need not bring it back (tests/test_cache.py: every format is the same from
-the cache as fresh)."""
 
 
 def _size(text: str) -> int:
@@ -130,7 +87,7 @@ def validate(
             "writes that format to FILE, and may be given again (-f sarif:icscheck.sarif "
             "-f text). \\[default: text]",
             show_default=False,
-            autocompletion=_complete_format,
+            autocompletion=complete_format,
             rich_help_panel=OUTPUT,
         ),
     ] = None,
@@ -246,7 +203,7 @@ def validate(
     from icscheck.repository import find_root
 
     _refuse_stray_options(files)
-    outputs = _outputs(output_formats, output)
+    outputs = parse(output_formats, output)
     inputs = expand(files)
     check_output(output, inputs)
     for _, path in outputs:
@@ -281,7 +238,7 @@ def validate(
     # CI consumers place files from the repository root (icscheck/repository.py).
     root = find_root(Path.cwd(), os.environ)
     sarif = sarif_options(sarif_include_waived, sarif_category, sarif_help_uri)
-    _write(report, outputs, root, sarif, quiet=quiet, statistics=statistics)
+    write(report, outputs, root, sarif, quiet=quiet, statistics=statistics)
     # In GitHub Actions the default report also becomes annotations on the pull request.
     if (
         not output_formats
@@ -292,50 +249,6 @@ def validate(
 
         GithubReporter(sys.stdout, root=root, report_hint=LOG).write(report)
     raise typer.Exit(report.exit_code)
-
-
-def _write(
-    report: Report,
-    outputs: list[tuple[str, str | None]],
-    root: Root,
-    sarif: SarifOptions,
-    *,
-    quiet: bool,
-    statistics: bool,
-) -> None:
-    """Each report to its file or stdout; -q and --statistics take stdout's place (a report
-    file is still written). A file is written whole, and only if every file was checked."""
-    from icscheck.reporters import REPORTERS
-
-    for name, path in outputs:
-        if path in (None, "-") and (quiet or statistics):
-            continue
-        with output_stream(path) as stream:
-            if name == "sarif":
-                from icscheck.reporters.sarif import SarifReporter
-
-                SarifReporter(stream, root=root, sarif=sarif).write(report)
-            elif name == "github":
-                from icscheck.reporters.github import GithubReporter, report_hint
-
-                hint = report_hint(outputs, path, os.environ)
-                GithubReporter(stream, root=root, report_hint=hint).write(report)
-            else:
-                REPORTERS[name](stream, root=root).write(report)
-            refuse_partial(path, report.exit_code)
-    if quiet:
-        from icscheck.reporters.concise import setting_lines
-        from icscheck.reporters.summary import verdict
-
-        # The verdict alone on stdout; what configuration changed on stderr, so a
-        # quiet gate still says what it did not check.
-        for text in setting_lines(report):
-            typer.echo(text, err=True)
-        typer.echo(str(verdict(report)))
-    elif statistics:
-        from icscheck.reporters.statistics import StatisticsReporter
-
-        StatisticsReporter(sys.stdout).write(report)
 
 
 def _refuse_stray_options(files: list[str]) -> None:

@@ -75,6 +75,26 @@ def test_arguments_in_the_wrong_order_replace_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.yaml"]
 
 
+@pytest.mark.parametrize("name", ["json", "sarif", "junit", "gitlab"])
+def test_a_machine_report_of_an_unreadable_file_is_written(tmp_path: Path, name: str) -> None:
+    """Code scanning shows the broken file's alert only if the SARIF file is uploaded."""
+    (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
+    code, out, err = invoke("validate", "-f", f"{name}:report", "broken.yaml")
+    assert (code, out) == (2, "✗ 1 file could not be read: nothing was checked\n")
+    assert err.startswith("icscheck: error: broken.yaml:3:1: invalid YAML: ")
+    assert "broken.yaml" in (tmp_path / "report").read_text(encoding="utf-8")
+
+
+def test_a_board_paper_of_an_unreadable_file_is_not_written(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
+    code, _, err = invoke("validate", "-f", "html:paper.html", "broken.yaml")
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "icscheck: error: paper.html: not written, because not every file could be checked"
+    )
+    assert not (tmp_path / "paper.html").exists()
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -1,0 +1,137 @@
+"""Where ``validate``'s reports go: ``--format NAME[:FILE]`` parsed into outputs, a
+reporter made for each with what it needs, and each report written whole to its file or
+stdout (``-q`` and ``--statistics`` take stdout's place)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+import typer
+
+from icscheck.cli.options import output_stream, refuse_partial
+from icscheck.config import FORMATS
+from icscheck.errors import UsageError
+from icscheck.result import Report
+
+if TYPE_CHECKING:
+    from icscheck.reporters.base import Reporter
+    from icscheck.reporters.sarif import SarifOptions
+    from icscheck.repository import Root
+
+Output = tuple[str, str | None]
+"""A format and its file (None: stdout)."""
+
+RECORDS_UNREADABLE = frozenset({"json", "sarif", "junit", "gitlab"})
+"""The machine reports that carry a file that could not be read as a result of its own (a
+SARIF ``icscheck/unreadable`` result, a JUnit error, a Code Quality issue), so they are
+written even when the run ends in exit 2: code scanning raises the broken file's alert only
+if the SARIF file is uploaded. Not when a named file is missing: that may be arguments in
+the wrong order (``-o c.yaml report.html``), and the report must not replace c.yaml."""
+
+
+def complete_format(incomplete: str) -> list[str]:
+    """Shell completion of --format: the format names that start with what is typed.
+
+    FORMAT:FILE's file is not offered: bash splits a word at ``:`` (COMP_WORDBREAKS), so
+    the shell sees the file as a word of its own."""
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def parse(specs: list[str] | None, output: str | None) -> list[Output]:
+    """(format, file or None for stdout) for each --format; --output names the stdout one's file.
+
+    At most one format goes to stdout: two reports on one stream would be neither.
+    """
+    outputs: list[Output] = []
+    for spec in specs or []:
+        name, colon, path = spec.partition(":")
+        if name.lower() not in FORMATS:
+            raise typer.BadParameter(
+                f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
+            )
+        outputs.append((name.lower(), path if colon else None))
+    to_stdout = [name for name, path in outputs if path is None]
+    if len(to_stdout) > 1:
+        raise UsageError(
+            f"--format {' and '.join(to_stdout)} would both go to stdout; give all but one a "
+            "file (--format NAME:FILE)"
+        )
+    if to_stdout and output is not None:
+        outputs = [(name, output if path is None else path) for name, path in outputs]
+    return outputs
+
+
+WITHOUT_MODEL = frozenset({"text", "concise", "json", "sarif", "junit", "github", "gitlab"})
+"""The reports that never read a result's Model (the HTML and Markdown reports draw it), so
+a cached result need not bring it back (tests/test_cache.py: every format is the same from
+the cache as fresh)."""
+
+
+def write(
+    report: Report,
+    outputs: list[Output],
+    root: Root,
+    sarif: SarifOptions,
+    *,
+    quiet: bool,
+    statistics: bool,
+) -> None:
+    """Each report to its file or stdout; -q and --statistics take stdout's place (a report
+    file is still written). A file is written whole, and only if every file was checked, or
+    if its format records each file that could not be (``RECORDS_UNREADABLE``)."""
+    for name, path in outputs:
+        if path in (None, "-") and (quiet or statistics):
+            continue
+        with output_stream(path) as stream:
+            _reporter(name, stream, root, sarif, outputs, path).write(report)
+            if not (name in RECORDS_UNREADABLE and every_file_exists(report)):
+                refuse_partial(path, report.exit_code)
+    if quiet:
+        from icscheck.reporters.concise import setting_lines
+        from icscheck.reporters.summary import verdict
+
+        # The verdict alone on stdout; what configuration changed on stderr, so a
+        # quiet gate still says what it did not check.
+        for text in setting_lines(report):
+            typer.echo(text, err=True)
+        typer.echo(str(verdict(report)))
+    elif statistics:
+        from icscheck.reporters.statistics import StatisticsReporter
+
+        StatisticsReporter(sys.stdout).write(report)
+
+
+def every_file_exists(report: Report) -> bool:
+    """Whether each file that could not be checked is there (unreadable, not missing)."""
+    from icscheck.engine import STDIN_NAME
+
+    return all(
+        result.error is None or result.path == STDIN_NAME or os.path.lexists(result.path)
+        for result in report.files
+    )
+
+
+def _reporter(
+    name: str,
+    stream: TextIO,
+    root: Root,
+    sarif: SarifOptions,
+    outputs: list[Output],
+    path: str | None,
+) -> Reporter:
+    """The reporter for ``name``: SARIF takes its --sarif-* options, GitHub annotations
+    the place of the full report their overflow summary points to."""
+    if name == "sarif":
+        from icscheck.reporters.sarif import SarifReporter
+
+        return SarifReporter(stream, root=root, sarif=sarif)
+    if name == "github":
+        from icscheck.reporters.github import GithubReporter, report_hint
+
+        hint = report_hint(outputs, path, os.environ)
+        return GithubReporter(stream, root=root, report_hint=hint)
+    from icscheck.reporters import REPORTERS
+
+    return REPORTERS[name](stream, root=root)
