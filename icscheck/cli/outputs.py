@@ -80,14 +80,19 @@ def write(
 ) -> None:
     """Each report to its file or stdout; -q and --statistics take stdout's place (a report
     file is still written). A file is written whole, and only if every file was checked, or
-    if its format records each file that could not be (``RECORDS_UNREADABLE``)."""
+    if its format records each file that could not be (``RECORDS_UNREADABLE``). A refused
+    file does not stop the others: the SARIF after a refused board paper is still uploaded."""
+    refused: UsageError | None = None
     for name, path in outputs:
         if path in (None, "-") and (quiet or statistics):
             continue
-        with output_stream(path) as stream:
-            _reporter(name, stream, root, sarif, outputs, path).write(report)
-            if not (name in RECORDS_UNREADABLE and every_file_exists(report)):
-                refuse_partial(path, report.exit_code)
+        try:
+            with output_stream(path) as stream:
+                _reporter(name, stream, root, sarif, outputs, path).write(report)
+                if not (name in RECORDS_UNREADABLE and every_file_exists(report)):
+                    refuse_partial(path, report.exit_code)
+        except UsageError as error:
+            refused = refused or error
     if quiet:
         from icscheck.reporters.concise import setting_lines
         from icscheck.reporters.summary import verdict
@@ -101,6 +106,8 @@ def write(
         from icscheck.reporters.statistics import StatisticsReporter
 
         StatisticsReporter(sys.stdout).write(report)
+    if refused is not None:
+        raise refused
 
 
 def every_file_exists(report: Report) -> bool:

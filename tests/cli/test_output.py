@@ -85,14 +85,16 @@ def test_a_machine_report_of_an_unreadable_file_is_written(tmp_path: Path, name:
     assert "broken.yaml" in (tmp_path / "report").read_text(encoding="utf-8")
 
 
-def test_a_board_paper_of_an_unreadable_file_is_not_written(tmp_path: Path) -> None:
+def test_a_board_paper_of_an_unreadable_file_is_not_written_and_the_sarif_is(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
-    code, _, err = invoke("validate", "-f", "html:paper.html", "broken.yaml")
+    code, _, err = invoke("validate", "-f", "html:paper.html", "-f", "sarif:s.sarif", "broken.yaml")
     assert code == 2
     assert err.splitlines()[-1] == (
         "icscheck: error: paper.html: not written, because not every file could be checked"
     )
-    assert not (tmp_path / "paper.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml", "s.sarif"]
 
 
 @pytest.mark.parametrize(
