@@ -87,6 +87,8 @@ class Picture:
     """Per decider: the key of its box where it has one, and the box of its functions."""
     other_gaps: tuple[Finding, ...] = field(default=())
     """Findings about no drawn element (a missing committee, the principles...)."""
+    serves: tuple[tuple[str, str], ...] = field(default=())
+    """(committee key, place key): each place committee and the partnership it serves."""
 
     def below(self, key: str) -> Iterator[tuple[str, str, int]]:
         """Every committee under ``key`` (``board`` or a committee's key), each before its own.

@@ -79,6 +79,12 @@ def picture(result: FileResult) -> Picture:
         _place(structure, f"p{i}", p, about(p.pointer)) for i, p in enumerate(structure.places)
     )
     decisions = _decisions(structure, about)
+    place_keys = {p.id: f"p{i}" for i, p in enumerate(structure.places) if p.id}
+    serves = tuple(
+        (f"c{i}", place_keys[c.place])
+        for i, c in enumerate(structure.committees)
+        if c.type == "place" and c.place in place_keys
+    )
     board = Box(
         key="board",
         kind="board",
@@ -102,6 +108,7 @@ def picture(result: FileResult) -> Picture:
         places=places,
         decisions=decisions,
         other_gaps=other,
+        serves=serves,
     )
 
 

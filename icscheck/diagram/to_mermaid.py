@@ -93,6 +93,8 @@ def _statements(picture: Picture) -> Iterator[str]:
         for place in picture.places:
             yield "    " + _node(place)
         yield "  end"
+    for committee_key, place_key in picture.serves:
+        yield f"  {committee_key} === {place_key};"
     for decider, box in picture.decisions:
         yield "  " + _node(box, bullet="\u2022 ")
         if decider is not None:
@@ -114,6 +116,8 @@ def _legend(picture: Picture) -> Iterator[str]:
     yield f"    key_gap[{_plain(f'{GAP} Gap: a rule found a problem here; see the report')}];"
     yield f"    key_lines[{_plain('Solid line: a member of, or reporting to, the box above')}];"
     yield f"    key_arrows[{_plain('Dotted arrow: decides the functions listed')}];"
+    if picture.serves:
+        yield f"    key_serves[{_plain('Thick line: a place committee and the place it serves')}];"
     if picture.other_gaps:
         others = rules(picture.other_gaps)
         yield f"    key_other[{_plain(f'{GAP} Gaps not shown on one box: {others}')}];"
@@ -139,6 +143,8 @@ def _classes(picture: Picture) -> Iterator[str]:
         kind = "gap" if box.is_gap else box.kind
         classes.setdefault(kind, []).append(box.key)
     classes.setdefault("group", []).extend(["key_ok", "key_lines", "key_arrows"])
+    if picture.serves:
+        classes["group"].append("key_serves")
     classes.setdefault("gap", []).append("key_gap")
     if picture.other_gaps:
         classes["gap"].append("key_other")

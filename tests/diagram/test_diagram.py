@@ -495,3 +495,17 @@ def test_the_map_shows_format_2s_structure() -> None:
         "Commission specialised services (delegated by NHS England) "
         "(accountable: NHS England); advice: North Place Committee"
     )
+
+
+def test_a_place_committee_is_joined_to_the_place_it_serves() -> None:
+    drawn = picture(check([str(FORMAT_2)]).files[0])
+    assert drawn.serves == (("c0", "p0"),)
+    source = to_mermaid.render(drawn)
+    assert "  c0 === p0;\n" in source
+    assert 'key_serves["Thick line: a place<br/>committee and the place it<br/>serves"];' in source
+
+
+def test_no_place_committee_draws_no_thick_line_and_no_key_for_it() -> None:
+    source = to_mermaid.render(picture(check([str(SAMPLES / "lincolnshire.yaml")]).files[0]))
+    assert "===" not in source
+    assert "key_serves" not in source
