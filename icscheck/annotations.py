@@ -14,8 +14,11 @@ schema and the schema rules see the field as not given, and returns where each
 was, with its note; the engine then turns a gap that rests on one of them into
 an unconfirmed outcome, and the model records them per entity. A marker must
 be a mapping with exactly the key ``unknown`` and a non-empty text; anything
-else (``{unknown: 5}``, or a marker as a list item, which would renumber the
-items after it) stays in the data, for the format schema to report.
+else (``{unknown: 5}``) stays in the data, for the format schema to report.
+A marker as a list item (an entry nobody could read) is returned too but
+stays in its list, since taking it out would renumber the items after it:
+the model leaves it out of the list, and the engine sets aside the gaps found
+inside it (icscheck/engine.py).
 """
 
 from __future__ import annotations
@@ -73,5 +76,9 @@ def take_unknowns(data: dict[str, Any]) -> dict[NodePath, str]:
                 found[(*at, key)] = value.pop(key)[MARKER].strip()
             stack.extend(((*at, key), item) for key, item in value.items())
         elif isinstance(value, list):
-            stack.extend(((*at, index), item) for index, item in enumerate(value))
+            for index, item in enumerate(value):
+                if is_marker(item):
+                    found[(*at, index)] = item[MARKER].strip()
+                else:
+                    stack.append(((*at, index), item))
     return dict(sorted(found.items(), key=lambda item: [str(part) for part in item[0]]))

@@ -23,7 +23,7 @@ from icscheck.finding import Finding
 from icscheck.overrides import Lapsed
 from icscheck.reader import human_size, read_bytes
 from icscheck.result import FileResult, NotRun, Report, RuleResult, Unconfirmed, Waived
-from icscheck.rules.base import Checker, Context, Rule
+from icscheck.rules.base import Checker, Context, Gap, Rule
 from icscheck.run import Run
 
 if TYPE_CHECKING:
@@ -112,20 +112,45 @@ def _findings(
     """Run one rule and locate its gaps in the file, in file order: the gaps, those that
     rest on unknown facts (unconfirmed outcomes), and whether that was all of them.
 
-    At most ``bounded.MAX_LOOKED_AT`` gaps are asked for.
-
     At most ``bounded.MAX_LOOKED_AT`` gaps are asked for. File order (then
     message) within a rule, as for the whole file: a result read back from
     the cache, which stores findings in that order, is then the same result.
+
+    A rule that asks for an unknown fact is unconfirmed, never passed
+    (docs/format.md): each unknown fact the rule read (a Python rule, through
+    the model: icscheck/model/base.py) or could fail on (a schema rule:
+    ``SchemaCheck.turns_on``), and that none of its gaps rests on, is one
+    unconfirmed outcome of its own, located at the fact. Gaps found inside a
+    list item marked unknown are set aside: nothing there can be judged.
     """
     from icscheck.bounded import take
     from icscheck.loader import field_name, pointer
+    from icscheck.model.base import asking
 
     rule: Rule = checker.rule
     found: list[Finding] = []
     unconfirmed: list[Unconfirmed] = []
-    gaps, complete = take(checker.check(document, model, context))
+    with asking() as asked:
+        gaps, complete = take(checker.check(document, model, context))
+    if getattr(checker.check, "judges_unknowns", False):
+        asked.read.clear()
+    turns_on = getattr(checker.check, "turns_on", None)
+    if turns_on is not None:
+        asked.read.update(dict.fromkeys(turns_on(document)))
+    unread = [at for at in document.unknowns if at and isinstance(at[-1], int)]
+    judged: list[tuple[Gap, tuple[NodePath, ...]]] = []
     for gap in gaps:
+        if any(gap.node[: len(at)] == at for at in unread):
+            continue
+        rests_on = () if gap.decided else gap.rests_on
+        if not gap.decided and not rests_on:
+            rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
+        judged.append((gap, rests_on))
+    covered = asked.judged.union(*(rests_on for _, rests_on in judged))
+    judged += [
+        (Gap(node, _question(rule, node)), (node,)) for node in asked.read if node not in covered
+    ]
+    for gap, rests_on in judged:
         line, column = gap.at or document.locate(gap.node)
         finding = Finding(
             path=document.path,
@@ -140,9 +165,6 @@ def _findings(
         )
         if document.drafted:
             finding = _in_document(finding, document, gap.node)
-        rests_on = () if gap.decided else gap.rests_on
-        if not gap.decided and not rests_on:
-            rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
         if rests_on:
             if gap.at is None:
                 # Located at the fact to confirm, not at the entry the rule judged (the
@@ -161,6 +183,17 @@ def _findings(
         tuple(sorted(unconfirmed, key=lambda u: _file_order(u.finding))),
         complete,
     )
+
+
+def _question(rule: Rule, node: NodePath) -> str:
+    """What an unknown fact leaves open: ``committees[0].chair is unknown: confirm it to
+    check that the audit committee is chaired by ...``, from the rule's title."""
+    from icscheck.loader import field_name
+
+    title = rule.title.rstrip(".")
+    if title[:1].isupper() and not title[1:2].isupper():
+        title = title[0].lower() + title[1:]
+    return f"{field_name(node)} is unknown: confirm it to check that {title}"
 
 
 def _in_document(finding: Finding, document: Document, node: NodePath) -> Finding:
@@ -197,8 +230,11 @@ def _rests_on(
     if reads is None or not unknowns:
         return ()
     depth = len(node)
+    # A list item marked unknown counts where the schema reads its list.
     return tuple(
-        at for at in unknowns if at[:depth] == node and isinstance(at[-1], str) and at[-1] in reads
+        at
+        for at in unknowns
+        if at[:depth] == node and (at[-1] if isinstance(at[-1], str) else at[-2]) in reads
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from icscheck.model.base import Entity
+from icscheck.model.base import Entity, unasked
 
 EXECUTIVE_ROLES = frozenset(
     {
@@ -45,8 +45,9 @@ class Person(Entity):
 
     @property
     def label(self) -> str:
-        """The name, or the id where no name is given."""
-        return self.name or self.id or "(no id)"
+        """The name, or the id where no name is given (a label, not a rule's question)."""
+        with unasked():
+            return self.name or self.id or "(no id)"
 
     @property
     def employed(self) -> bool | None:

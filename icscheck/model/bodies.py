@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from icscheck.model.base import Entity
+from icscheck.model.base import Entity, unasked
 from icscheck.model.board import Quorum
 
 
@@ -39,7 +39,8 @@ class Committee(Entity):
 
     @property
     def label(self) -> str:
-        return self.name or self.id or "(no id)"
+        with unasked():
+            return self.name or self.id or "(no id)"
 
     @property
     def member_ids(self) -> tuple[str, ...]:
@@ -63,7 +64,8 @@ class Place(Entity):
 
     @property
     def label(self) -> str:
-        return self.name or self.id or "(no id)"
+        with unasked():
+            return self.name or self.id or "(no id)"
 
 
 @dataclass(frozen=True, kw_only=True)

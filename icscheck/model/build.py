@@ -51,6 +51,8 @@ def build(data: Mapping[str, Any], unknowns: Mapping[NodePath, str] | None = Non
         provisions=None if provisions is None else _provisions(provisions),
         partnership=None if icp is None else _partnership(icp),
         version=version if isinstance(version, int) and not isinstance(version, bool) else 1,
+        unknown=top.unknown,
+        unknown_items=top.unknown_items,
     )
 
 

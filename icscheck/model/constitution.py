@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any
 
-from icscheck.model.base import BOARD
+from icscheck.composer import NodePath
+from icscheck.model.base import BOARD, Tracked, unasked
 from icscheck.model.base import NHS_ENGLAND as NHS_ENGLAND_CODE
 from icscheck.model.board import Board, Person
 from icscheck.model.bodies import Committee, Delegation, Partnership, Place
@@ -23,8 +24,13 @@ from icscheck.vocabulary import NHS_ENGLAND
 
 
 @dataclass(frozen=True)
-class Model:
-    """Everything a constitution sets up, in file order."""
+class Model(Tracked):
+    """Everything a constitution sets up, in file order.
+
+    Like every entity, it records a rule's reads of what the file marks unknown
+    (here, a top-level list such as ``committees``, or items of one): the lookups
+    below are the model's own, not the rule's questions, so they read unasked.
+    """
 
     icb: Icb = field(default_factory=Icb)
     board: Board = field(default_factory=Board)
@@ -39,6 +45,11 @@ class Model:
     """Format 2: the integrated care partnership."""
     version: int = 1
     """The format version the file is written in."""
+    unknown: dict[str, str] = field(default_factory=dict, hash=False)
+    """Format 2: the top-level fields the file marks unknown (``committees``, say)."""
+    unknown_items: dict[str, tuple[int, ...]] = field(default_factory=dict, hash=False)
+    """Format 2: the indices of top-level lists' items marked unknown."""
+    node: NodePath = ()
 
     def __getstate__(self) -> dict[str, Any]:
         # Only the fields cross a process boundary; the lookups below are rebuilt on use.
@@ -51,12 +62,14 @@ class Model:
     @cached_property
     def members(self) -> dict[str, Person]:
         """Voting members by id (the first of a repeated id: REF-002 reports the others)."""
-        return _by_id(self.board.members)
+        with unasked():
+            return _by_id(self.board.members)
 
     @cached_property
     def participants(self) -> dict[str, Person]:
         """Non-voting participants by id."""
-        return _by_id(self.board.participants)
+        with unasked():
+            return _by_id(self.board.participants)
 
     @cached_property
     def people(self) -> dict[str, Person]:
@@ -68,11 +81,13 @@ class Model:
 
     @cached_property
     def committees_by_id(self) -> dict[str, Committee]:
-        return _by_id(self.committees)
+        with unasked():
+            return _by_id(self.committees)
 
     @cached_property
     def places_by_id(self) -> dict[str, Place]:
-        return _by_id(self.places)
+        with unasked():
+            return _by_id(self.places)
 
     @cached_property
     def identified(self) -> Model:
@@ -96,6 +111,13 @@ class Model:
         member = self.members.get(ident) if ident is not None else None
         return member.role if member is not None else None
 
+    def holders(self, role: str) -> tuple[Person, ...]:
+        """The voting members known to hold ``role``. A member whose role is unknown, or a
+        member marked unknown, is not the asking rule's question: who holds a post is the
+        composition rules' (BOARD-001 to BOARD-008), which are unconfirmed on it."""
+        with unasked():
+            return tuple(p for p in self.board.members if p.role == role)
+
     def committees_of_type(self, kind: str) -> tuple[Committee, ...]:
         return tuple(c for c in self.committees if c.type == kind)
 
@@ -112,7 +134,8 @@ class Model:
         """A readable name for any id the file uses: the board, a person, a committee, a place."""
         if ident is None:
             return "(not given)"
-        return self._labels.get(ident, ident)
+        with unasked():
+            return self._labels.get(ident, ident)
 
 
 def _by_id(items: tuple[Any, ...]) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 Rules run even when the file breaks the format schema (FMT-001 reports that),
 so nothing here assumes a type: a value of the wrong type becomes ``None``
 (or is left out of a list) and its field is named in ``invalid``; a field
-the file marks unknown (format 2) is named in ``unknown`` with its note.
+the file marks unknown (format 2) is named in ``unknown`` with its note, and a
+list item marked unknown is left out of its list and its index named in
+``unknown_items``.
 """
 
 from __future__ import annotations
@@ -11,18 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from icscheck.annotations import is_marker
 from icscheck.composer import NodePath
 from icscheck.model.base import Source
 
-Unknowns = Mapping[NodePath, Mapping[str, str]]
-"""Unknown fields grouped by the node path of the mapping that holds them."""
+Unknowns = Mapping[NodePath, Mapping[str | int, str]]
+"""Unknown facts grouped by the node path of what holds them: a mapping's fields by
+name, a list's items by index."""
 
 
-def group(unknowns: Mapping[NodePath, str]) -> dict[NodePath, dict[str, str]]:
-    """The file's unknown facts by the mapping that holds each (list items cannot be unknown)."""
-    grouped: dict[NodePath, dict[str, str]] = {}
+def group(unknowns: Mapping[NodePath, str]) -> dict[NodePath, dict[str | int, str]]:
+    """The file's unknown facts by the mapping or list that holds each."""
+    grouped: dict[NodePath, dict[str | int, str]] = {}
     for at, note in unknowns.items():
-        if at and isinstance(at[-1], str):
+        if at:
             grouped.setdefault(at[:-1], {})[at[-1]] = note
     return grouped
 
@@ -34,7 +38,16 @@ class Fields:
         self.data = data
         self.node = node
         self.invalid: set[str] = set()
-        self.unknown: dict[str, str] = dict(unknowns.get(node, {}))
+        self.unknown: dict[str, str] = {
+            key: note for key, note in unknowns.get(node, {}).items() if isinstance(key, str)
+        }
+        self.unknown_items: dict[str, tuple[int, ...]] = {}
+        for key, value in data.items():
+            if isinstance(value, list):
+                held = unknowns.get((*node, key), {})
+                items = tuple(index for index in held if isinstance(index, int))
+                if items:
+                    self.unknown_items[key] = items
 
     def _typed(self, key: str, kind: type) -> Any:
         value = self.data.get(key)
@@ -66,7 +79,8 @@ class Fields:
         return tuple(item for item in items if isinstance(item, str))
 
     def items(self, key: str) -> Iterator[tuple[NodePath, Any]]:
-        """Each item of the list at ``key``, with its node path; a non-list is invalid."""
+        """Each item of the list at ``key``, with its node path; a non-list is invalid. An
+        item marked unknown is left out (``unknown_items`` names it)."""
         value = self.data.get(key)
         if value is None:
             return
@@ -74,7 +88,8 @@ class Fields:
             self.invalid.add(key)
             return
         for index, item in enumerate(value):
-            yield (*self.node, key, index), item
+            if not is_marker(item):
+                yield (*self.node, key, index), item
 
     def entries(self, key: str) -> Iterator[tuple[NodePath, Mapping[str, Any]]]:
         """Each mapping in the list at ``key``, with its node path."""
@@ -96,6 +111,7 @@ class Fields:
             "node": self.node,
             "invalid": frozenset(self.invalid),
             "unknown": self.unknown,
+            "unknown_items": self.unknown_items,
             "source": self.source(),
         }
 

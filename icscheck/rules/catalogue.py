@@ -57,6 +57,11 @@ class ModuleCheck:
         gaps: Iterator[Gap] = function(model, context)
         return gaps
 
+    @property
+    def judges_unknowns(self) -> bool:
+        """The module's ``UNKNOWNS_JUDGED`` (registry.PythonCheck), asked once it has run."""
+        return bool(getattr(import_module(self.module), "UNKNOWNS_JUDGED", False))
+
 
 def module_of(checker: Checker) -> str | None:
     """The module of a Python rule's check (read from the files or the catalogue); None for

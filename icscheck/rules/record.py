@@ -40,6 +40,7 @@ from icscheck.rules.base import Area, Checker, Context, Gap, Rule
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
+    from icscheck.composer import NodePath
     from icscheck.loader import Document
     from icscheck.model import Model
 
@@ -66,6 +67,13 @@ class SchemaCheck:
         """Every property name the schema reads (``properties``, ``required``), through
         references to the packaged schemas (FMT-001's format schemas)."""
         return _reads(self.key)
+
+    def turns_on(self, document: Document) -> Iterator[NodePath]:
+        """The unknown facts the file's outcome under this schema could turn on, though no
+        gap rests on them (icscheck/rules/probe.py)."""
+        from icscheck.rules.probe import asks
+
+        return asks(self.key, self.reads, self.validator(), document)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),

@@ -110,7 +110,8 @@ def from_module(module: ModuleType, area: Area) -> Checker:
         passes=doc.passes,
         since=getattr(module, "SINCE", 1),
     )
-    return Checker(rule, PythonCheck(module.check), review=getattr(module, "REVIEW", False))
+    check = PythonCheck(module.check, judges_unknowns=getattr(module, "UNKNOWNS_JUDGED", False))
+    return Checker(rule, check, review=getattr(module, "REVIEW", False))
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,11 @@ class PythonCheck:
     """A Python rule's ``check(model, context)``, called as every check is called."""
 
     function: Callable[[Model, Context], Iterator[Gap]]
+    judges_unknowns: bool = False
+    """``UNKNOWNS_JUDGED = True`` in the module: the rule says itself (its gaps' ``rests_on``)
+    which unknown facts its outcome turns on, so reading one is no question of its own
+    (FMT-003: an unknown is no placeholder; REF-001 and REF-002). Otherwise each unknown
+    fact it reads and no gap rests on is an unconfirmed outcome (icscheck/engine.py)."""
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         return self.function(model, context)

@@ -39,8 +39,8 @@ SINCE = 2
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
-    for person in model.board.members:
-        if person.role != "chief_executive" or person.employee is True:
+    for person in model.holders("chief_executive"):
+        if person.employee is True:
             continue
         if person.is_unknown("employee"):
             yield Gap(

@@ -5,7 +5,7 @@ with the approval of the Secretary of State" (NHS Act 2006 Sch. 1B para 5,
 read). Chairs of merged or clustered ICBs are appointed the same way. In
 format 2, where the chair's `appointed_by` or `approved_by` is given, it
 must say so; leaving them out is no finding here (PROV-003 asks for the
-constitution's clause).
+constitution's clause), and one marked unknown is a question to confirm.
 
 Fails:
 
@@ -39,6 +39,5 @@ SINCE = 2
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
-    for person in model.board.members:
-        if person.role == "chair":
-            yield from wrongly(person, "the chair", NHS_ENGLAND, "secretary_of_state")
+    for person in model.holders("chair"):
+        yield from wrongly(person, "the chair", NHS_ENGLAND, "secretary_of_state")

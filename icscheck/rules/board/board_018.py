@@ -4,7 +4,8 @@
 the chair, with the approval of NHS England" (NHS Act 2006 Sch. 1B para
 7(1), read). In format 2, where the chief executive's `appointed_by` or
 `approved_by` is given, it must say so; leaving them out is no finding here
-(PROV-005 asks for the constitution's clause).
+(PROV-005 asks for the constitution's clause), and one marked unknown is a
+question to confirm.
 
 Fails:
 
@@ -38,6 +39,5 @@ SINCE = 2
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
-    for person in model.board.members:
-        if person.role == "chief_executive":
-            yield from wrongly(person, "the chief executive", "chair", NHS_ENGLAND)
+    for person in model.holders("chief_executive"):
+        yield from wrongly(person, "the chief executive", "chair", NHS_ENGLAND)

@@ -46,6 +46,7 @@ ID = "FMT-003"
 SEVERITY = Severity.WARNING
 SOURCE = "icscheck convention: icscheck init's starter marks what is still to be supplied with [TO COMPLETE: ...] and example web addresses"
 FIX = "Replace the placeholder with the real value (grep -n 'TO COMPLETE' lists them), or remove the field if it does not apply."
+UNKNOWNS_JUDGED = True
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:

@@ -13,7 +13,10 @@ Act's structure). Shire district councils are not among them.
 In format 2, `integrated_care_partnership.local_authorities` must name every
 authority of `icb.local_authorities` whose `kind` makes it responsible. An
 authority listed by name only (its kind not given) is a question to confirm;
-a missing partnership is one finding.
+a missing partnership is one finding. Where the partnership's
+`local_authorities` is marked unknown, or has items marked unknown, each
+responsible authority it does not name is a question to confirm, located at
+the unknown.
 
 Fails:
 
@@ -68,6 +71,8 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
         )
         return
     members = set(partnership.local_authorities)
+    # A list marked unknown, or with unknown items, may name the authority: a question.
+    not_known = partnership.unknown_at("local_authorities")
     for authority in model.icb.authorities:
         if authority.name in members or authority.responsible is False:
             continue
@@ -81,6 +86,11 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
         else:
             yield Gap(
                 partnership.at("local_authorities"),
-                f"the integrated care partnership does not include {authority.name}, a "
+                f"does the integrated care partnership include {authority.name}, a "
+                "responsible local authority in the ICB's area? (its local_authorities are "
+                "not all known)"
+                if not_known
+                else f"the integrated care partnership does not include {authority.name}, a "
                 "responsible local authority in the ICB's area",
+                rests_on=not_known,
             )

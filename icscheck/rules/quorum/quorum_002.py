@@ -4,7 +4,9 @@ No statute or NHS England document read for icscheck sets a minimum quorum,
 so this is icscheck's own convention and only a warning: below half, a
 minority of the board could take decisions that bind it; above the number
 of voting members, the board could never meet. Compares
-`board.quorum.minimum` with the number of `board.members`.
+`board.quorum.minimum` with the number of `board.members`. Members marked
+unknown (format 2) may be voting members or not: the quorum is a question to
+confirm only where counting them changes the answer.
 
 Fails:
 
@@ -59,15 +61,28 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
     voting = len(model.board.members)
     if quorum is None or minimum is None or voting == 0:
         return
-    half = (voting + 1) // 2
+    # Members marked unknown (format 2) may be more voting members: the quorum is judged
+    # against both counts, and is a question only where the two answers differ.
+    unknown = model.board.unknown_at("members")
+    most = voting + len(unknown)
+    half, most_half = (voting + 1) // 2, (most + 1) // 2
     where = quorum.at("minimum")
-    if minimum < half:
-        yield Gap(
-            where,
-            f"the quorum of {minimum} is less than half of the {voting} voting member{'' if voting == 1 else 's'} (at least {half})",
-        )
+    if minimum < most_half:
+        if minimum < half:
+            yield Gap(
+                where,
+                f"the quorum of {minimum} is less than half of the {voting} voting member{'' if voting == 1 else 's'} (at least {half})",
+            )
+        else:
+            yield Gap(
+                where,
+                f"the quorum of {minimum} is less than half of the {most} voting members (at "
+                f"least {most_half}) if the {len(unknown)} marked unknown are voting members",
+                rests_on=unknown,
+            )
     elif minimum > voting:
         yield Gap(
             where,
             f"the quorum of {minimum} is more than the {voting} voting member{'' if voting == 1 else 's'}: the board could never meet",
+            rests_on=unknown if minimum <= most else (),
         )

@@ -16,6 +16,11 @@ rules meaningless. Checked references:
   accountability is MAP-002's question), or `nhs_england` for a function NHS
   England delegates (format 2, MAP-005).
 
+In format 2, an id that names nothing known, where the list that would hold
+it (`committees`, say) is marked unknown or has items marked unknown, is a
+question to confirm located at the unknown, not a gap. A reference itself
+marked unknown names nothing, so this rule has nothing to check in it.
+
 Fails:
 
     icscheck: 1
@@ -48,6 +53,7 @@ ID = "REF-001"
 SEVERITY = Severity.ERROR
 SOURCE = "icscheck constitution format, versions 1 and 2: references between entries (docs/format.md#ids-and-references)"
 FIX = "Use the id of an existing entry of the right kind, or add the missing entry."
+UNKNOWNS_JUDGED = True
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
@@ -68,8 +74,22 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
     known = set(kinds)
     # NHS England stays accountable for what it delegates (MAP-005).
     delegated = known | {NHS_ENGLAND}
+    # A list marked unknown, or with unknown items, may hold the entry an id names: a
+    # reference to nothing known is then a question about the list, not a gap.
+    board = model.board
+    unknown_members = board.unknown_at("members")
+    unknown_people = unknown_members + board.unknown_at("participants")
+    unknown_committees = model.unknown_at("committees")
+    unknown_deciders = unknown_committees + model.unknown_at("place_partnerships")
+    unknown_any = unknown_people + unknown_deciders
 
-    def ref(node: NodePath, value: str | None, allowed: Set[str], expected: str) -> Iterator[Gap]:
+    def ref(
+        node: NodePath,
+        value: str | None,
+        allowed: Set[str],
+        expected: str,
+        unknown: tuple[NodePath, ...],
+    ) -> Iterator[Gap]:
         if value is None or value in allowed:
             return
         kind = kinds.get(value)
@@ -78,24 +98,34 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             yield Gap(
                 node,
                 f"{where}: '{value}' is not the id of anything in this file; expected {expected}",
+                rests_on=unknown,
             )
         else:
             yield Gap(node, f"{where}: '{value}' is {kind}; expected {expected}")
 
-    board = model.board
+    member, anyone = "a board member", "a board member or participant"
     for post in ("deputy_chair", "senior_non_executive", "mental_health_member"):
-        yield from ref(board.at(post), getattr(board, post), voting, "a board member")
+        yield from ref(board.at(post), getattr(board, post), voting, member, unknown_members)
     for committee in model.committees:
-        yield from ref(committee.at("chair"), committee.chair, voting, "a board member")
-        yield from ref(committee.at("icb_member"), committee.icb_member, voting, "a board member")
-        yield from ref(committee.at("place"), committee.place, places, "a place partnership")
+        yield from ref(committee.at("chair"), committee.chair, voting, member, unknown_members)
+        yield from ref(
+            committee.at("icb_member"), committee.icb_member, voting, member, unknown_members
+        )
+        yield from ref(
+            committee.at("place"),
+            committee.place,
+            places,
+            "a place partnership",
+            model.unknown_at("place_partnerships"),
+        )
         for seat in committee.members:
-            yield from ref(seat.node, seat.id, people, "a board member or participant")
+            yield from ref(seat.node, seat.id, people, anyone, unknown_people)
         yield from ref(
             committee.at("reports_to"),
             committee.reports_to,
             reporting,
             "the board or a committee",
+            unknown_committees,
         )
     for entry in model.decisions:
         yield from ref(
@@ -103,8 +133,13 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             entry.decided_by,
             deciders,
             "the board, a committee or a place partnership",
+            unknown_deciders,
         )
         accountable = delegated if entry.delegated_function else known
         yield from ref(
-            entry.at("accountable"), entry.accountable, accountable, "the board or a committee"
+            entry.at("accountable"),
+            entry.accountable,
+            accountable,
+            "the board or a committee",
+            unknown_any,
         )

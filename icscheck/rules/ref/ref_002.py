@@ -37,6 +37,7 @@ ID = "REF-002"
 SEVERITY = Severity.ERROR
 SOURCE = "icscheck constitution format, version 1: ids (docs/format.md#ids-and-references)"
 FIX = "Give each member, participant, committee and place partnership an id used nowhere else in the file."
+UNKNOWNS_JUDGED = True
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:

@@ -1,0 +1,123 @@
+"""Whether a schema rule's outcome could turn on an unknown fact: try values in its place.
+
+An unknown field is taken out of the data (icscheck/annotations.py), so a
+schema that constrains a value only where it is given (``maxItems: 0`` on the
+chair's ``other_positions``, BOARD-014) passes, as if the file had said the
+value was fine. ``asks`` puts each of a few values in the unknown's place in
+turn: the values the schema itself names (``const``, ``enum``) and a handful
+of plain ones. A value the format schema accepts there that gives the rule a
+gap the file does not have shows the outcome turns on the unknown, which is
+then a question to confirm (icscheck/engine.py), not a pass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+    from icscheck.composer import NodePath
+    from icscheck.loader import Document
+
+FORMAT = "urn:icscheck:schema:constitution:2"
+"""The format schema unknowns are written in. A rule that checks the file against it (FMT-001)
+is not probed: a value it accepts gives it no gap, by definition."""
+
+PLAIN: tuple[Any, ...] = ("", "x", 0, 1, -1, 1_000_000, True, False, [], ["x"], ["x", "y"], {})
+"""Values tried in every unknown's place, beside those the rule's schema names."""
+
+
+def asks(
+    key: str, reads: frozenset[str], validator: Validator, document: Document
+) -> Iterator[NodePath]:
+    """The unknown fields of ``document`` that the schema (canonical JSON ``key``) could fail
+    on: for each, a value the format accepts in its place gives a gap at a new node."""
+    from icscheck.fastcheck import surely_valid
+    from icscheck.keywords import following, uses_references
+    from icscheck.schemas import schema_gaps
+
+    candidates = [
+        at for at in document.unknowns if at and isinstance(at[-1], str) and at[-1] in reads
+    ]
+    if not candidates or FORMAT in key:
+        return
+    data = document.data
+    scope: AbstractContextManager[Any] = following(data) if uses_references(key) else nullcontext()
+    with scope:
+        baseline: set[NodePath] | None = None
+        for at in candidates:
+            parent = _find(data, at[:-1])
+            if not isinstance(parent, dict) or at[-1] in parent:
+                continue
+            for value in _values(key):
+                parent[at[-1]] = value
+                try:
+                    if surely_valid(key, data, whole_float=lambda: document.whole_float):
+                        continue
+                    nodes = {gap.node for gap in schema_gaps(validator, data)}
+                    format_ok = bool(nodes) and _formats(data, at)
+                finally:
+                    del parent[at[-1]]
+                if not format_ok:
+                    continue
+                if baseline is None:
+                    baseline = {gap.node for gap in schema_gaps(validator, data)}
+                if nodes - baseline:
+                    yield at
+                    break
+
+
+def _find(data: Any, node: NodePath) -> Any:
+    for part in node:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
+
+
+def _formats(data: Any, at: NodePath) -> bool:
+    """The format schema accepts the value now at ``at`` (no format gap at or inside it)."""
+    from icscheck.schemas import schema_gaps
+
+    depth = len(at)
+    return not any(gap.node[:depth] == at for gap in schema_gaps(_format(), data))
+
+
+@cache
+def _format() -> Validator:
+    from icscheck.schemas import compile_schema
+
+    return compile_schema({"$ref": FORMAT})
+
+
+@cache
+def _values(key: str) -> tuple[Any, ...]:
+    """The values the schema names (``const``, ``enum``), then the plain ones."""
+    named: list[Any] = []
+    stack: list[Any] = [json.loads(key)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if "const" in node:
+                named.append(node["const"])
+            if isinstance(node.get("enum"), list):
+                named.extend(node["enum"])
+            stack.extend(v for k, v in node.items() if k not in ("const", "enum"))
+    seen: set[str] = set()
+    values: list[Any] = []
+    for value in (*named, *PLAIN):
+        text = json.dumps(value, sort_keys=True)
+        if text not in seen:
+            seen.add(text)
+            values.append(value)
+    return tuple(values)
