@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from icscheck.diff.elements import COMMITTEES, DECISIONS, PEOPLE, PLACES, board, quorum
+from icscheck.diff.icb import beside, icb
 from icscheck.diff.matching import match
 from icscheck.diff.model import Change, Diff, Element, Kind, RuleChange, RuleKind, Section, Value
 from icscheck.diff.revision import at_revision
@@ -67,6 +68,7 @@ def compare(old: FileResult, new: FileResult, rules: Mapping[str, Rule]) -> Diff
     """
     before, after = _structure(old), _structure(new)
     changes = (
+        *icb(before, after),
         *match(PEOPLE, (*before.board.members, *before.board.participants),
                (*after.board.members, *after.board.participants), before, after),
         *board(before, after),
@@ -74,6 +76,7 @@ def compare(old: FileResult, new: FileResult, rules: Mapping[str, Rule]) -> Diff
         *match(COMMITTEES, before.committees, after.committees, before, after),
         *match(PLACES, before.places, after.places, before, after),
         *match(DECISIONS, before.decisions, after.decisions, before, after),
+        *beside(before, after),
     )  # fmt: skip
     return Diff(
         old, new, changes, tuple(rule_changes(old.rules, new.rules, before, after, rules)), rules

@@ -9,13 +9,16 @@ matched occurrence by occurrence; list fields are compared as sets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
 from icscheck.diff.model import Change, Element, Kind
-from icscheck.diff.words import list_detail, words
+from icscheck.diff.words import as_text, list_detail, plain, words
 from icscheck.model import Model
+
+ENTITY_FIELDS = frozenset({"node", "invalid", "unknown"})
+"""What every entity has that is not a fact of the file: never compared."""
 
 
 class _Item(Protocol):
@@ -53,10 +56,23 @@ class Field:
     """What a reader's line starts with; None: the name in words."""
     attribute: str | None = None
     """The model's attribute to compare, where it is not ``name``."""
+    get: Callable[[Any], Any] | None = None
+    """How to read the value from the element, where it is not an attribute as it stands
+    (a nested entity read as text, so that it compares by what it says, not where it is)."""
 
     @property
     def words(self) -> str:
         return words(self.name) if self.title is None else self.title
+
+    def value(self, item: Any) -> Any:
+        if self.get is not None:
+            return self.get(item)
+        return plain(getattr(item, self.attribute or self.name))
+
+    @property
+    def covers(self) -> frozenset[str]:
+        """The model attributes this field compares."""
+        return frozenset({self.attribute or self.name})
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,29 @@ class Spec(Generic[T]):
     """The element for a reader, e.g. ``committee Audit Committee (audit)``."""
     describe: Callable[[Model, T], str]
     """An added or removed element's main attributes."""
+    of: type | None = None
+    """The model's class of the element: every attribute of it that no field names and
+    ``keys`` does not list is compared too, so a field added to the model is never missed."""
+    keys: frozenset[str] = frozenset()
+    """Attributes not compared as fields: the key (a changed key is a removal and an
+    addition) and those another field reads (``members`` through ``member_ids``)."""
+
+    @property
+    def compared(self) -> tuple[Field, ...]:
+        """The explicit fields, then one for each other attribute of the model's class."""
+        if self.of is None:
+            return tuple(self.fields)
+        named = frozenset().union(*(f.covers for f in self.fields)) | self.keys | ENTITY_FIELDS
+        rest = tuple(
+            Field(f.name, _show_plain, is_list=f.type.startswith("tuple"))
+            for f in fields(self.of)
+            if f.name not in named
+        )
+        return (*self.fields, *rest)
+
+
+def _show_plain(model: Model, value: Any) -> str:
+    return as_text(model, value)
 
 
 def match(
@@ -90,9 +129,8 @@ def match(
         if k not in was:
             yield whole(Kind.ADDED, k[0], item, after)
             continue
-        for field in spec.fields:
-            attribute = field.attribute or field.name
-            a, b = getattr(was[k], attribute), getattr(item, attribute)
+        for field in spec.compared:
+            a, b = field.value(was[k]), field.value(item)
             detail = _detail(field, a, b, before, after)
             if detail is not None:
                 yield Change(
