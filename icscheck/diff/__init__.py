@@ -2,9 +2,11 @@
 
 Compares two checked files (``FileResult``), by their governance Model and
 by their rules' outcomes, and says what a board paper or a pull request review
-needs to know: who joined or left the board or changed role or nomination,
-which committees and chairs changed, the quorum, the decision map's
-delegations and who is accountable, and which rules newly fail or pass.
+needs to know: the ICB's details, history, cluster and the functions
+NHS England delegates to it, who joined or left the board or changed role or
+nomination, which committees and chairs changed, the quorum, the decision
+map's delegations and who is accountable, the provisions and the clauses that
+make them, and which rules newly fail or pass.
 
 Matching (docs/diff.md):
 
@@ -29,8 +31,8 @@ Nothing here prints or exits; every error a user can cause is an
 ``IcscheckError``.
 
 The parts: model.py (what a diff is made of), words.py (how values read),
-matching.py (keyed matching of one element type), elements.py (the governance
-comparisons), rules.py (rule changes), revision.py (git, for ``--since``).
+matching.py (keyed matching of one element type), elements.py (the board's
+comparisons), icb.py (the ICB and what sits beside the board), rules.py (rule changes), revision.py (git, for ``--since``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from icscheck.diff.words import (
     words,
 )
 from icscheck.model import BOARD, Committee, Delegation, Model, Person, Place, Quorum, Seat
-from icscheck.vocabulary import NHS_ENGLAND
+from icscheck.vocabulary import NHS_ENGLAND, NOT_GIVEN
 
 
 def _person_element(person: Person) -> Element:
@@ -126,13 +126,25 @@ PLACES: Spec[Place] = Spec(
 )
 
 
+SOURCE = " (source: "
+"""Between a list item's value and its source, in the text a diff compares."""
+
+
 def _relationships(delegation: Delegation) -> tuple[str, ...]:
-    """Each body's part as one value (``advice: north-pc``), compared as a set."""
+    """Each body's part as one value (``advice: finance``), compared as a set: a body's kind
+    changed is one removed and one added."""
     out = []
     for part in delegation.relationships:
-        text = f"{words(part.kind)}: {part.body or NO_ROLE}"
-        out.append(text if part.source is None else f"{text} (source: {part.source})")
+        text = f"{part.kind or NOT_GIVEN}: {part.body or NOT_GIVEN}"
+        out.append(text if part.source is None else f"{text}{SOURCE}{part.source})")
     return tuple(out)
+
+
+def _relationship(structure: Model, value: str) -> str:
+    """``advice: Finance Committee (finance)``: the kind in words and the body as it is known."""
+    kind, _, rest = value.partition(": ")
+    body, source, tail = rest.partition(SOURCE)
+    return f"{words(kind) if kind != NOT_GIVEN else kind}: {who(structure, body)}{source}{tail}"
 
 
 DECISIONS: Spec[Delegation] = Spec(
@@ -143,7 +155,7 @@ DECISIONS: Spec[Delegation] = Spec(
         Field("kind", as_words),
         Field("accountable", who),
         Field("delegated_function", as_words, title=f"delegated by {NHS_ENGLAND}"),
-        Field("relationships", as_text, is_list=True, get=_relationships),
+        Field("relationships", _relationship, is_list=True, get=_relationships),
     ),
     lambda _, d: f"delegation '{d.function}'",
     lambda s, d: (

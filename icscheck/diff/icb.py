@@ -10,7 +10,7 @@ attribute the model gains is compared without a change here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -31,7 +31,7 @@ from icscheck.model import (
     Record,
     Source,
 )
-from icscheck.vocabulary import NHS_ENGLAND
+from icscheck.vocabulary import NOT_GIVEN
 
 E = TypeVar("E", bound=Entity)
 
@@ -41,18 +41,33 @@ def _once(item: E | None) -> tuple[E, ...]:
 
 
 def _single(
-    element: Element, name: str, label: str, of: type, keys: frozenset[str] = frozenset()
+    element: Element,
+    name: str,
+    label: str,
+    of: type[E],
+    describe: Callable[[E], str],
+    fields: tuple[Field, ...] = (),
+    keys: frozenset[str] = frozenset(),
 ) -> Spec[E]:
     """The Spec of an element a file has at most once, compared attribute by attribute."""
     return Spec(
         lambda _: element,
         lambda _: name,
-        (),
+        fields,
         lambda _model, _item: label,
-        lambda _model, _item: "given",
+        lambda _model, item: describe(item),
         of=of,
         keys=keys,
     )
+
+
+def _given(value: str | None) -> str:
+    return NOT_GIVEN if value is None else value
+
+
+def _named(name: str | None, items: Sequence[str], what: str) -> str:
+    listed = f"{what} {', '.join(items)}" if items else f"no {what}"
+    return listed if name is None else f"{name}, {listed}"
 
 
 ICB: Spec[Icb] = _single(
@@ -60,18 +75,40 @@ ICB: Spec[Icb] = _single(
     "icb",
     "the ICB",
     Icb,
+    lambda i: i.name or NOT_GIVEN,
+    (Field("ods_code", as_text, title="ODS code"),),
     # Compared as elements of their own, below.
     frozenset({"authorities", "constitution", "predecessors", "cluster", "delegated_functions"}),
 )
 CONSTITUTION: Spec[Record] = _single(
-    Element.CONSTITUTION, "constitution", "the constitution", Record
+    Element.CONSTITUTION,
+    "constitution",
+    "the constitution",
+    Record,
+    lambda r: f"version {_given(r.version)}, approved {_given(r.approved)}",
 )
-CLUSTER: Spec[Cluster] = _single(Element.CLUSTER, "cluster", "the cluster", Cluster)
+CLUSTER: Spec[Cluster] = _single(
+    Element.CLUSTER,
+    "cluster",
+    "the cluster",
+    Cluster,
+    lambda c: _named(c.name, c.icbs, "with"),
+    (Field("icbs", as_text, is_list=True, title="ICBs"),),
+)
 PARTNERSHIP: Spec[Partnership] = _single(
-    Element.PARTNERSHIP, "partnership", "the integrated care partnership", Partnership
+    Element.PARTNERSHIP,
+    "partnership",
+    "the integrated care partnership",
+    Partnership,
+    lambda p: _named(p.name, p.local_authorities, "local authorities"),
+    (Field("local_authorities", as_text, is_list=True),),
 )
 CONFLICTS: Spec[Conflicts] = _single(
-    Element.CONFLICTS, "conflicts_of_interest", "conflicts of interest", Conflicts
+    Element.CONFLICTS,
+    "conflicts_of_interest",
+    "conflicts of interest",
+    Conflicts,
+    lambda c: f"policy {_given(c.policy)}",
 )
 
 AUTHORITIES: Spec[Authority] = Spec(
@@ -100,7 +137,7 @@ DELEGATED: Spec[DelegatedFunction] = Spec(
     (
         Field("delegated_by", as_words),
         # The format's key is ``from``; the model's attribute cannot be.
-        Field("from", as_text, attribute="start"),
+        Field("from", as_text, title="delegated from", attribute="start"),
         Field("agreement", as_text),
     ),
     lambda _, d: f"delegated function {words(d.function)}",
@@ -180,4 +217,4 @@ def _pair(
     return match(spec, _once(old), _once(new), before, after)
 
 
-__all__: Sequence[str] = ("NHS_ENGLAND", "beside", "icb")
+__all__: Sequence[str] = ("beside", "icb")

@@ -17,6 +17,9 @@ from icscheck.diff.model import Change, Element, Kind
 from icscheck.diff.words import as_text, list_detail, plain, words
 from icscheck.model import Model
 
+UNKNOWN = "unknown"
+"""How a diff shows a value the file marks ``{unknown: ...}``, before the note."""
+
 ENTITY_FIELDS = frozenset({"node", "invalid", "unknown"})
 """What every entity has that is not a fact of the file: never compared."""
 
@@ -68,6 +71,12 @@ class Field:
         if self.get is not None:
             return self.get(item)
         return plain(getattr(item, self.attribute or self.name))
+
+    def unknown(self, item: Any) -> str | None:
+        """The note of the file's ``{unknown: ...}`` for this field, if it marks it so."""
+        notes: dict[str, str] = getattr(item, "unknown", {})
+        # The file's key, which is the field's name (``from``), or the model's attribute.
+        return notes.get(self.name, notes.get(self.attribute or self.name))
 
     @property
     def covers(self) -> frozenset[str]:
@@ -131,7 +140,8 @@ def match(
             continue
         for field in spec.compared:
             a, b = field.value(was[k]), field.value(item)
-            detail = _detail(field, a, b, before, after)
+            detail = _detail(field, (a, field.unknown(was[k])), (b, field.unknown(item)),
+                             before, after)  # fmt: skip
             if detail is not None:
                 yield Change(
                     spec.element(item),
@@ -146,10 +156,27 @@ def match(
                 )
 
 
-def _detail(field: Field, a: Any, b: Any, before: Model, after: Model) -> str | None:
-    """How ``a`` became ``b``, or None if that is no change."""
+def _detail(
+    field: Field, old: tuple[Any, str | None], new: tuple[Any, str | None], before: Model,
+    after: Model,
+) -> str | None:  # fmt: skip
+    """How ``a`` became ``b``, or None if that is no change. A value marked unknown (format 2)
+    is read as it stands in the file, ``unknown (note)``, not as one that is not given."""
+    (a, was_unknown), (b, now_unknown) = old, new
+    if was_unknown is not None or now_unknown is not None:
+        if (a, was_unknown) == (b, now_unknown):
+            return None
+        return f"{_as_given(field, before, a, was_unknown)} → {_as_given(field, after, b, now_unknown)}"
     if not field.is_list:
         return None if a == b else f"{field.show(before, a)} → {field.show(after, b)}"
     if set(a) == set(b):
         return None
     return list_detail(a, b, partial(field.show, before), partial(field.show, after))
+
+
+def _as_given(field: Field, structure: Model, value: Any, unknown: str | None) -> str:
+    if unknown is not None:
+        return f"{UNKNOWN} ({unknown})" if unknown else UNKNOWN
+    if not field.is_list:
+        return field.show(structure, value)
+    return ", ".join(field.show(structure, item) for item in value) or "none"
