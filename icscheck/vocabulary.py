@@ -15,6 +15,17 @@ delegates functions to ICBs (NHS Act 2006 Sch. 1B paras 5 to 7, s.14Z25). The He
 (introduced May 2026, not yet law) would move these functions to the Secretary of State: when
 it is law, this line is what changes in every message that names the body."""
 
+BODY = "{nhs_england}"
+"""How a rule's title, fix or documentation names the body (``spell`` writes it out), so
+that none of them hard-codes it."""
+
+
+def spell(text: str) -> str:
+    """A rule's text with each ``{nhs_england}`` written as ``NHS_ENGLAND``. Only that
+    placeholder is replaced, so any other brace in a house rule's text is kept as written."""
+    return text.replace(BODY, NHS_ENGLAND)
+
+
 _SPELLING = {
     "nhs_england": NHS_ENGLAND,
     "secretary_of_state": "the Secretary of State",

@@ -2,9 +2,11 @@
 
 Compares two checked files (``FileResult``), by their governance Model and
 by their rules' outcomes, and says what a board paper or a pull request review
-needs to know: who joined or left the board or changed role or nomination,
-which committees and chairs changed, the quorum, the decision map's
-delegations and who is accountable, and which rules newly fail or pass.
+needs to know: the ICB's details, history, cluster and the functions
+NHS England delegates to it, who joined or left the board or changed role or
+nomination, which committees and chairs changed, the quorum, the decision
+map's delegations and who is accountable, the provisions and the clauses that
+make them, and which rules newly fail or pass.
 
 Matching (docs/diff.md):
 
@@ -29,8 +31,8 @@ Nothing here prints or exits; every error a user can cause is an
 ``IcscheckError``.
 
 The parts: model.py (what a diff is made of), words.py (how values read),
-matching.py (keyed matching of one element type), elements.py (the governance
-comparisons), rules.py (rule changes), revision.py (git, for ``--since``).
+matching.py (keyed matching of one element type), elements.py (the board's
+comparisons), icb.py (the ICB and what sits beside the board), rules.py (rule changes), revision.py (git, for ``--since``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from icscheck.diff.elements import COMMITTEES, DECISIONS, PEOPLE, PLACES, board, quorum
+from icscheck.diff.icb import beside, icb
 from icscheck.diff.matching import match
 from icscheck.diff.model import Change, Diff, Element, Kind, RuleChange, RuleKind, Section, Value
 from icscheck.diff.revision import at_revision
@@ -67,6 +70,7 @@ def compare(old: FileResult, new: FileResult, rules: Mapping[str, Rule]) -> Diff
     """
     before, after = _structure(old), _structure(new)
     changes = (
+        *icb(before, after),
         *match(PEOPLE, (*before.board.members, *before.board.participants),
                (*after.board.members, *after.board.participants), before, after),
         *board(before, after),
@@ -74,6 +78,7 @@ def compare(old: FileResult, new: FileResult, rules: Mapping[str, Rule]) -> Diff
         *match(COMMITTEES, before.committees, after.committees, before, after),
         *match(PLACES, before.places, after.places, before, after),
         *match(DECISIONS, before.decisions, after.decisions, before, after),
+        *beside(before, after),
     )  # fmt: skip
     return Diff(
         old, new, changes, tuple(rule_changes(old.rules, new.rules, before, after, rules)), rules

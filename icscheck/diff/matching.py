@@ -9,13 +9,19 @@ matched occurrence by occurrence; list fields are compared as sets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
 from icscheck.diff.model import Change, Element, Kind
-from icscheck.diff.words import list_detail, words
+from icscheck.diff.words import as_text, list_detail, plain, words
 from icscheck.model import Model
+
+UNKNOWN = "unknown"
+"""How a diff shows a value the file marks ``{unknown: ...}``, before the note."""
+
+ENTITY_FIELDS = frozenset({"node", "invalid", "unknown"})
+"""What every entity has that is not a fact of the file: never compared."""
 
 
 class _Item(Protocol):
@@ -53,10 +59,29 @@ class Field:
     """What a reader's line starts with; None: the name in words."""
     attribute: str | None = None
     """The model's attribute to compare, where it is not ``name``."""
+    get: Callable[[Any], Any] | None = None
+    """How to read the value from the element, where it is not an attribute as it stands
+    (a nested entity read as text, so that it compares by what it says, not where it is)."""
 
     @property
     def words(self) -> str:
         return words(self.name) if self.title is None else self.title
+
+    def value(self, item: Any) -> Any:
+        if self.get is not None:
+            return self.get(item)
+        return plain(getattr(item, self.attribute or self.name))
+
+    def unknown(self, item: Any) -> str | None:
+        """The note of the file's ``{unknown: ...}`` for this field, if it marks it so."""
+        notes: dict[str, str] = getattr(item, "unknown", {})
+        # The file's key, which is the field's name (``from``), or the model's attribute.
+        return notes.get(self.name, notes.get(self.attribute or self.name))
+
+    @property
+    def covers(self) -> frozenset[str]:
+        """The model attributes this field compares."""
+        return frozenset({self.attribute or self.name})
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,29 @@ class Spec(Generic[T]):
     """The element for a reader, e.g. ``committee Audit Committee (audit)``."""
     describe: Callable[[Model, T], str]
     """An added or removed element's main attributes."""
+    of: type | None = None
+    """The model's class of the element: every attribute of it that no field names and
+    ``keys`` does not list is compared too, so a field added to the model is never missed."""
+    keys: frozenset[str] = frozenset()
+    """Attributes not compared as fields: the key (a changed key is a removal and an
+    addition) and those another field reads (``members`` through ``member_ids``)."""
+
+    @property
+    def compared(self) -> tuple[Field, ...]:
+        """The explicit fields, then one for each other attribute of the model's class."""
+        if self.of is None:
+            return tuple(self.fields)
+        named = frozenset().union(*(f.covers for f in self.fields)) | self.keys | ENTITY_FIELDS
+        rest = tuple(
+            Field(f.name, _show_plain, is_list=f.type.startswith("tuple"))
+            for f in fields(self.of)
+            if f.name not in named
+        )
+        return (*self.fields, *rest)
+
+
+def _show_plain(model: Model, value: Any) -> str:
+    return as_text(model, value)
 
 
 def match(
@@ -90,10 +138,10 @@ def match(
         if k not in was:
             yield whole(Kind.ADDED, k[0], item, after)
             continue
-        for field in spec.fields:
-            attribute = field.attribute or field.name
-            a, b = getattr(was[k], attribute), getattr(item, attribute)
-            detail = _detail(field, a, b, before, after)
+        for field in spec.compared:
+            a, b = field.value(was[k]), field.value(item)
+            detail = _detail(field, (a, field.unknown(was[k])), (b, field.unknown(item)),
+                             before, after)  # fmt: skip
             if detail is not None:
                 yield Change(
                     spec.element(item),
@@ -108,10 +156,27 @@ def match(
                 )
 
 
-def _detail(field: Field, a: Any, b: Any, before: Model, after: Model) -> str | None:
-    """How ``a`` became ``b``, or None if that is no change."""
+def _detail(
+    field: Field, old: tuple[Any, str | None], new: tuple[Any, str | None], before: Model,
+    after: Model,
+) -> str | None:  # fmt: skip
+    """How ``a`` became ``b``, or None if that is no change. A value marked unknown (format 2)
+    is read as it stands in the file, ``unknown (note)``, not as one that is not given."""
+    (a, was_unknown), (b, now_unknown) = old, new
+    if was_unknown is not None or now_unknown is not None:
+        if (a, was_unknown) == (b, now_unknown):
+            return None
+        return f"{_as_given(field, before, a, was_unknown)} → {_as_given(field, after, b, now_unknown)}"
     if not field.is_list:
         return None if a == b else f"{field.show(before, a)} → {field.show(after, b)}"
     if set(a) == set(b):
         return None
     return list_detail(a, b, partial(field.show, before), partial(field.show, after))
+
+
+def _as_given(field: Field, structure: Model, value: Any, unknown: str | None) -> str:
+    if unknown is not None:
+        return f"{UNKNOWN} ({unknown})" if unknown else UNKNOWN
+    if not field.is_list:
+        return field.show(structure, value)
+    return ", ".join(field.show(structure, item) for item in value) or "none"

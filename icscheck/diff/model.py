@@ -21,16 +21,31 @@ Value = str | int | bool | tuple[str, ...] | None
 class Section(StrEnum):
     """The headings of a diff report, in the order they are shown."""
 
+    ICB = "ICB"
     BOARD = "Board"
     QUORUM = "Quorum"
     COMMITTEES = "Committees"
     PLACES = "Place partnerships"
     DECISIONS = "Decision map"
+    PARTNERSHIP = "Integrated care partnership"
+    PROVISIONS = "Provisions"
+    PRINCIPLES = "Principles"
+    CONFLICTS = "Conflicts of interest"
 
 
 class Element(StrEnum):
     """What a change is about."""
 
+    FORMAT = "format"
+    """The format version the file is written in."""
+    ICB = "icb"
+    """The ICB's own details: name, ODS code, establishment, source."""
+    AUTHORITY = "local authority"
+    CONSTITUTION = "constitution"
+    """The constitution document's record: version, approval, publication."""
+    PREDECESSOR = "predecessor"
+    CLUSTER = "cluster"
+    DELEGATED_FUNCTION = "delegated function"
     MEMBER = "member"
     PARTICIPANT = "participant"
     BOARD = "board"
@@ -39,6 +54,10 @@ class Element(StrEnum):
     COMMITTEE = "committee"
     PLACE = "place"
     DELEGATION = "delegation"
+    PARTNERSHIP = "partnership"
+    PROVISION = "provision"
+    PRINCIPLES = "principles"
+    CONFLICTS = "conflicts of interest"
 
     @property
     def section(self) -> Section:
@@ -46,6 +65,13 @@ class Element(StrEnum):
 
 
 _SECTIONS = {
+    Element.FORMAT: Section.ICB,
+    Element.ICB: Section.ICB,
+    Element.AUTHORITY: Section.ICB,
+    Element.CONSTITUTION: Section.ICB,
+    Element.PREDECESSOR: Section.ICB,
+    Element.CLUSTER: Section.ICB,
+    Element.DELEGATED_FUNCTION: Section.ICB,
     Element.MEMBER: Section.BOARD,
     Element.PARTICIPANT: Section.BOARD,
     Element.BOARD: Section.BOARD,
@@ -53,6 +79,10 @@ _SECTIONS = {
     Element.COMMITTEE: Section.COMMITTEES,
     Element.PLACE: Section.PLACES,
     Element.DELEGATION: Section.DECISIONS,
+    Element.PARTNERSHIP: Section.PARTNERSHIP,
+    Element.PROVISION: Section.PROVISIONS,
+    Element.PRINCIPLES: Section.PRINCIPLES,
+    Element.CONFLICTS: Section.CONFLICTS,
 }
 
 
@@ -69,7 +99,8 @@ class Change:
     element: Element
     kind: Kind
     subject: str
-    """The element's key: an id, a delegation's function, or ``board``/``quorum``."""
+    """The element's key: an id, a function, a name, a provision's code, or the element's
+    own name where a file has it once (``board``, ``quorum``, ``cluster``)."""
     label: str
     """The element for a reader: ``member Kim Lee (ned-finance)``."""
     detail: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from icscheck.model import Model
+from icscheck.model import Model, Source
 from icscheck.vocabulary import NOT_GIVEN, words
 
 NO_ROLE = "(no role)"
@@ -56,7 +56,21 @@ def as_role(_: Model, value: Any) -> str:
 
 
 def as_text(_: Model, value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return number(value)
     return NOT_GIVEN if value is None else str(value)
 
 
-__all__ = ["as_role", "as_text", "as_words", "list_detail", "number", "who", "words"]
+def plain(value: Any) -> Any:
+    """A model value as the diff compares and reports it: a source, or a list of sources, as
+    the text a report shows for it; anything else as it is."""
+    if isinstance(value, tuple):
+        return tuple(plain(item) for item in value)
+    if isinstance(value, Source):
+        return str(value)
+    return value
+
+
+__all__ = ["as_role", "as_text", "as_words", "list_detail", "number", "plain", "who", "words"]

@@ -31,6 +31,7 @@ class Person(Entity):
     sector: str | None = None
     clinical: bool | None = None
     mental_health_expertise: bool | None = None
+    director_of_public_health: bool | None = None
     other_positions: tuple[str, ...] = ()
     voting: bool = True
     appointed_by: str | None = None

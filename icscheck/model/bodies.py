@@ -16,6 +16,8 @@ class Seat(Entity):
     """The id of the board member or participant, when the entry is one."""
     name: str | None = None
     """The name of a member from outside the board, when the entry is one."""
+    role: str | None = None
+    """An outside member's role on the committee (an independent adviser)."""
 
 
 @dataclass(frozen=True, kw_only=True)

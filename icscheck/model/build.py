@@ -100,7 +100,12 @@ def _record(read: Fields) -> Record:
 
 
 def _predecessor(read: Fields) -> Predecessor:
-    return Predecessor(name=read.text("name"), ended=read.text("ended"), **read.common())
+    return Predecessor(
+        name=read.text("name"),
+        ods_code=read.text("ods_code"),
+        ended=read.text("ended"),
+        **read.common(),
+    )
 
 
 def _cluster(read: Fields) -> Cluster:
@@ -155,6 +160,7 @@ def _person(read: Fields, *, voting: bool) -> Person:
         sector=read.text("sector"),
         clinical=read.flag("clinical"),
         mental_health_expertise=read.flag("mental_health_expertise"),
+        director_of_public_health=read.flag("director_of_public_health"),
         other_positions=read.texts("other_positions"),
         voting=voting,
         appointed_by=read.text("appointed_by"),
@@ -175,8 +181,8 @@ def _committee(read: Fields, known: Unknowns) -> Committee:
         if isinstance(item, str):
             seats.append(Seat(id=item, node=at))
         elif isinstance(item, dict):
-            name = item.get("name")
-            seats.append(Seat(name=name if isinstance(name, str) else None, node=at))
+            seat = Fields(item, at, known)
+            seats.append(Seat(name=seat.text("name"), role=seat.text("role"), **seat.common()))
     return Committee(
         id=read.text("id"),
         name=read.text("name"),

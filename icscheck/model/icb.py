@@ -38,6 +38,7 @@ class Predecessor(Entity):
     """Format 2: an ICB that a merged ICB replaced."""
 
     name: str | None = None
+    ods_code: str | None = None
     ended: str | None = None
 
 

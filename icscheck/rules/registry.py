@@ -35,6 +35,7 @@ from icscheck.errors import RuleError
 from icscheck.finding import Severity
 from icscheck.rules import record
 from icscheck.rules.base import Area, Checker, Context, Gap, Rule
+from icscheck.vocabulary import spell
 
 if TYPE_CHECKING:
     from icscheck.loader import Document
@@ -100,12 +101,12 @@ def from_module(module: ModuleType, area: Area) -> Checker:
         raise RuleError(f"{module.ID}: docstring: {error}") from None
     rule = Rule(
         id=module.ID,
-        title=doc.title,
+        title=spell(doc.title),
         area=area,
         severity=Severity(module.SEVERITY),
         source=module.SOURCE,
-        fix=module.FIX,
-        doc=doc.prose,
+        fix=spell(module.FIX),
+        doc=spell(doc.prose),
         fails=doc.fails,
         passes=doc.passes,
         since=getattr(module, "SINCE", 1),

@@ -51,6 +51,10 @@ NHS Suffolk and North East Essex Integrated Care Board
   old: {OLD}
   new: {NEW}
 
+ICB
+  changed the constitution: version 1.4 → 1.5
+  changed the constitution: approved 2024-04-01 → 2025-04-01
+
 Board
   removed member Cllr Jonathan Stenning (pm-essex-cc): partner member, nominated
           by local authorities, Essex County Council
@@ -91,7 +95,7 @@ Rules
     chaired by 'dof', the director of finance; it must be an independent
     non-executive member
 
-13 changes; 1 rule newly failing, 0 newly passing; errors 0 → 1, warnings 0 → 0
+15 changes; 1 rule newly failing, 0 newly passing; errors 0 → 1, warnings 0 → 0
 """
     )
 
@@ -102,7 +106,7 @@ def test_the_reverse_shows_the_rule_newly_passing() -> None:
     assert "  ✓ newly passing  COMM-003  error  gaps 1 → 0\n" in out
     assert f"    resolved: {NEW}:106:5  the audit committee is\n" in out
     assert out.endswith(
-        "13 changes; 0 rules newly failing, 1 newly passing; errors 1 → 0, warnings 0 → 0\n"
+        "15 changes; 0 rules newly failing, 1 newly passing; errors 1 → 0, warnings 0 → 0\n"
     )
 
 
@@ -132,8 +136,13 @@ def test_json_is_exact() -> None:
         "tool": {"name": "icscheck", "version": __version__},
         "old": {"path": OLD, "icb": icb, "errors": 0, "warnings": 0},
         "new": {"path": NEW, "icb": icb, "errors": 1, "warnings": 0},
-        "summary": {"changes": 13, "newly_failing": 1, "newly_passing": 0, "new_findings": 1},
+        "summary": {"changes": 15, "newly_failing": 1, "newly_passing": 0, "new_findings": 1},
         "changes": [
+            change("ICB", "constitution", "changed", "constitution", "the constitution",
+                   "version 1.4 → 1.5", "/icb/constitution", "version", "1.4", "1.5"),
+            change("ICB", "constitution", "changed", "constitution", "the constitution",
+                   "approved 2024-04-01 → 2025-04-01", "/icb/constitution", "approved",
+                   "2024-04-01", "2025-04-01"),
             change("Board", "member", "removed", "pm-essex-cc",
                    "member Cllr Jonathan Stenning (pm-essex-cc)",
                    "partner member, nominated by local authorities, Essex County Council",
@@ -214,11 +223,11 @@ def test_markdown_is_ready_for_a_pull_request_comment(tmp_path: Path) -> None:
         "",
         f"`{OLD}` → `{NEW}`",
         "",
-        "**13 changes; 1 rule newly failing, 0 newly passing; errors 0 → 1, warnings 0 → 0**",
+        "**15 changes; 1 rule newly failing, 0 newly passing; errors 0 → 1, warnings 0 → 0**",
     ]
     headings = [line for line in lines if line.startswith("#")]
     assert headings == [
-        lines[0], "### Board", "### Quorum", "### Committees", "### Place partnerships",
+        lines[0], "### ICB", "### Board", "### Quorum", "### Committees", "### Place partnerships",
         "### Decision map", "### Rules",
     ]  # fmt: skip
     for line in (
@@ -333,7 +342,7 @@ def test_standard_input_for_one_side() -> None:
     code, out, _ = invoke("-f", "json", "-", NEW, stdin=SUFFOLK.read_bytes())
     assert code == 0
     assert json.loads(out)["old"]["path"] == "<stdin>"
-    assert json.loads(out)["summary"]["changes"] == 13
+    assert json.loads(out)["summary"]["changes"] == 15
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,15 @@ def test_sample_to_amended_lists_every_change_exactly() -> None:
     )
     assert diff.changes == (
         Change(
+            Element.CONSTITUTION, Kind.CHANGED, "constitution", "the constitution",
+            "version 1.4 → 1.5", "version", "1.4", "1.5", "/icb/constitution",
+        ),
+        Change(
+            Element.CONSTITUTION, Kind.CHANGED, "constitution", "the constitution",
+            "approved 2024-04-01 → 2025-04-01", "approved", "2024-04-01", "2025-04-01",
+            "/icb/constitution",
+        ),
+        Change(
             Element.MEMBER, Kind.REMOVED, "pm-essex-cc",
             "member Cllr Jonathan Stenning (pm-essex-cc)",
             "partner member, nominated by local authorities, Essex County Council",
@@ -158,6 +167,8 @@ def test_sample_to_amended_lists_every_change_exactly() -> None:
 def test_the_reverse_amendment_reverses_every_change_and_the_rule_newly_passes() -> None:
     diff = compare(checked(AMENDED), checked(SUFFOLK), RULES)
     assert summary(diff) == [
+        ("constitution", "changed", "constitution", "version"),
+        ("constitution", "changed", "constitution", "approved"),
         ("member", "removed", "ned-finance", None),
         ("member", "added", "pm-essex-cc", None),
         ("participant", "changed", "vcse-rep", "role"),
@@ -172,7 +183,7 @@ def test_the_reverse_amendment_reverses_every_change_and_the_rule_newly_passes()
         ("delegation", "removed", "Approve the workforce strategy", None),
         ("delegation", "changed", "Allocate the West Suffolk community services budget", "accountable"),
     ]  # fmt: skip
-    assert diff.changes[6].detail == (
+    assert diff.changes[8].detail == (
         "members added Grace Adeyemi (ned-quality); removed Helen Park (dof)"
     )
     (rule,) = diff.rules

@@ -1,4 +1,4 @@
-"""The chair is appointed by NHS England, with the Secretary of State's approval.
+"""The chair is appointed by {nhs_england}, with the Secretary of State's approval.
 
 "The constitution must provide for the chair to be appointed by NHS England,
 with the approval of the Secretary of State" (NHS Act 2006 Sch. 1B para 5,

@@ -1,4 +1,4 @@
-"""The chief executive is appointed by the chair, with NHS England's approval.
+"""The chief executive is appointed by the chair, with {nhs_england}'s approval.
 
 "The constitution must provide for the chief executive to be appointed by
 the chair, with the approval of NHS England" (NHS Act 2006 Sch. 1B para

@@ -1,4 +1,4 @@
-"""Every function NHS England delegates to the ICB appears in the decision map.
+"""Every function {nhs_england} delegates to the ICB appears in the decision map.
 
 From 1 July 2022 all ICBs took delegated responsibility for primary medical
 services, from 1 April 2023 pharmaceutical, general ophthalmic and dental
@@ -47,7 +47,9 @@ from icscheck.vocabulary import NHS_ENGLAND, words
 ID = "MAP-004"
 SEVERITY = Severity.WARNING
 SOURCE = "NHS England, 'Delegation of primary medical, pharmaceutical, ophthalmic and dental functions' (delegation agreement; NHS England retains overall accountability); NHS England Board papers on delegating specialised services (2023/24 to 2025/26); ICS design framework (June 2021): the functions and decision map"
-FIX = "Add a decision_map entry with delegated_function set to each function NHS England delegates."
+FIX = (
+    "Add a decision_map entry with delegated_function set to each function {nhs_england} delegates."
+)
 SINCE = 2
 
 

@@ -1,4 +1,4 @@
-"""A function NHS England delegates is decided by an ICB body, with NHS England accountable.
+"""A function {nhs_england} delegates is decided by an ICB body, with {nhs_england} accountable.
 
 NHS England "still retains overall accountability for the discharge of
 these delegated functions" and "will remain the accountable commissioner"
