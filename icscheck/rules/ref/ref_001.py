@@ -8,13 +8,23 @@ rules meaningless. Checked references:
 - `board.deputy_chair`, `board.senior_non_executive`, `committees[].chair`,
   and in format 2 `board.mental_health_member` and `committees[].icb_member`:
   a voting board member;
-- `committees[].place` (format 2): a place partnership;
+- `committees[].place` (format 2): a place partnership, and only on a
+  committee of `type: place` (on any other committee it would be silently
+  ignored: MAP-003 counts only place committees);
 - `committees[].members[]` (when an id): a board member or participant;
 - `committees[].reports_to`: `board` or a committee;
 - `decision_map[].decided_by`: `board`, a committee or a place partnership;
 - `decision_map[].accountable`: an id that exists (whether it may hold
   accountability is MAP-002's question), or `nhs_england` for a function NHS
-  England delegates (format 2, MAP-005).
+  England delegates (format 2, MAP-005);
+- `decision_map[].delegated_function` (format 2): one of the functions in
+  `icb.delegated_functions` (MAP-004 asks the other way round);
+- `shared_with[]` of a member or participant (format 2): one of the ICBs of
+  `icb.cluster.icbs`, by name, so a post shared outside the cluster, or
+  with no cluster given, is seen.
+
+A reference that rests on a list marked unknown (`icb.delegated_functions`,
+`icb.cluster`, its `icbs`) is a question to confirm.
 
 In format 2, an id that names nothing known, where the list that would hold
 it (`committees`, say) is marked unknown or has items marked unknown, is a
@@ -118,6 +128,13 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             "a place partnership",
             model.unknown_at("place_partnerships"),
         )
+        if committee.place is not None and committee.type not in (None, "place"):
+            yield Gap(
+                committee.at("place"),
+                f"{field_name(committee.at('place'))}: '{committee.place}' is given on a "
+                f"committee of type {committee.type}; only a place committee (type: place) "
+                "serves a place partnership",
+            )
         for seat in committee.members:
             yield from ref(seat.node, seat.id, people, anyone, unknown_people)
         yield from ref(
@@ -143,3 +160,53 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             "the board or a committee",
             unknown_any,
         )
+    yield from _delegated_functions(model)
+    yield from _shared_posts(model)
+
+
+def _delegated_functions(model: Model) -> Iterator[Gap]:
+    icb = model.icb
+    held = {item.function for item in icb.delegated_functions if item.function is not None}
+    unknown = tuple(
+        item.at("function") for item in icb.delegated_functions if item.is_unknown("function")
+    )
+    if icb.is_unknown("delegated_functions"):
+        unknown = (icb.at("delegated_functions"), *unknown)
+    for entry in model.decisions:
+        function = entry.delegated_function
+        if function is None or function in held:
+            continue
+        node = entry.at("delegated_function")
+        yield Gap(
+            node,
+            f"{field_name(node)}: '{function}' is not one of icb.delegated_functions; "
+            "expected a function delegated to the ICB",
+            rests_on=unknown,
+        )
+
+
+def _shared_posts(model: Model) -> Iterator[Gap]:
+    icb, cluster = model.icb, model.icb.cluster
+    icbs = set(cluster.icbs) if cluster is not None else set()
+    unknown: tuple[NodePath, ...] = ()
+    if icb.is_unknown("cluster"):
+        unknown = (icb.at("cluster"),)
+    elif cluster is not None and cluster.is_unknown("icbs"):
+        unknown = (cluster.at("icbs"),)
+    expected = (
+        "one of icb.cluster.icbs"
+        if cluster is not None or unknown
+        else "one of icb.cluster.icbs, but the file gives no icb.cluster"
+    )
+    for person in (*model.board.members, *model.board.participants):
+        if "shared_with" in person.invalid:
+            continue  # an item that is not a name shifts the others (FMT-001 reports it)
+        for index, name in enumerate(person.shared_with):
+            if name in icbs:
+                continue
+            node = person.at("shared_with", index)
+            yield Gap(
+                node,
+                f"{field_name(node)}: '{name}' is not an ICB of this ICB's cluster; expected {expected}",
+                rests_on=unknown,
+            )

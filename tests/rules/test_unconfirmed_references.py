@@ -1,0 +1,60 @@
+"""Format 2 references that rest on a list marked unknown are questions to confirm.
+
+tests/rules/cases/ holds the gaps; these assert the exact unconfirmed outcomes,
+which a case file's pass case only shows to be no gap.
+"""
+
+from __future__ import annotations
+
+from tests.conftest import check_text
+
+HEAD = """icscheck: 2
+icb:
+  name: NHS Example Integrated Care Board
+  local_authorities: [Example County Council]
+"""
+
+
+def questions(text: str, rule: str) -> list[tuple[int, int, str]]:
+    result = check_text(text)
+    assert [f for f in result.findings if f.rule == rule] == []
+    return [
+        (u.finding.line, u.finding.column, u.finding.message)
+        for u in result.unconfirmed
+        if u.finding.rule == rule
+    ]
+
+
+def test_a_post_shared_while_the_clusters_icbs_are_unknown_is_a_question() -> None:
+    text = HEAD + (
+        "  cluster: {name: Example cluster, icbs: {unknown: not yet published}}\n"
+        "board:\n"
+        "  members:\n"
+        "    - {id: chair, role: chair, shared_with: [NHS Example North ICB]}\n"
+    )
+    assert questions(text, "REF-001") == [
+        (
+            5,
+            36,
+            "board.members[0].shared_with[0]: 'NHS Example North ICB' is not an ICB of this "
+            "ICB's cluster; expected one of icb.cluster.icbs",
+        )
+    ]
+
+
+def test_a_map_entry_for_a_function_whose_delegation_is_unknown_is_a_question() -> None:
+    text = HEAD + (
+        "  delegated_functions:\n"
+        "    - {function: {unknown: the agreement is not published}, delegated_by: nhs_england}\n"
+        "decision_map:\n"
+        "  - {function: Commission specialised services, decided_by: board, kind: delegated,"
+        " accountable: nhs_england, delegated_function: specialised_services}\n"
+    )
+    assert questions(text, "REF-001") == [
+        (
+            6,
+            8,
+            "decision_map[0].delegated_function: 'specialised_services' is not one of "
+            "icb.delegated_functions; expected a function delegated to the ICB",
+        )
+    ]
