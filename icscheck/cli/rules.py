@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -154,7 +154,21 @@ def _rule(rule_id: str, known: tuple[Rule, ...]) -> Rule:
     from icscheck.suggest import closest
 
     close = closest(wanted, rules)
+    if close and close[0] not in rules:
+        # A family (COMM, or BORD -> BOARD) is no rule ID, and ``rule`` refuses it: the
+        # suggestion is the family's first rules, and where to see them all.
+        return _family(rule_id, close[0], known)
     hint = f"did you mean {', '.join(close)}?" if close else "'icscheck rules' lists them all"
+    raise UsageError(f"no rule {rule_id!r}; {hint}")
+
+
+def _family(rule_id: str, family: str, known: tuple[Rule, ...]) -> NoReturn:
+    members = [rule for rule in known if rule.id.rsplit("-", 1)[0] == family]
+    hint = f"did you mean {', '.join(rule.id for rule in members[:3])}?"
+    if len(members) > 3:
+        areas = {rule.area for rule in members}
+        lister = f"icscheck rules --area {areas.pop().key}" if len(areas) == 1 else "icscheck rules"
+        hint += f" ('{lister}' lists all {len(members)} {family} rules)"
     raise UsageError(f"no rule {rule_id!r}; {hint}")
 
 
