@@ -90,6 +90,21 @@ def test_rule_ids() -> None:
     assert bash("icscheck rule NOPE") == []
 
 
+def test_area_keys() -> None:
+    assert bash("icscheck rules --area ") == [
+        "format",
+        "constitution",
+        "board",
+        "committees",
+        "place",
+        "map",
+        "principles",
+        "house",
+        "waivers",
+    ]
+    assert bash("icscheck rules --area p") == ["place", "principles"]
+
+
 def test_zsh_and_fish_ask_with_the_line_so_far() -> None:
     zsh = icscheck(_ICSCHECK_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="icscheck rule FMT-00")
     assert zsh.stdout.startswith('_arguments \'*: :(("FMT-001"\n"FMT-002"\n"FMT-003"')

@@ -65,8 +65,10 @@ def test_rules_lists_every_rule_in_report_order() -> None:
     assert [(rule, severity) for rule, severity, _ in rows] == [
         (r.id, str(r.severity)) for r in RULES.values()
     ]
-    assert all(str(RULES[rule].area).startswith(area) for rule, _, area in rows)
-    assert ("QUORUM-003", "warning", "Board composition") in rows
+    for rule, _, area in rows:
+        name, key = str(RULES[rule].area), RULES[rule].area.key
+        assert (name if name.lower() == key else f"{name} ({key})").startswith(area)
+    assert ("QUORUM-003", "warning", "Board composition (board)") in rows
     # Titles wrap, never truncate: the Requirement column holds each one whole.
     requirements = " ".join(
         line.split("│")[4].strip() for line in out.splitlines() if line.startswith("│")
@@ -74,7 +76,18 @@ def test_rules_lists_every_rule_in_report_order() -> None:
     assert RULES["COMM-003"].title in " ".join(requirements.split())
 
 
-@pytest.mark.parametrize("key", ["BOARD", "Board", "board"])
+def test_the_table_shows_the_key_area_takes() -> None:
+    code, out, _ = invoke("rules", "--area", "place")
+    assert code == 0
+    assert out.splitlines()[3:5] == [
+        "│ PLACE-001 │ warning  │ Place-based partnerships  │ Each place partnership    │",
+        "│           │          │ (place)                   │ includes the design       │",
+    ]
+
+
+@pytest.mark.parametrize(
+    "key", ["BOARD", "Board", "board", "Board composition", "board  COMPOSITION"]
+)
 def test_the_area_is_case_insensitive(key: str) -> None:
     code, out, _ = invoke("rules", "--area", key)
     assert code == 0
