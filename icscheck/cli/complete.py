@@ -79,3 +79,15 @@ def areas(incomplete: str) -> list[str]:
     from icscheck.rules.base import Area
 
     return [area.key for area in Area if area.key.startswith(incomplete)]
+
+
+def install(shell: str) -> str:
+    """``icscheck --install-completion SHELL``: install the shell's script as Typer does
+    (its files, its rc lines), and say where, naming the shell by its name."""
+    from typer._completion_shared import install as typer_install
+
+    _, path = typer_install(shell=shell, prog_name="icscheck", complete_var=VARIABLE)
+    return (
+        f"{shell} completion installed in {path}\n"
+        "Completion will take effect once you restart the terminal"
+    )
