@@ -133,7 +133,10 @@ def resolve(
     """The settings for a run: the configuration file (found from ``start``), then ``flags``."""
     settings = Settings()
     if not isolated:
-        path = config if config is not None else find_config(start)
+        # A --config path is made absolute from ``start`` (normalised, not resolved: a
+        # symlink keeps its name), as a file found by walking up is: every report and
+        # ``icscheck config`` name the file read the same way, whatever the folder.
+        path = find_config(start) if config is None else Path(os.path.normpath(start / config))
         if path is not None:
             if not path.is_file():
                 raise UsageError(f"{path}: no such configuration file")
@@ -155,6 +158,9 @@ def apply(settings: Settings, flags: Flags) -> Settings:
     }
     given = {key: value for key, value in given.items() if value is not None}
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
+    if flags.strict and flags.fail_on is None:
+        # ``fail-on`` came from --strict, and ``icscheck config`` must name the flag typed.
+        origins["fail_on"] = "--strict"
     return replace(settings, **given, origins=origins)
 
 

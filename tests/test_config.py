@@ -169,7 +169,34 @@ def test_a_bad_configuration_is_a_usage_error_naming_key_file_and_line(
 def test_a_missing_explicit_config_is_a_usage_error(project: Path) -> None:
     code, _, stderr = run("constitution.yaml", "--config", "nowhere.toml")
     assert code == 2
-    assert stderr == "icscheck: error: nowhere.toml: no such configuration file\n"
+    # Named in full: where it was looked for, as a file found by walking up is named.
+    missing = project / "governance" / "nowhere.toml"
+    assert stderr == f"icscheck: error: {missing}: no such configuration file\n"
+
+
+def test_a_relative_config_is_named_in_full_wherever_it_is_named(project: Path) -> None:
+    (project / "settings").mkdir()
+    (project / "settings" / "gate.toml").write_text('ignore = ["BOARD-009"]\n')
+    result = runner.invoke(app, ["config", "--config", "../settings/./gate.toml"])
+    assert result.exit_code == 0
+    gate = project / "settings" / "gate.toml"
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Configuration read: {gate}"
+    assert f'ignore         ["BOARD-009"]  ({gate}:1)' in lines
+    assert lines[-1] == f"Switched off: BOARD-009: ignore BOARD-009 in {gate}:1"
+
+
+@pytest.mark.parametrize(
+    ("flags", "source"),
+    [(["--strict"], "--strict"), (["--strict", "--fail-on", "error"], "--fail-on")],
+)
+def test_config_names_the_flag_that_set_fail_on(
+    project: Path, flags: list[str], source: str
+) -> None:
+    result = runner.invoke(app, ["config", "--isolated", *flags], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0
+    value = "warning" if source == "--strict" else "error"
+    assert f'fail-on        "{value}"  ({source})' in result.stdout.splitlines()
 
 
 def test_the_run_applies_overrides_to_rule_copies() -> None:

@@ -158,7 +158,15 @@ def main() -> None:
 
         for_completion(typed(os.environ) or [])()
         return
-    if _names_a_shell(sys.argv[1:]):
+    named = _named_shell(sys.argv[1:])
+    if named is not None:
+        option, shell = named
+        if option == "--install-completion" and shell in SHELLS:
+            # Typer would name the shell by its enum ("Shells.fish completion installed").
+            from icscheck.cli.complete import install
+
+            typer.echo(install(shell))
+            return
         # Typer's completion options detect the shell and take no value, so the shell in
         # ``--show-completion zsh`` would be ignored and the running shell's script given;
         # with detection off they take the shell as their value (typer/completion.py).
@@ -166,13 +174,19 @@ def main() -> None:
     for_arguments(sys.argv[1:])()
 
 
-def _names_a_shell(arguments: list[str]) -> bool:
-    """Whether ``--show-completion`` or ``--install-completion`` is followed by a word that
-    is no option and no command: the shell wanted (Typer refuses one it has no script for)."""
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+"""The shells Typer has a completion script for (typer/_completion_shared.py's Shells)."""
+
+
+def _named_shell(arguments: list[str]) -> tuple[str, str] | None:
+    """``--show-completion`` or ``--install-completion`` and the word after it, when that is
+    no option and no command: the shell wanted (Typer refuses one it has no script for)."""
     names = {name for name, _, _ in COMMANDS}
     for number, argument in enumerate(arguments):
         option, equals, value = argument.partition("=")
         if option in ("--show-completion", "--install-completion"):
             given = value if equals else next(iter(arguments[number + 1 :]), "")
-            return bool(given) and not given.startswith("-") and given not in names
-    return False
+            if given and not given.startswith("-") and given not in names:
+                return option, given
+            return None
+    return None

@@ -1,5 +1,5 @@
 """Shell completion (bash, zsh, fish): which command a completing shell is in, and the
-candidates for rule IDs, families and formats.
+candidates for rule IDs, families, areas and formats.
 
 A shell asks for candidates by running ``icscheck`` with ``_ICSCHECK_COMPLETE`` set
 (Typer's ``--install-completion`` writes the script that does), once per Tab, so the
@@ -70,3 +70,24 @@ def selectors(incomplete: str) -> list[str]:
         for name in (*families(), *rule_ids())
         if name.startswith(last) and name not in given
     ]
+
+
+def areas(incomplete: str) -> list[str]:
+    """``icscheck rules --area``: the areas' short keys, in report order."""
+    # Area is an enum in a module of no rule's: importing it loads no rule, schema or
+    # renderer (the rules command, being completed, imports it anyway).
+    from icscheck.rules.base import Area
+
+    return [area.key for area in Area if area.key.startswith(incomplete)]
+
+
+def install(shell: str) -> str:
+    """``icscheck --install-completion SHELL``: install the shell's script as Typer does
+    (its files, its rc lines), and say where, naming the shell by its name."""
+    from typer._completion_shared import install as typer_install
+
+    _, path = typer_install(shell=shell, prog_name="icscheck", complete_var=VARIABLE)
+    return (
+        f"{shell} completion installed in {path}\n"
+        "Completion will take effect once you restart the terminal"
+    )

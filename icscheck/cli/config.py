@@ -60,12 +60,17 @@ def show_config(
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
-    """Print the effective settings and where each came from: the configuration file and
-    line, the command line, or the default; then what they switch off and change.
+    """Print the effective settings and where each came from.
 
-    Overrides ([overrides.RULE]) show their reason, approver and end date, and whether
-    they have lapsed as on --date.
+    Each setting is named with its source: the configuration file and
+    line, the command line, or the default; then what the settings switch
+    off and change.
+
+    Overrides (\\[overrides.RULE]) show their reason, approver and end
+    date, and whether they have lapsed as on --date.
     """
+    # The first paragraph is the one line ``icscheck --help`` lists the command by; the
+    # help is Rich markup, so the TOML table's "[" is escaped.
     from icscheck.cli.validate import selectors
     from icscheck.effective import effective
     from icscheck.reporters.summary import settings

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -48,8 +48,10 @@ def list_rules(
         str | None,
         typer.Option(
             metavar="AREA",
-            help=f"Only the rules of this area: {AREAS}.",
+            help=f"Only the rules of this area: {AREAS} (its key, which the table shows "
+            "in brackets, or its name).",
             show_default=False,
+            autocompletion=complete.areas,
         ),
     ] = None,
     output_format: FormatOption = ListFormat.TEXT,
@@ -74,10 +76,12 @@ def list_rules(
     table.add_column("Requirement", overflow="fold", ratio=2)
     for rule in rules:
         # A house rule's words are its repository's: shown as untrusted text.
-        # The area as every report and the JSON name it (--area takes its key).
-        table.add_row(
-            Text(shown(rule.id)), _severity(rule), str(rule.area), Text(shown(rule.title))
-        )
+        # The area as every report and the JSON name it, then the key --area takes
+        # (as ``icscheck rule ID`` shows it) unless that is the name itself.
+        area = str(rule.area)
+        if area.lower() != rule.area.key:
+            area += f" ({rule.area.key})"
+        table.add_row(Text(shown(rule.id)), _severity(rule), area, Text(shown(rule.title)))
     with _output() as console:
         console.print(table)
 
@@ -140,8 +144,9 @@ def show_rule(
 
 
 def _area(key: str) -> Area:
+    wanted = " ".join(key.split()).lower()
     for area in Area:
-        if area.key == key.lower():
+        if wanted in (area.key, str(area).lower()):
             return area
     raise UsageError(f"no area {key!r}; choose one of {AREAS}")
 
@@ -154,7 +159,21 @@ def _rule(rule_id: str, known: tuple[Rule, ...]) -> Rule:
     from icscheck.suggest import closest
 
     close = closest(wanted, rules)
+    if close and close[0] not in rules:
+        # A family (COMM, or BORD -> BOARD) is no rule ID, and ``rule`` refuses it: the
+        # suggestion is the family's first rules, and where to see them all.
+        return _family(rule_id, close[0], known)
     hint = f"did you mean {', '.join(close)}?" if close else "'icscheck rules' lists them all"
+    raise UsageError(f"no rule {rule_id!r}; {hint}")
+
+
+def _family(rule_id: str, family: str, known: tuple[Rule, ...]) -> NoReturn:
+    members = [rule for rule in known if rule.id.rsplit("-", 1)[0] == family]
+    hint = f"did you mean {', '.join(rule.id for rule in members[:3])}?"
+    if len(members) > 3:
+        areas = {rule.area for rule in members}
+        lister = f"icscheck rules --area {areas.pop().key}" if len(areas) == 1 else "icscheck rules"
+        hint += f" ('{lister}' lists all {len(members)} {family} rules)"
     raise UsageError(f"no rule {rule_id!r}; {hint}")
 
 

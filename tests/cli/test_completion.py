@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -88,6 +89,21 @@ def test_rule_ids() -> None:
     assert bash("icscheck rule ") == list(RULES)
     assert bash("icscheck rule FMT-00") == ["FMT-001", "FMT-002", "FMT-003"]
     assert bash("icscheck rule NOPE") == []
+
+
+def test_area_keys() -> None:
+    assert bash("icscheck rules --area ") == [
+        "format",
+        "constitution",
+        "board",
+        "committees",
+        "place",
+        "map",
+        "principles",
+        "house",
+        "waivers",
+    ]
+    assert bash("icscheck rules --area p") == ["place", "principles"]
 
 
 def test_zsh_and_fish_ask_with_the_line_so_far() -> None:
@@ -224,6 +240,29 @@ def test_show_completion_gives_the_named_shells_script(shell: str, start: str, h
         assert result.stdout.startswith(start)
         assert hook in result.stdout
         assert f"_ICSCHECK_COMPLETE=complete_{shell}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "where"),
+    [
+        ("bash", ".bash_completions/icscheck.sh"),
+        ("zsh", ".zfunc/_icscheck"),
+        ("fish", ".config/fish/completions/icscheck.fish"),
+    ],
+)
+def test_install_completion_names_the_shell_by_its_name(
+    tmp_path: Path, shell: str, where: str
+) -> None:
+    # Typer's own message named it by its enum: "Shells.fish completion installed in".
+    for args in (["--install-completion", shell], [f"--install-completion={shell}"]):
+        result = icscheck(*args, HOME=str(tmp_path))
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout == (
+            f"{shell} completion installed in {tmp_path / where}\n"
+            "Completion will take effect once you restart the terminal\n"
+        )
+    installed = (tmp_path / where).read_text(encoding="utf-8")
+    assert installed.rstrip("\n") == icscheck("--show-completion", shell).stdout.rstrip("\n")
 
 
 def test_show_completion_refuses_a_shell_it_has_no_script_for() -> None:

@@ -4,6 +4,7 @@ options in their groups, defaults shown, and examples on ``validate``."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -97,3 +98,35 @@ def test_arguments_are_shown_by_their_metavar_alone(name: str) -> None:
     assert "<str>" not in text
     usage = next(line for line in text.splitlines() if "Usage:" in line)
     assert not re.search(r"[{\[ ][a-z]+(\.\.\.)?[}\]]", usage), usage  # FILE, not {files}
+
+
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_each_line_of_a_description_stays_one_line_at_80_columns(name: str) -> None:
+    # Rich keeps a docstring's line breaks: a line too long for 80 columns is wrapped
+    # and then broken again where the docstring breaks it ("the configuration file
+    # and" / "line, the command line"), so each line a paragraph goes on after must fit
+    # whole. (A paragraph's last line may wrap: it ends where the paragraph does.)
+    command = GROUP.commands[name] if name else GROUP
+    rendered = {
+        line.strip("│ ").strip() for line in help_of(*([name] if name else [])).splitlines()
+    }
+    lines = [line.strip() for line in (command.help or "").replace("\\[", "[").splitlines()]
+    for line, after in pairwise(lines):
+        assert not (line and after) or line in rendered, line
+
+
+def test_a_command_is_listed_by_one_sentence() -> None:
+    for name in COMMANDS:
+        assert "\n" not in GROUP.commands[name].get_short_help_str(limit=1000), name
+    rows = [line for line in help_of().splitlines() if line.startswith("│ config ")]
+    assert rows == [
+        "│ config    Print the effective settings and where each came from.             │"
+    ]
+
+
+def test_config_help_shows_the_overrides_table_by_its_toml_name() -> None:
+    text = help_of("config")
+    assert (
+        "\n Overrides ([overrides.RULE]) show their reason, approver and end               \n"
+        " date, and whether they have lapsed as on --date.                               \n"
+    ) in text

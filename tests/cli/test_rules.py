@@ -65,8 +65,10 @@ def test_rules_lists_every_rule_in_report_order() -> None:
     assert [(rule, severity) for rule, severity, _ in rows] == [
         (r.id, str(r.severity)) for r in RULES.values()
     ]
-    assert all(str(RULES[rule].area).startswith(area) for rule, _, area in rows)
-    assert ("QUORUM-003", "warning", "Board composition") in rows
+    for rule, _, area in rows:
+        name, key = str(RULES[rule].area), RULES[rule].area.key
+        assert (name if name.lower() == key else f"{name} ({key})").startswith(area)
+    assert ("QUORUM-003", "warning", "Board composition (board)") in rows
     # Titles wrap, never truncate: the Requirement column holds each one whole.
     requirements = " ".join(
         line.split("│")[4].strip() for line in out.splitlines() if line.startswith("│")
@@ -74,7 +76,18 @@ def test_rules_lists_every_rule_in_report_order() -> None:
     assert RULES["COMM-003"].title in " ".join(requirements.split())
 
 
-@pytest.mark.parametrize("key", ["BOARD", "Board", "board"])
+def test_the_table_shows_the_key_area_takes() -> None:
+    code, out, _ = invoke("rules", "--area", "place")
+    assert code == 0
+    assert out.splitlines()[3:5] == [
+        "│ PLACE-001 │ warning  │ Place-based partnerships  │ Each place partnership    │",
+        "│           │          │ (place)                   │ includes the design       │",
+    ]
+
+
+@pytest.mark.parametrize(
+    "key", ["BOARD", "Board", "board", "Board composition", "board  COMPOSITION"]
+)
 def test_the_area_is_case_insensitive(key: str) -> None:
     code, out, _ = invoke("rules", "--area", key)
     assert code == 0
@@ -217,8 +230,36 @@ def test_rule_as_json() -> None:
         ("BORD-001", "no rule 'BORD-001'; did you mean BOARD-001, BOARD-002, BOARD-003?"),
         ("comm-06", "no rule 'comm-06'; did you mean COMM-006, COMM-001, COMM-002?"),
         ("nonsense", "no rule 'nonsense'; 'icscheck rules' lists them all"),
+        # A family is no rule ID: its first rules are suggested, never the family itself.
+        (
+            "COMM",
+            "no rule 'COMM'; did you mean COMM-001, COMM-002, COMM-003? "
+            "('icscheck rules --area committees' lists all 9 COMM rules)",
+        ),
+        (
+            "BORD",
+            "no rule 'BORD'; did you mean BOARD-001, BOARD-002, BOARD-003? "
+            "('icscheck rules --area board' lists all 18 BOARD rules)",
+        ),
+        ("quorm", "no rule 'quorm'; did you mean QUORUM-001, QUORUM-002, QUORUM-003?"),
+        ("ICB", "no rule 'ICB'; did you mean ICB-001?"),
     ],
 )
 def test_an_unknown_rule_is_a_usage_error_with_the_closest_ids(rule_id: str, message: str) -> None:
     code, out, err = invoke("rule", rule_id)
     assert (code, out, err) == (2, "", f"icscheck: error: {message}\n")
+
+
+@pytest.mark.parametrize("typed", ["COMM", "BORD", "board", "PRO", "quorm", "BOARD-03", "comm-6"])
+def test_every_suggestion_is_a_rule_the_command_accepts(typed: str) -> None:
+    code, _, err = invoke("rule", typed)
+    assert code == 2
+    suggested = err.split("did you mean ", 1)[1].split("?", 1)[0].split(", ")
+    assert suggested
+    for rule_id in suggested:
+        assert invoke("rule", rule_id)[0] == 0, rule_id
+    if "--area " in err:
+        key = err.split("--area ", 1)[1].split("'", 1)[0]
+        code, out, _ = invoke("rules", "--area", key, "--format", "json")
+        assert code == 0
+        assert set(suggested) <= {rule["id"] for rule in json.loads(out)}
