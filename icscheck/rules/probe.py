@@ -13,7 +13,7 @@ then a question to confirm (icscheck/engine.py), not a pass.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -33,10 +33,13 @@ PLAIN: tuple[Any, ...] = ("", "x", 0, 1, -1, 1_000_000, True, False, [], ["x"], 
 
 
 def asks(
-    key: str, reads: frozenset[str], validator: Validator, document: Document
+    key: str, reads: frozenset[str], make_validator: Callable[[], Validator], document: Document
 ) -> Iterator[NodePath]:
     """The unknown fields of ``document`` that the schema (canonical JSON ``key``) could fail
-    on: for each, a value the format accepts in its place gives a gap at a new node."""
+    on: for each, a value the format accepts in its place gives a gap at a new node.
+
+    The validator is made only once a value needs wording: a file with no unknown the
+    schema reads never imports jsonschema (icscheck/fastcheck.py)."""
     from icscheck.fastcheck import surely_valid
     from icscheck.keywords import following, uses_references
     from icscheck.schemas import schema_gaps
@@ -46,6 +49,7 @@ def asks(
     ]
     if not candidates or FORMAT in key:
         return
+    validator = make_validator()
     data = document.data
     scope: AbstractContextManager[Any] = following(data) if uses_references(key) else nullcontext()
     with scope:

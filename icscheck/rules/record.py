@@ -74,7 +74,7 @@ class SchemaCheck:
         gap rests on them (icscheck/rules/probe.py)."""
         from icscheck.rules.probe import asks
 
-        return asks(self.key, self.reads, self.validator(), document)
+        return asks(self.key, self.reads, self.validator, document)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
