@@ -86,6 +86,7 @@ CONSTITUTION: Spec[Record] = _single(
     "the constitution",
     Record,
     lambda r: f"version {_given(r.version)}, approved {_given(r.approved)}",
+    (Field("approved_by", as_words), Field("published_url", as_text, title="published at")),
 )
 CLUSTER: Spec[Cluster] = _single(
     Element.CLUSTER,
@@ -124,7 +125,7 @@ AUTHORITIES: Spec[Authority] = Spec(
 PREDECESSORS: Spec[Predecessor] = Spec(
     lambda _: Element.PREDECESSOR,
     lambda p: p.name,
-    (Field("ended", as_text),),
+    (Field("ended", as_text), Field("ods_code", as_text, title="ODS code")),
     lambda _, p: f"predecessor {as_text(_, p.name)}",
     lambda _, p: f"ended {as_text(_, p.ended)}",
     of=Predecessor,
