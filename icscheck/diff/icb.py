@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from icscheck.diff.matching import Field, Spec, match
 from icscheck.diff.model import Change, Element, Kind
-from icscheck.diff.words import as_text, as_words, list_detail, words
+from icscheck.diff.words import as_text, as_words, list_detail, plain, words
 from icscheck.loader import pointer
 from icscheck.model import (
     Authority,
@@ -203,6 +203,13 @@ def beside(before: Model, after: Model) -> Iterator[Change]:
     """The partnership, the provisions, the principles and the conflicts arrangements."""
     yield from _pair(PARTNERSHIP, before.partnership, after.partnership, before, after)
     yield from match(PROVISIONS, _provisions(before), _provisions(after), before, after)
+    old, new = (plain(m.provisions.source if m.provisions else None) for m in (before, after))
+    if old != new:
+        yield Change(
+            Element.PROVISION, Kind.CHANGED, "provisions", "the provisions",
+            f"source {as_text(before, old)} → {as_text(after, new)}",
+            "source", old, new, "/provisions",
+        )  # fmt: skip
     was, now = before.principles, after.principles
     if set(was) != set(now):
         yield Change(

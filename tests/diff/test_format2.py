@@ -218,3 +218,12 @@ def test_an_added_decision_says_the_function_nhs_england_delegates() -> None:
         "Optometry and Dental Commissioning Committee (pod), accountable: NHS England (nhs_england), "
         "pharmaceutical services delegated by NHS England",
     )
+
+
+def test_the_provisions_own_source() -> None:
+    text = SAMPLES.joinpath(str(MERGED)).read_text(encoding="utf-8")
+    assert "provisions:\n  source:" not in text
+    assert changes(MERGED, ("provisions:\n", "provisions:\n  source: Constitution v1.0\n")) == [
+        ("changed", "the provisions: source (not given) → Constitution v1.0",
+         "source", None, "Constitution v1.0", "/provisions"),
+    ]  # fmt: skip
