@@ -56,6 +56,9 @@ PEOPLE: Spec[Person] = Spec(
         Field("acting", lambda _, v: "not given" if v is None else ("yes" if v else "no")),
         Field("term_end", as_text, title="term ends"),
         Field("shared_with", as_text, is_list=True),
+        # Codes, read as words; the model's other attributes are compared as they stand.
+        Field("sector", as_words),
+        Field("expertise", as_words, is_list=True),
     ),
     lambda s, p: f"{_person_element(p)} {who(s, p.id)}",
     _describe_person,
@@ -86,6 +89,21 @@ def _external(committee: Committee) -> tuple[str, ...]:
     return tuple(_seat(seat) for seat in committee.members if seat.name is not None)
 
 
+def _describe_committee(structure: Model, committee: Committee) -> str:
+    """Its type, chair and reporting line; the place a place committee serves, and a joint
+    committee's form and partners (format 2)."""
+    c = committee
+    text = f"{words(c.type)}, chaired by {who(structure, c.chair)}, reports to "
+    text += who(structure, c.reports_to)
+    if c.place is not None:
+        text += f", serves {who(structure, c.place)}"
+    if c.form is not None or c.partners:
+        text += (
+            f", {words(c.form) if c.form else 'formed'} with {', '.join(c.partners) or NOT_GIVEN}"
+        )
+    return text
+
+
 COMMITTEES: Spec[Committee] = Spec(
     lambda _: Element.COMMITTEE,
     lambda c: c.id,
@@ -104,9 +122,7 @@ COMMITTEES: Spec[Committee] = Spec(
         Field("quorum", as_text, get=lambda c: quorum_text(c.quorum)),
     ),
     lambda s, c: f"committee {who(s, c.id)}",
-    lambda s, c: (
-        f"{words(c.type)}, chaired by {who(s, c.chair)}, reports to {who(s, c.reports_to)}"
-    ),
+    lambda s, c: _describe_committee(s, c),
     of=Committee,
     keys=frozenset({"id", "members"}),
 )
@@ -147,6 +163,15 @@ def _relationship(structure: Model, value: str) -> str:
     return f"{words(kind) if kind != NOT_GIVEN else kind}: {who(structure, body)}{source}{tail}"
 
 
+def _describe_decision(structure: Model, entry: Delegation) -> str:
+    d = entry
+    text = f"{words(d.kind)}, decided by {who(structure, d.decided_by)}, accountable: "
+    text += who(structure, d.accountable)
+    if d.delegated_function is not None:
+        text += f", {words(d.delegated_function)} delegated by {NHS_ENGLAND}"
+    return text
+
+
 DECISIONS: Spec[Delegation] = Spec(
     lambda _: Element.DELEGATION,
     lambda d: d.function,
@@ -158,9 +183,7 @@ DECISIONS: Spec[Delegation] = Spec(
         Field("relationships", _relationship, is_list=True, get=_relationships),
     ),
     lambda _, d: f"delegation '{d.function}'",
-    lambda s, d: (
-        f"{words(d.kind)}, decided by {who(s, d.decided_by)}, accountable: {who(s, d.accountable)}"
-    ),
+    lambda s, d: _describe_decision(s, d),
     of=Delegation,
     keys=frozenset({"function"}),
 )

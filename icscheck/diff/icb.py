@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from icscheck.diff.matching import Field, Spec, match
 from icscheck.diff.model import Change, Element, Kind
-from icscheck.diff.words import as_text, as_words, list_detail, words
+from icscheck.diff.words import as_text, as_words, list_detail, plain, words
 from icscheck.loader import pointer
 from icscheck.model import (
     Authority,
@@ -86,6 +86,7 @@ CONSTITUTION: Spec[Record] = _single(
     "the constitution",
     Record,
     lambda r: f"version {_given(r.version)}, approved {_given(r.approved)}",
+    (Field("approved_by", as_words), Field("published_url", as_text, title="published at")),
 )
 CLUSTER: Spec[Cluster] = _single(
     Element.CLUSTER,
@@ -124,7 +125,7 @@ AUTHORITIES: Spec[Authority] = Spec(
 PREDECESSORS: Spec[Predecessor] = Spec(
     lambda _: Element.PREDECESSOR,
     lambda p: p.name,
-    (Field("ended", as_text),),
+    (Field("ended", as_text), Field("ods_code", as_text, title="ODS code")),
     lambda _, p: f"predecessor {as_text(_, p.name)}",
     lambda _, p: f"ended {as_text(_, p.ended)}",
     of=Predecessor,
@@ -202,6 +203,13 @@ def beside(before: Model, after: Model) -> Iterator[Change]:
     """The partnership, the provisions, the principles and the conflicts arrangements."""
     yield from _pair(PARTNERSHIP, before.partnership, after.partnership, before, after)
     yield from match(PROVISIONS, _provisions(before), _provisions(after), before, after)
+    old, new = (plain(m.provisions.source if m.provisions else None) for m in (before, after))
+    if old != new:
+        yield Change(
+            Element.PROVISION, Kind.CHANGED, "provisions", "the provisions",
+            f"source {as_text(before, old)} → {as_text(after, new)}",
+            "source", old, new, "/provisions",
+        )  # fmt: skip
     was, now = before.principles, after.principles
     if set(was) != set(now):
         yield Change(

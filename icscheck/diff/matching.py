@@ -125,6 +125,7 @@ def match(
 ) -> Iterator[Change]:
     """Removed, then added and changed elements of one type."""
     was, now = keyed(old, spec.key), keyed(new, spec.key)
+    compared = spec.compared  # Worked out once, not once per element.
 
     def whole(kind: Kind, key: str, item: T, structure: Model) -> Change:
         """An element added or removed as a whole, described as it stands in ``structure``."""
@@ -138,7 +139,7 @@ def match(
         if k not in was:
             yield whole(Kind.ADDED, k[0], item, after)
             continue
-        for field in spec.compared:
+        for field in compared:
             a, b = field.value(was[k]), field.value(item)
             detail = _detail(field, (a, field.unknown(was[k])), (b, field.unknown(item)),
                              before, after)  # fmt: skip

@@ -176,3 +176,54 @@ def test_a_provision_clause_and_a_provision_taken_away() -> None:
          "clause", "Constitution v1.0 §3.3.1", "Constitution v1.0 §3.3.2",
          "/provisions/chair_appointment"),
     ]  # fmt: skip
+
+
+def _block(path: object, start: str, end: str) -> str:
+    """The sample's lines from ``start`` to the end of the next line that holds ``end``."""
+    text = SAMPLES.joinpath(str(path)).read_text(encoding="utf-8")
+    begin = text.index(start)
+    return text[begin : text.index("\n", text.index(end, begin) + len(end)) + 1]
+
+
+def test_an_added_joint_committee_says_its_form_and_partners() -> None:
+    block = _block(JOINT, "  - id: specialised-joint\n", "\n    source: ")
+    assert block.endswith('reference, 1.2"}\n')
+    assert changes(JOINT, (block, ""), backwards=True) == [
+        ("added",
+         "committee Yorkshire and the Humber Specialised Services Joint Committee "
+         "(specialised-joint): joint, chaired by (not given), reports to the board, joint "
+         "committee with NHS England, NHS Humber and North Yorkshire Integrated Care Board, "
+         "NHS South Yorkshire Integrated Care Board",
+         None, None, None, "/committees/11"),
+    ]  # fmt: skip
+
+
+def test_an_added_place_committee_says_the_place_it_serves() -> None:
+    block = _block(JOINT, "  - id: wakefield-committee\n", "\n    source: ")
+    assert changes(JOINT, (block, ""), backwards=True) == [
+        ("added",
+         "committee Wakefield District Place Committee (wakefield-committee): place, chaired by "
+         "(not given), reports to the board, serves Wakefield District Health and Care "
+         "Partnership (wakefield)",
+         None, None, None, "/committees/10"),
+    ]  # fmt: skip
+
+
+def test_an_added_decision_says_the_function_nhs_england_delegates() -> None:
+    block = _block(JOINT, "  - function: Commission pharmaceutical services\n", "\n    source: ")
+    (row,) = changes(JOINT, (block, ""), backwards=True)
+    assert row[:2] == (
+        "added",
+        "delegation 'Commission pharmaceutical services': delegated, decided by Pharmacy, "
+        "Optometry and Dental Commissioning Committee (pod), accountable: NHS England (nhs_england), "
+        "pharmaceutical services delegated by NHS England",
+    )
+
+
+def test_the_provisions_own_source() -> None:
+    text = SAMPLES.joinpath(str(MERGED)).read_text(encoding="utf-8")
+    assert "provisions:\n  source:" not in text
+    assert changes(MERGED, ("provisions:\n", "provisions:\n  source: Constitution v1.0\n")) == [
+        ("changed", "the provisions: source (not given) → Constitution v1.0",
+         "source", None, "Constitution v1.0", "/provisions"),
+    ]  # fmt: skip
