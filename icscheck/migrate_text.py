@@ -46,13 +46,33 @@ def move_waivers(
 ) -> tuple[str, list[str]]:
     """``text`` with BOARD-012 taken from each well-formed waiver aimed at line
     ``members`` and given, with the same reason, approver and date, to a waiver aimed
-    at line ``board``; and a change line for each (lines 1-based, ``board`` first)."""
+    at line ``board``; and a change line for each (lines 1-based, ``board`` first).
+
+    A waiver aimed at ``board`` can stand on it or alone on the line above: one
+    that finds both taken by comments is left as it was, and the change says so.
+    """
     moving = [w for w in waivers if RULE in w.rules and w.target == members and not w.problems]
     if not moving or board >= members:
         return text, []
     parts = _BREAKS.split(text)
     lines, breaks = parts[0::2], parts[1::2]
-    for waiver in reversed(moving):  # from the bottom, so the lines above keep their numbers
+    free = []  # where a waiver of the board line can go, decided before anything moves
+    if re.search(r"[ \t]#", lines[board - 1]) is None:
+        free.append("onto the board line")
+    if board < 2 or not lines[board - 2].lstrip(SPACE).startswith("#"):
+        free.append("onto a line of its own above the board line")
+    placed = list(zip(moving, free, strict=False))
+    changes = [
+        f"waiver of {RULE}: moved from the board.members line {where}, where format 2 "
+        "reports a missing mental health member"
+        for _, where in placed
+    ]
+    changes += [
+        f"waiver of {RULE} on the board.members line: NOT moved (the board line and the "
+        "line above it hold comments already): move it to the board line by hand"
+        for _ in moving[len(placed) :]
+    ]
+    for waiver, _ in reversed(placed):  # from the bottom, so the lines above keep their numbers
         index = waiver.line - 1
         rest = tuple(rule for rule in waiver.rules if rule != RULE)
         head, comment = lines[index][: waiver.column - 1], lines[index][waiver.column - 1 :]
@@ -63,28 +83,14 @@ def move_waivers(
         else:
             del lines[index]
             del breaks[min(index, len(breaks) - 1)]
-    changes = []
-    for waiver in moving:
+    line = lines[board - 1]
+    for waiver, where in placed:
         comment = _comment(waiver, (RULE,))
-        line = lines[board - 1]
-        if re.search(r"[ \t]#", line) is None:  # the board line has no comment yet
+        if where == "onto the board line":
             lines[board - 1] = f"{line.rstrip(SPACE)}  {comment}"
-            where = "onto the board line"
-        elif board < 2 or not lines[board - 2].lstrip(SPACE).startswith("#"):
+        else:
             lines.insert(board - 1, line[: len(line) - len(line.lstrip(SPACE))] + comment)
             breaks.insert(board - 1, breaks[0] if breaks else "\n")
-            board += 1
-            where = "onto a line of its own above the board line"
-        else:
-            changes.append(
-                f"waiver of {RULE}: NOT moved (the board line and the line above it hold "
-                "comments already): move it to the board line by hand"
-            )
-            continue
-        changes.append(
-            f"waiver of {RULE}: moved from the board.members line {where}, where format 2 "
-            "reports a missing mental health member"
-        )
     out = [piece for pair in zip(lines, [*breaks, ""], strict=True) for piece in pair]
     return "".join(out), changes
 

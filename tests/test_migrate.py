@@ -221,37 +221,46 @@ def test_a_waiver_of_the_missing_post_moves_to_where_version_2_reports_it(
     ]
 
 
+WAIVER = '# icscheck: waive BOARD-012 reason="r" approved-by="A" until=2099-01-01'
+PAIR = '# icscheck: waive BOARD-010,BOARD-012 reason="r" approved-by="A" until=2099-01-01'
+
+
 @pytest.mark.parametrize(
-    ("board", "expected"),
+    ("text", "expected", "change"),
     [
-        # The board line holds a comment: the waiver goes alone on the line above.
+        # A waiver of BOARD-012 alone, on the members line, leaves it for the board line.
         (
-            "board:  # the board\n",
-            'x: 1\n# icscheck: waive BOARD-012 reason="r" approved-by="A" until=2099-01-01\n'
-            "board:  # the board\n  deputy_chair: a\n  members:\n",
+            f"x: 1\nboard:\n  deputy_chair: a\n  members:  {WAIVER}\n",
+            f"x: 1\nboard:  {WAIVER}\n  deputy_chair: a\n  members:\n",
+            "waiver of BOARD-012: moved from the board.members line onto the board line, "
+            "where format 2 reports a missing mental health member",
         ),
-        # The waiver waived BOARD-012 alone, on the members line: it leaves that line.
+        # The board line holds a comment: the waiver goes alone on the line above it,
+        # and a waiver of other rules too keeps them where they were.
         (
-            "board:\n",
-            'x: 1\nboard:  # icscheck: waive BOARD-012 reason="r" approved-by="A" '
-            "until=2099-01-01\n  deputy_chair: a\n  members:\n",
+            f"x: 1\nboard:  # the board\n  deputy_chair: a\n  {PAIR}\n  members:\n",
+            f"x: 1\n{WAIVER}\nboard:  # the board\n  deputy_chair: a\n"
+            f"  {PAIR.replace(',BOARD-012', '')}\n  members:\n",
+            "waiver of BOARD-012: moved from the board.members line onto a line of its own "
+            "above the board line, where format 2 reports a missing mental health member",
+        ),
+        # No place is free: the waiver stays as it was, and the change says so.
+        (
+            f"x: 1\n# the board\nboard:  # mine\n  deputy_chair: a\n  {WAIVER}\n  members:\n",
+            f"x: 1\n# the board\nboard:  # mine\n  deputy_chair: a\n  {WAIVER}\n  members:\n",
+            "waiver of BOARD-012 on the board.members line: NOT moved (the board line and the line above it hold "
+            "comments already): move it to the board line by hand",
         ),
     ],
+    ids=["onto the board line", "above it", "nowhere free"],
 )
-def test_the_waiver_moves_to_a_free_place(board: str, expected: str) -> None:
+def test_the_waiver_moves_to_a_free_place(text: str, expected: str, change: str) -> None:
     from icscheck.loader import parse
     from icscheck.migrate_text import move_waivers
 
-    waiver = '# icscheck: waive BOARD-012 reason="r" approved-by="A" until=2099-01-01'
-    if board == "board:\n":
-        text = f"x: 1\n{board}  deputy_chair: a\n  members:  {waiver}\n"
-    else:
-        text = f"x: 1\n{board}  deputy_chair: a\n  {waiver}\n  members:\n"
     document = parse("c.yaml", text)
     at = document.locate(("board",))[0], document.locate(("board", "members"))[0]
-    moved, changes = move_waivers(text, *at, document.waivers)
-    assert moved == expected
-    assert len(changes) == 1 and changes[0].startswith("waiver of BOARD-012: moved from ")
+    assert move_waivers(text, *at, document.waivers) == (expected, [change])
 
 
 def test_a_version_2_file_has_nothing_to_migrate(tmp_path: Path) -> None:
