@@ -248,8 +248,8 @@ PAIR = '# icscheck: waive BOARD-010,BOARD-012 reason="r" approved-by="A" until=2
         (
             f"x: 1\n# the board\nboard:  # mine\n  deputy_chair: a\n  {WAIVER}\n  members:\n",
             f"x: 1\n# the board\nboard:  # mine\n  deputy_chair: a\n  {WAIVER}\n  members:\n",
-            "waiver of BOARD-012 on the board.members line: NOT moved (the board line and the line above it hold "
-            "comments already): move it to the board line by hand",
+            "waiver of BOARD-012 on the board.members line: NOT moved (the board line and "
+            "the line above it hold comments already): move it to the board line by hand",
         ),
     ],
     ids=["onto the board line", "above it", "nowhere free"],
