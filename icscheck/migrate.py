@@ -17,9 +17,10 @@ flags (issue 15; BOARD-012's documentation): version 1 could only mark members
 ``mental_health_expertise: true``. Where an ordinary member is so marked,
 ``board.mental_health_member`` is written unknown, its note naming them, for a
 person to confirm who holds the post. Where none is, version 1 said that no
-member can hold it: the key is left out, so BOARD-012 stays a gap, and a
-waiver of it moves to the line where version 2 reports it
-(icscheck/migrate_text.py). Nothing already known becomes unknown.
+ordinary member has that knowledge and experience, so none can hold the
+post: the key is left out, BOARD-012 stays a gap, and a waiver of it moves
+to the line where version 2 reports it (icscheck/migrate_text.py). Nothing
+version 1 stated becomes unknown.
 
 The file is read with ruamel.yaml's round-trip mode, which keeps every
 comment, the key order and the quoting, after icscheck's own loader has
