@@ -7,16 +7,25 @@ therefore writes each such fact as ``{unknown: ...}``, so the migrated file's
 report lists them as questions to confirm, not as gaps:
 
 - ``icscheck: 2``;
-- ``board.mental_health_member``: the id of the first ordinary member marked
-  ``mental_health_expertise: true``, or unknown (version 2 names the post);
 - ``provisions``: every provision, unknown (where the constitution makes each);
 - each chief executive's ``employee``: unknown;
 - the ``expertise`` of each audit committee's chair: unknown;
 - ``integrated_care_partnership``: unknown.
 
+The mental health member is a named post in version 2, never inferred from
+flags (issue 15; BOARD-012's documentation): version 1 could only mark members
+``mental_health_expertise: true``. Where an ordinary member is so marked,
+``board.mental_health_member`` is written unknown, its note naming them, for a
+person to confirm who holds the post. Where none is, version 1 said that no
+ordinary member has that knowledge and experience, so none can hold the
+post: the key is left out, BOARD-012 stays a gap, and a waiver of it moves
+to the line where version 2 reports it (icscheck/migrate_text.py). Nothing
+version 1 stated becomes unknown.
+
 The file is read with ruamel.yaml's round-trip mode, which keeps every
 comment, the key order and the quoting, after icscheck's own loader has
-checked it (size, tags, nesting, aliases: docs/security.md).
+checked it (size, tags, nesting, aliases: docs/security.md). The file's line
+breaks are kept. A file already in version 2 is left as it is.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icscheck.errors import LoadError, UsageError
+from icscheck.migrate_text import move_waivers, newline_of, with_newlines
 
 NOTE = "not recorded when this file was migrated from format version 1"
 """The note on every fact the migration marks unknown: where to look is the constitution."""
@@ -58,6 +68,7 @@ class Migration:
 
     text: str
     changes: tuple[str, ...]
+    """Empty when the file is already version 2 (``text`` is then the file's own)."""
 
 
 def migrate(path: str, text: str) -> Migration:
@@ -73,14 +84,15 @@ def migrate(path: str, text: str) -> Migration:
         )
     version = document.data.get("icscheck")
     if version == 2:
-        raise UsageError(f"{path}: is already format version 2")
+        return Migration(text, ())  # nothing to do: migrating twice changes nothing
     if version != 1:
         raise UsageError(f"{path}: has no 'icscheck: 1' version key, so it cannot be migrated")
     from ruamel.yaml.error import YAMLError
 
+    newline = newline_of(text)
     yaml = _yaml()
     try:
-        data = yaml.load(text)
+        data = yaml.load(with_newlines(text))
     except YAMLError as error:  # the round-trip parser is stricter in places than the loader
         raise LoadError(
             path, f"cannot be read for migration: {' '.join(str(error).split())}"
@@ -97,7 +109,20 @@ def migrate(path: str, text: str) -> Migration:
         changes.append("integrated_care_partnership: marked unknown")
     out = io.StringIO()
     yaml.dump(data, out)
-    return Migration(out.getvalue(), tuple(changes))
+    migrated = out.getvalue()
+    board = data.get("board")
+    if isinstance(board, dict) and "members" in board and "mental_health_member" not in board:
+        written = parse(path, migrated)
+        migrated, moved = move_waivers(
+            migrated,
+            written.locate(("board",))[0],
+            written.locate(("board", "members"))[0],
+            written.waivers,
+        )
+        changes += moved
+    return Migration(
+        migrated.replace("\n", newline) if newline != "\n" else migrated, tuple(changes)
+    )
 
 
 def _board(data: Any) -> list[str]:
@@ -108,20 +133,30 @@ def _board(data: Any) -> list[str]:
     listed = board.get("members")
     members: list[Any] = listed if isinstance(listed, list) else []
     if "mental_health_member" not in board:
-        named = next(
-            (
-                m["id"]
-                for m in members
-                if isinstance(m, dict)
-                and m.get("mental_health_expertise") is True
-                and m.get("role") not in ("chair", "chief_executive")
-                and isinstance(m.get("id"), str)
-            ),
-            None,
-        )
-        after = "senior_non_executive" if "senior_non_executive" in board else "participants"
-        _insert_after(board, after, "mental_health_member", named or _unknown())
-        changes.append(f"board.mental_health_member: {named or 'marked unknown'}")
+        marked = [
+            m["id"]
+            for m in members
+            if isinstance(m, dict)
+            and m.get("mental_health_expertise") is True
+            and m.get("role") not in ("chair", "chief_executive")
+            and isinstance(m.get("id"), str)
+        ]
+        if marked:
+            note = (
+                "not named in format version 1 (mental health expertise marked on "
+                f"{', '.join(marked)})"
+            )
+            after = "senior_non_executive" if "senior_non_executive" in board else "participants"
+            _insert_after(board, after, "mental_health_member", _flow({"unknown": note}))
+            changes.append(
+                "board.mental_health_member: marked unknown (not inferred from "
+                f"mental_health_expertise: true on {', '.join(marked)})"
+            )
+        else:
+            changes.append(
+                "board.mental_health_member: not added (no ordinary member is marked "
+                "mental_health_expertise: true, so BOARD-012 still reports the post missing)"
+            )
     committees = data.get("committees")
     audit_chairs = {
         c.get("chair")

@@ -4,6 +4,9 @@ The starter is a packaged, commented template (``templates/starter.yaml``)
 that meets every rule but FMT-003; every value a board secretary must fill in is
 marked with ``PLACEHOLDER``, and FMT-003 warns of each one left. Its first line points the YAML language server at
 ``SCHEMA_FILE`` in the same folder, which ``icscheck schema -o`` writes.
+It shows every field of the latest format: those only some ICBs need (a
+merged ICB's predecessors, a cluster) commented out where they go, so that
+deleting the ``# `` gives a file that still passes (tests/cli/test_init.py).
 """
 
 from __future__ import annotations

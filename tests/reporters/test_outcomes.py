@@ -118,15 +118,19 @@ def test_a_question_on_a_statutory_rule_holds_the_verdict_back(
     Path("s.yaml").write_text(migrate("s.yaml", text).text, encoding="utf-8")
     report = check(["s.yaml"], on=ON)
     assert str(verdict(report)) == (
-        "? 0 errors, 0 warnings, 21 to confirm in 1 file checked: "
+        "? 0 errors, 0 warnings, 22 to confirm in 1 file checked: "
         "the statutory minimum waits on questions to confirm"
     )
     strict = Report(report.files, report.rules, report.on, FailOn.WARNING)
     assert str(verdict(strict)).endswith(": not passed until every question is confirmed")
     assert strict.exit_code == 1
     page = markdown(report)
-    assert "### Questions to confirm (21)" in page
-    assert "1. ? integrated_care_partnership (not recorded when this file was migrated " in page
+    assert "### Questions to confirm (22)" in page
+    assert "\n22. ? integrated_care_partnership (not recorded when this file was migrated " in page
+    assert (
+        "\n21. ? board.mental_health_member (not named in format version 1 (mental health "
+        "expertise marked on pm-trusts-mh)): needed by BOARD-012\n"
+    ) in page
     assert '<ol class="questions">' in html(report)
 
 
