@@ -159,8 +159,8 @@ def apply(settings: Settings, flags: Flags) -> Settings:
     given = {key: value for key, value in given.items() if value is not None}
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
     if flags.strict and flags.fail_on is None:
-        # ``fail-on`` came from --strict, and ``icscheck config`` must name the flag typed.
-        origins["fail_on"] = "--strict"
+        # ``fail-on`` came from --strict: ``icscheck config`` names the flag typed.
+        origins["strict"] = COMMAND_LINE
     return replace(settings, **given, origins=origins)
 
 

@@ -76,7 +76,7 @@ def effective(settings: Settings) -> tuple[Entry, ...]:
     ]
     entries += [
         Entry("rules-dir", _list([str(path) for path in settings.rules_dirs]), source("rules-dir")),
-        Entry("fail-on", json.dumps(settings.fail_on), source("fail_on")),
+        Entry("fail-on", json.dumps(settings.fail_on), _fail_on_source(source("fail_on"), origins)),
         Entry("format", json.dumps(settings.format), source("format")),
         Entry(
             "max-file-size",
@@ -102,3 +102,10 @@ def effective(settings: Settings) -> tuple[Entry, ...]:
 
 def _list(values: Iterable[str]) -> str:
     return json.dumps(list(values))
+
+
+def _fail_on_source(source: str, origins: dict[str, str]) -> str:
+    """``--strict`` when that flag, not ``--fail-on``, set ``fail-on`` (config.apply)."""
+    if source == flag("fail_on") and origins.get("strict") == COMMAND_LINE:
+        return "--strict"
+    return source

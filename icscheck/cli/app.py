@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from icscheck import __version__
 from icscheck.errors import ExitCode, IcscheckError
@@ -42,6 +43,21 @@ def guarded(command: F) -> F:
             raise typer.Exit(error.exit_code) from None
 
     return run  # type: ignore[return-value]
+
+
+class Command(TyperCommand):
+    """A Typer command whose usage line names a required argument by its metavar alone:
+    ``validate [OPTIONS] FILE...``, as POSIX utility syntax and ``--help`` elsewhere
+    write it, where Typer writes ``{FILE...}``. Braces around alternatives
+    (``{OLD NEW | FILE}``) are kept: there they group."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1]
+            if piece.startswith("{") and piece.endswith("}") and " " not in piece
+            else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
 
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -89,10 +105,12 @@ def build(only: str | None = None, *, every: bool = True) -> typer.Typer:
             if isinstance(command, tuple):  # a command with commands of its own
                 group = typer.Typer(name=name, help=found.HELP, no_args_is_help=True)
                 for sub, callback in command:
-                    group.command(sub)(guarded(callback))
+                    group.command(sub, cls=Command)(guarded(callback))
                 application.add_typer(group, name=name)
             else:
-                application.command(name, epilog=getattr(found, "EPILOG", None))(guarded(command))
+                application.command(name, cls=Command, epilog=getattr(found, "EPILOG", None))(
+                    guarded(command)
+                )
     return application
 
 

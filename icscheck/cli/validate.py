@@ -236,7 +236,7 @@ def validate(
         if result.error is not None:
             typer.echo(line(f"icscheck: error: {result.error}"), err=True)
     # CI consumers place files from the repository root (icscheck/repository.py).
-    root = find_root(Path.cwd(), os.environ)
+    root = find_root(Path.cwd(), os.environ, files)
     sarif = sarif_options(sarif_include_waived, sarif_category, sarif_help_uri)
     write(report, outputs, root, sarif, quiet=quiet, statistics=statistics)
     # In GitHub Actions the default report also becomes annotations on the pull request.

@@ -130,3 +130,20 @@ def test_config_help_shows_the_overrides_table_by_its_toml_name() -> None:
         "\n Overrides ([overrides.RULE]) show their reason, approver and end               \n"
         " date, and whether they have lapsed as on --date.                               \n"
     ) in text
+
+
+def test_usage_names_a_required_argument_by_its_metavar_alone() -> None:
+    usages = {
+        name: next(line.strip() for line in help_of(name).splitlines() if "Usage:" in line)
+        for name in ("validate", "rule", "map", "diff", "migrate", "draft", "init")
+    }
+    assert usages == {
+        "validate": "Usage: icscheck validate [OPTIONS] FILE...",
+        "rule": "Usage: icscheck rule [OPTIONS] ID",
+        "map": "Usage: icscheck map [OPTIONS] FILE",
+        # Braces kept where they group alternatives.
+        "diff": "Usage: icscheck diff [OPTIONS] {OLD NEW | FILE}",
+        "migrate": "Usage: icscheck migrate [OPTIONS] FILE...",
+        "draft": "Usage: icscheck draft [OPTIONS] SOURCE...",
+        "init": "Usage: icscheck init [OPTIONS] [PATH]",
+    }
