@@ -11,6 +11,8 @@ counts, NHS Act 2006 Sch. 1B para 19(4)), or, in either version, when they
 hold an executive role: the chief executive and the executive directors are
 the ICB's employees. Each such member of a remuneration committee is one
 finding; one whose employment is marked unknown is a question to confirm.
+An executive recorded `employee: false` is a finding too: the committee is
+"a non-executive committee", whatever the executive's contract.
 (Lancashire and South Cumbria also keep a separate panel, chaired by the ICB
 chair, for non-executive members' pay: a committee of another `type`.)
 
@@ -48,7 +50,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck.finding import Severity
-from icscheck.model import Model
+from icscheck.model import EXECUTIVE_ROLES, Model
 from icscheck.rules.base import Context, Gap
 from icscheck.vocabulary import words
 
@@ -70,6 +72,12 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
                     seat.node,
                     f"'{seat.id}', the {what}, is an employee of the ICB and a member of the "
                     f"remuneration committee '{committee.id}'",
+                )
+            elif person.role in EXECUTIVE_ROLES:
+                yield Gap(
+                    seat.node,
+                    f"'{seat.id}', the {what}, is an executive and a member of the "
+                    f"remuneration committee '{committee.id}', a non-executive committee",
                 )
             elif person.is_unknown("employee"):
                 yield Gap(
