@@ -21,7 +21,7 @@ NOT_RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "The board is unitary: its members share collective accountability",
-        "Hertfordshire and West Essex ICB constitution (web version, undated) s.2.1.4",
+        "Hertfordshire and West Essex ICB constitution (web version; version date not readable, see docs/rules.md) s.2.1.4",
         "A principle of how the board works, not a fact of its composition; the composition rules (BOARD) check the members it is made of.",
     ),
     (
@@ -61,3 +61,18 @@ NOT_RULES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 """(requirement, source, why it is not a rule)."""
+
+
+SOURCES_READ = (
+    "The Hertfordshire and West Essex ICB constitution is the NHS England model constitution "
+    "as one ICB adopted it; the model itself could not be read, so rules cite that ICB's text. "
+    "It is cited from its web version: hertsandwestessex.icb.nhs.uk/us/constitution and the "
+    "pages of its sections, and "
+    "hertsandwestessex.ics.nhs.uk/about/icb/our-constitution/constitution. The version's "
+    'date could not be read, so these citations say "version date not readable" rather '
+    'than give one: the page\'s table of contents ends with a "Version control" section, '
+    "but only the opening of each page could be read, and the PDF it offers (285 kB) could "
+    "not. The ICB's board page says it was to become part of a new Central East ICB from "
+    "1 April 2026; its text stands as the model's wording, not as a current constitution."
+)
+"""Why the Hertfordshire and West Essex citations carry no version date (docs/rules.md)."""

@@ -1,7 +1,7 @@
 """No employee of the ICB is a member of the remuneration committee.
 
 "No employees may be a member of the Remuneration Committee" (Hertfordshire
-and West Essex ICB constitution s.8.1.3, web version, undated); South West
+and West Essex ICB constitution s.8.1.3, web version; its version date could not be read); South West
 London's and Lancashire and South Cumbria's terms of reference call it "a
 non-executive committee". The committee decides executives' pay, so none of
 them may sit on it.
@@ -56,7 +56,7 @@ from icscheck.vocabulary import words
 
 ID = "COMM-006"
 SEVERITY = Severity.ERROR
-SOURCE = "Hertfordshire and West Essex ICB constitution (web version, undated) s.8.1.3: no employees may be a member of the remuneration committee; South West London and Lancashire and South Cumbria ICBs, remuneration committee terms of reference s.1.3: a non-executive committee"
+SOURCE = "Hertfordshire and West Essex ICB constitution (web version; version date not readable, see docs/rules.md) s.8.1.3: no employees may be a member of the remuneration committee; South West London and Lancashire and South Cumbria ICBs, remuneration committee terms of reference s.1.3: a non-executive committee"
 FIX = "Take the ICB's employees off the remuneration committee; they may attend to advise, not as members."
 
 
