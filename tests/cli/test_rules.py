@@ -40,7 +40,7 @@ def test_rules_lists_an_area_as_a_table() -> None:
         "│          │          │            │ directly or through other committees.     │\n"
         "│ COMM-006 │ error    │ Committees │ No employee of the ICB is a member of the │\n"
         "│          │          │            │ remuneration committee.                   │\n"
-        "│ COMM-007 │ warning  │ Committees │ The audit committee's chair has finance   │\n"
+        "│ COMM-007 │ error    │ Committees │ The audit committee's chair has finance   │\n"
         "│          │          │            │ or audit expertise.                       │\n"
         "│ COMM-008 │ warning  │ Committees │ Every joint committee names its partners, │\n"
         "│          │          │            │ its legal basis and the ICB's member on   │\n"
