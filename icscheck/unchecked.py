@@ -40,6 +40,11 @@ NOT_RULES: tuple[tuple[str, str, str], ...] = (
         "A duty on the ICB's conduct each year, not a provision of the constitution's text; PROV-013 to PROV-016 check the publication provisions the model requires.",
     ),
     (
+        "The annual accounts are externally audited and published, a complaints process is published, and the ICB complies with the Freedom of Information Act 2000",
+        "Hertfordshire and West Essex ICB constitution s.7.3.3 to s.7.3.5, under s.7.1.1's transparency 'in accordance with paragraph 11(2) of Schedule 1B' (para 11(2) not read)",
+        "The format has no field for them, and none was added: s.7.3.5 restates a duty the Freedom of Information Act 2000 puts on the ICB whatever its constitution says, the audited accounts and the complaints process are the ICB's conduct each year (as the joint forward plan is), and whether Sch. 1B para 11(2) requires the constitution itself to provide for them could not be read. PROV-013 to PROV-016 check the meetings and publications of s.7.3 that the format records; a reviewer finds the accounts, the complaints process and the publication scheme on the ICB's website.",
+    ),
+    (
         "The remuneration committee may have independent members or advisers",
         "Hertfordshire and West Essex ICB constitution s.8.1.4",
         "A permission, not a requirement: external members are accepted (`{name: ..., external: true}`) and nothing is required of them.",
