@@ -98,9 +98,13 @@ def rules_markdown() -> str:
                 f"```yaml\n{rule.passes}```",
                 "",
             ]
-    from icscheck.unchecked import NOT_RULES
+    from icscheck.unchecked import NOT_RULES, SOURCES_READ
 
     out += [
+        "## Sources",
+        "",
+        SOURCES_READ,
+        "",
         "## Requirements icscheck does not check as rules",
         "",
         "Every mandatory requirement found in the Act and NHS England's model constitution is",

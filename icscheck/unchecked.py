@@ -21,7 +21,7 @@ NOT_RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "The board is unitary: its members share collective accountability",
-        "Hertfordshire and West Essex ICB constitution (web version, undated) s.2.1.4",
+        "Hertfordshire and West Essex ICB constitution (web version; version date not readable, see docs/rules.md) s.2.1.4",
         "A principle of how the board works, not a fact of its composition; the composition rules (BOARD) check the members it is made of.",
     ),
     (
@@ -38,6 +38,11 @@ NOT_RULES: tuple[tuple[str, str, str], ...] = (
         "The joint forward plan is published with the trusts",
         "Hertfordshire and West Essex ICB constitution s.7.3.8",
         "A duty on the ICB's conduct each year, not a provision of the constitution's text; PROV-013 to PROV-016 check the publication provisions the model requires.",
+    ),
+    (
+        "The annual accounts are externally audited and published, a complaints process is published, and the ICB complies with the Freedom of Information Act 2000",
+        "Hertfordshire and West Essex ICB constitution s.7.3.3 to s.7.3.5, under s.7.1.1's transparency 'in accordance with paragraph 11(2) of Schedule 1B' (para 11(2) not read)",
+        "The format has no field for them, and none was added: s.7.3.5 restates a duty the Freedom of Information Act 2000 puts on the ICB whatever its constitution says, the audited accounts and the complaints process are the ICB's conduct each year (as the joint forward plan is), and whether Sch. 1B para 11(2) requires the constitution itself to provide for them could not be read. PROV-013 to PROV-016 check the meetings and publications of s.7.3 that the format records; a reviewer finds the accounts, the complaints process and the publication scheme on the ICB's website.",
     ),
     (
         "The remuneration committee may have independent members or advisers",
@@ -61,3 +66,18 @@ NOT_RULES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 """(requirement, source, why it is not a rule)."""
+
+
+SOURCES_READ = (
+    "The Hertfordshire and West Essex ICB constitution is the NHS England model constitution "
+    "as one ICB adopted it; the model itself could not be read, so rules cite that ICB's text. "
+    "It is cited from its web version: hertsandwestessex.icb.nhs.uk/us/constitution and the "
+    "pages of its sections, and "
+    "hertsandwestessex.ics.nhs.uk/about/icb/our-constitution/constitution. The version's "
+    'date could not be read, so these citations say "version date not readable" rather '
+    'than give one: the page\'s table of contents ends with a "Version control" section, '
+    "but only the opening of each page could be read, and the PDF it offers (285 kB) could "
+    "not. The ICB's board page says it was to become part of a new Central East ICB from "
+    "1 April 2026; its text stands as the model's wording, not as a current constitution."
+)
+"""Why the Hertfordshire and West Essex citations carry no version date (docs/rules.md)."""

@@ -121,6 +121,19 @@ def markdown(value: str) -> str:
     return _MENTION.sub("@" + _ZERO_WIDTH_SPACE, escaped)
 
 
+def markdown_linked(value: str) -> str:
+    """``markdown``, with each http or https address in it an autolink (``<https://...>``).
+
+    Only addresses of those two schemes, made of the characters a URI may hold
+    (RFC 3986), become links, so no ``javascript:`` or ``data:`` address, and
+    nothing that could end the autolink, can; the rest is escaped as ``markdown``
+    escapes it.
+    """
+    return "".join(
+        f"<{part}>" if is_link else markdown(part) for part, is_link in _links(text(value))
+    )
+
+
 def markdown_code(value: str) -> str:
     """An inline code span that holds any text, backticks included.
 
@@ -147,6 +160,55 @@ def markdown_fence(body: str, info: str) -> str:
 def html(value: str) -> str:
     """Text for HTML or XML element content or a quoted attribute."""
     return _html.escape(text(value))
+
+
+def html_linked(value: str) -> str:
+    """``html``, with each http or https address in it a link to that address.
+
+    As ``markdown_linked``: only those two schemes, and only the characters a URI
+    may hold, so the address cannot leave its quoted ``href`` or run script.
+    """
+    return "".join(
+        (
+            f'<a href="{_html.escape(part)}" rel="nofollow noopener noreferrer">'
+            f"{_html.escape(part)}</a>"
+        )
+        if is_link
+        else _html.escape(part)
+        for part, is_link in _links(text(value))
+    )
+
+
+# Links ---------------------------------------------------------------------------------------
+
+_URL = re.compile(r"(<)?(https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+)(?(1)>)", re.IGNORECASE)
+"""An http or https address, of RFC 3986's characters; ``<...>`` round it (as a
+source's text shows its URL) is taken with it."""
+_TRAILING = ".,;:!?"
+
+
+def _links(value: str) -> list[tuple[str, bool]]:
+    """``value`` (already ``text``) in parts: plain text, and the addresses in it."""
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for match in _URL.finditer(value):
+        url, end = match.group(2), match.end()
+        if match.group(1) is None:
+            # In running text, a full stop or closing bracket after an address ends
+            # the sentence, not the address.
+            while url and (
+                url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("("))
+            ):
+                url, end = url[:-1], end - 1
+        if len(url) <= url.find("://") + len("://"):
+            continue  # nothing after the scheme: not an address
+        if match.start() > at:
+            parts.append((value[at : match.start()], False))
+        parts.append((url, True))
+        at = end
+    if at < len(value):
+        parts.append((value[at:], False))
+    return parts
 
 
 def xml(value: str) -> str:

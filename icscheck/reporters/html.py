@@ -46,6 +46,7 @@ from icscheck.reporters.summary import (
 from icscheck.result import NO_ICB_NAME, FileResult, Report, RuleResult
 from icscheck.rules.base import Rule
 from icscheck.untrusted import html as escape
+from icscheck.untrusted import html_linked as linked
 from icscheck.waivers import Waiver
 
 CLASS = {
@@ -296,8 +297,6 @@ def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
     symbol = finding_mark(finding, waived=waiver is not None)
     location = finding.location
     facts = [("Requirement", rule.title), ("Fix", rule.fix), ("Source", finding.source)]
-    if finding.provenance:
-        facts.append(("Stated in", finding.provenance))
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),
@@ -305,13 +304,17 @@ def _finding(finding: Finding, rule: Rule, waiver: Waiver | None = None) -> str:
             ("Until", waiver.until.isoformat() if waiver.until else "not given"),
             ("Waiver", f"the comment on line {waiver.line}"),
         ]
+    shown = [(name, escape(value)) for name, value in facts]
+    if finding.provenance:
+        # Where the fact is stated: its web address a link a reviewer can open.
+        shown.insert(3, ("Stated in", linked(finding.provenance)))
     return (
         f'<li class="{TONE[symbol]}" data-rule="{escape(finding.rule)}">'
         f'<p class="head"><span class="mark {TONE[symbol]}">{symbol} {WORD[symbol]}</span> '
         f"<code>{escape(location)}</code> {escape(finding.rule)} ({escape(str(finding.severity))})</p>"
         f"<p>{escape(finding.message)}</p>"
         '<dl class="facts">'
-        + "".join(f"<dt>{name}</dt><dd>{escape(value)}</dd>" for name, value in facts)
+        + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in shown)
         + "</dl></li>"
     )
 

@@ -38,6 +38,7 @@ from icscheck.rules.base import Rule
 from icscheck.untrusted import markdown as text
 from icscheck.untrusted import markdown_code as code
 from icscheck.untrusted import markdown_fence as fenced
+from icscheck.untrusted import markdown_linked as linked
 from icscheck.waivers import Waiver
 
 
@@ -161,8 +162,6 @@ def _finding(number: int, finding: Finding, rule: Rule, waiver: Waiver | None = 
     symbol = finding_mark(finding, waived=waiver is not None)
     location = code(finding.location)
     facts = [("Fix", rule.fix), ("Source", finding.source)]
-    if finding.provenance:
-        facts.append(("Stated in", finding.provenance))
     if waiver is not None:
         facts += [
             ("Reason", waiver.reason or "not given"),
@@ -170,13 +169,17 @@ def _finding(number: int, finding: Finding, rule: Rule, waiver: Waiver | None = 
             ("Until", waiver.until.isoformat() if waiver.until else "not given"),
             ("Waiver", f"the comment on line {waiver.line}"),
         ]
+    shown = [(name, text(value)) for name, value in facts]
+    if finding.provenance:
+        # Where the fact is stated: its web address a link a reviewer can open.
+        shown.insert(2, ("Stated in", linked(finding.provenance)))
     item = f"{number}. "
     # The details nest under the item only when indented to its text.
     indent = " " * len(item)
     return [
         f"{item}{symbol} {WORD[symbol]} {location} **{finding.rule}** ({finding.severity}): "
         f"{text(finding.message)}",
-        *(f"{indent}- {name}: {text(value)}" for name, value in facts),
+        *(f"{indent}- {name}: {value}" for name, value in shown),
     ]
 
 

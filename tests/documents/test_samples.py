@@ -112,7 +112,7 @@ def test_a_constitution_in_numbered_web_pages_is_checked_as_one() -> None:
     assert len(pages) == 11
     with contextlib.chdir(ROOT):
         result = runner.invoke(app, ["validate", "-f", "json", "--date", "2026-12-01", *pages])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # COMM-007 is an error
     [checked] = json.loads(result.stdout)["files"]
     assert checked["path"] == "sample_documents/web/northmoor-01.html"
     assert checked["icb"] == "NHS Northmoor Integrated Care Board"

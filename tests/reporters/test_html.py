@@ -148,7 +148,8 @@ def test_gaps_with_location_fix_and_source_and_counts_as_in_json() -> None:
     assert (
         "<dt>Fix</dt><dd>Make a non-executive member who chairs neither the board nor the audit "
         "committee the remuneration committee&#x27;s chair.</dd><dt>Source</dt><dd>Hertfordshire "
-        "and West Essex ICB constitution (web version, undated) s.8.1.2; Lincolnshire ICB, "
+        "and West Essex ICB constitution (web version; version date not readable, see "
+        "docs/rules.md) s.8.1.2; Lincolnshire ICB, "
         "&#x27;Committees&#x27; web page: the remuneration committee is chaired by a "
         "non-executive member other than the ICB chair or the chair of the audit committee</dd>"
     ) in markup

@@ -50,7 +50,7 @@ from icscheck.vocabulary import words
 
 ID = "COMM-004"
 SEVERITY = Severity.ERROR
-SOURCE = "Hertfordshire and West Essex ICB constitution (web version, undated) s.8.1.2; Lincolnshire ICB, 'Committees' web page: the remuneration committee is chaired by a non-executive member other than the ICB chair or the chair of the audit committee"
+SOURCE = "Hertfordshire and West Essex ICB constitution (web version; version date not readable, see docs/rules.md) s.8.1.2; Lincolnshire ICB, 'Committees' web page: the remuneration committee is chaired by a non-executive member other than the ICB chair or the chair of the audit committee"
 FIX = "Make a non-executive member who chairs neither the board nor the audit committee the remuneration committee's chair."
 
 

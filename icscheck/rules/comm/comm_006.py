@@ -1,7 +1,7 @@
 """No employee of the ICB is a member of the remuneration committee.
 
 "No employees may be a member of the Remuneration Committee" (Hertfordshire
-and West Essex ICB constitution s.8.1.3, web version, undated); South West
+and West Essex ICB constitution s.8.1.3, web version; its version date could not be read); South West
 London's and Lancashire and South Cumbria's terms of reference call it "a
 non-executive committee". The committee decides executives' pay, so none of
 them may sit on it.
@@ -11,6 +11,8 @@ counts, NHS Act 2006 Sch. 1B para 19(4)), or, in either version, when they
 hold an executive role: the chief executive and the executive directors are
 the ICB's employees. Each such member of a remuneration committee is one
 finding; one whose employment is marked unknown is a question to confirm.
+An executive recorded `employee: false` is a finding too: the committee is
+"a non-executive committee", whatever the executive's contract.
 (Lancashire and South Cumbria also keep a separate panel, chaired by the ICB
 chair, for non-executive members' pay: a committee of another `type`.)
 
@@ -48,13 +50,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from icscheck.finding import Severity
-from icscheck.model import Model
+from icscheck.model import EXECUTIVE_ROLES, Model
 from icscheck.rules.base import Context, Gap
 from icscheck.vocabulary import words
 
 ID = "COMM-006"
 SEVERITY = Severity.ERROR
-SOURCE = "Hertfordshire and West Essex ICB constitution (web version, undated) s.8.1.3: no employees may be a member of the remuneration committee; South West London and Lancashire and South Cumbria ICBs, remuneration committee terms of reference s.1.3: a non-executive committee"
+SOURCE = "Hertfordshire and West Essex ICB constitution (web version; version date not readable, see docs/rules.md) s.8.1.3: no employees may be a member of the remuneration committee; South West London and Lancashire and South Cumbria ICBs, remuneration committee terms of reference s.1.3: a non-executive committee"
 FIX = "Take the ICB's employees off the remuneration committee; they may attend to advise, not as members."
 
 
@@ -70,6 +72,12 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
                     seat.node,
                     f"'{seat.id}', the {what}, is an employee of the ICB and a member of the "
                     f"remuneration committee '{committee.id}'",
+                )
+            elif person.role in EXECUTIVE_ROLES:
+                yield Gap(
+                    seat.node,
+                    f"'{seat.id}', the {what}, is an executive and a member of the "
+                    f"remuneration committee '{committee.id}', a non-executive committee",
                 )
             elif person.is_unknown("employee"):
                 yield Gap(

@@ -3,9 +3,13 @@
 The audit committee is chaired by "an independent board member who has
 qualifications, expertise or experience to enable them to express credible
 opinions on finance and audit matters" (Lincolnshire ICB, its committees web
-page: a web page, not a constitution, so this is a warning). In format 2 the
-chair's `expertise` must include `finance` or `audit`; expertise marked
-unknown is a question to confirm.
+page). That page is not Lincolnshire's constitution, but it is the same page
+COMM-001 and COMM-003 cite as errors, and it states what ICBs are required
+to establish, in one sentence with the chair's independence that COMM-003
+checks: so this is an error too (icscheck's citations review found the
+expertise part of that requirement unchecked, not of lesser weight). In
+format 2 the chair's `expertise` must include `finance` or `audit`;
+expertise marked unknown is a question to confirm.
 
 Fails:
 
@@ -35,7 +39,7 @@ from icscheck.model import Model
 from icscheck.rules.base import Context, Gap
 
 ID = "COMM-007"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR
 SOURCE = "Lincolnshire ICB, 'Committees' web page (not its constitution): the audit committee chair has qualifications, expertise or experience in finance and audit matters"
 FIX = "Record the audit committee chair's finance or audit expertise (expertise: [finance] or [audit]), or choose a chair who has it."
 SINCE = 2
