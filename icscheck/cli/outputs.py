@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 Output = tuple[str, str | None]
 """A format and its file (None: stdout)."""
 
-RECORDS_UNREADABLE = frozenset({"json", "sarif", "junit", "gitlab"})
-"""The machine reports that carry a file that could not be read as a result of its own (a
-SARIF ``icscheck/unreadable`` result, a JUnit error, a Code Quality issue), so they are
-written even when the run ends in exit 2: code scanning raises the broken file's alert only
-if the SARIF file is uploaded. Not when a named file is missing: that may be arguments in
-the wrong order (``-o c.yaml report.html``), and the report must not replace c.yaml."""
+RECORDS_UNREADABLE = frozenset({"json", "sarif", "junit", "gitlab", "markdown", "html"})
+"""The reports that carry a file that could not be read as a result of its own (a SARIF
+``icscheck/unreadable`` result, a JUnit error, a Code Quality issue, the board paper's
+"Could not be checked" section and its row in the summary by ICB), so they are written even
+when the run ends in exit 2: code scanning raises the broken file's alert only if the SARIF
+file is uploaded, and the action's step summary (markdown) is where its overflow annotation
+sends a reader. Not when a named file is missing: that may be arguments in the wrong order
+(``-o c.yaml report.html``), and the report must not replace c.yaml."""
 
 
 def complete_format(incomplete: str) -> list[str]:
@@ -83,13 +85,15 @@ def write(
     if its format records each file that could not be (``RECORDS_UNREADABLE``). A refused
     file does not stop the others: the SARIF after a refused board paper is still uploaded."""
     refused: UsageError | None = None
+    # A GitHub overflow annotation points only to a report that is written.
+    written = [(n, p) for n, p in outputs if is_written(n, p, report)]
     for name, path in outputs:
         if path in (None, "-") and (quiet or statistics):
             continue
         try:
             with output_stream(path) as stream:
-                _reporter(name, stream, root, sarif, outputs, path).write(report)
-                if not (name in RECORDS_UNREADABLE and every_file_exists(report)):
+                _reporter(name, stream, root, sarif, written, path).write(report)
+                if not is_written(name, path, report):
                     refuse_partial(path, report.exit_code)
         except UsageError as error:
             refused = refused or error
@@ -108,6 +112,15 @@ def write(
         StatisticsReporter(sys.stdout).write(report)
     if refused is not None:
         raise refused
+
+
+def is_written(name: str, path: str | None, report: Report) -> bool:
+    """Whether the ``name`` report to ``path`` (None: stdout) is written: stdout always;
+    a file when every file was checked, or when its format records the ones that could
+    not be and each of those is there (unreadable, not missing)."""
+    if path in (None, "-") or report.exit_code < 2:
+        return True
+    return name in RECORDS_UNREADABLE and every_file_exists(report)
 
 
 def every_file_exists(report: Report) -> bool:
