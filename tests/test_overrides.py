@@ -206,6 +206,7 @@ def test_json_settings_block(project: Path) -> None:
         ],
         "lapsed": [],
         "statutory": ["BOARD-003", "BOARD-004"],
+        "gate_off": None,
     }
     [result] = document["files"]
     assert result["not_run"][-1] == {
