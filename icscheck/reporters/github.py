@@ -176,7 +176,7 @@ class GithubReporter(Reporter):
                 title = f"{report.rule(finding.rule).label} (waived)"
                 levels["notice"].append(self._at("notice", finding, message, title))
         # What configuration switched off or changed (icscheck/reporters/ci_settings.py).
-        levels["notice"] += github_notices(report)
+        levels["notice"] += github_notices(report, self.path)
         lines = [
             *capped("error", levels["error"], self.report_hint),
             *capped("warning", levels["warning"], self.report_hint),

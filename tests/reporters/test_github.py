@@ -284,3 +284,21 @@ def test_with_a_missing_file_the_summary_annotation_points_to_no_unwritten_repor
     assert result.exit_code == 2
     assert "broken.yaml" in Path("summary.md").read_text(encoding="utf-8")
     assert result.stdout.splitlines()[9].endswith("): see the step summary")
+
+
+def test_a_settings_notice_names_the_configuration_file_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    """Found by walking up, .icscheck.toml is known by its absolute path; Actions places an
+    annotation by the path from the root, as SARIF and Code Quality name it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".icscheck.toml").write_text('\nignore = ["BOARD-013"]\n', encoding="utf-8")
+    (tmp_path / "sub" / "c.yaml").write_text(suffolk_text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "sub")
+    result = runner.invoke(app, ["validate", "--no-cache", "-f", "github", "c.yaml"])
+    notices = [line for line in result.stdout.splitlines() if "title=icscheck settings" in line]
+    assert notices == [
+        "::notice file=.icscheck.toml,line=2,title=icscheck settings::Switched off: BOARD-013: "
+        f"ignore BOARD-013 in {tmp_path / '.icscheck.toml'}:2"
+    ]
