@@ -65,6 +65,25 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
     return outputs
 
 
+def refuse_replaced(outputs: list[Output], *, quiet: bool, statistics: bool) -> None:
+    """-q and --statistics print in place of the report on stdout: a format asked for there
+    (other than text, the report they stand for) would silently not be written, and a CI
+    step reading SARIF or JUnit from stdout would get the verdict instead. So that is a
+    usage error (exit 2) before anything runs, as are both flags at once."""
+    if quiet and statistics:
+        raise UsageError("-q and --statistics both print in place of the report; give one")
+    given = "-q" if quiet else "--statistics" if statistics else None
+    if given is None:
+        return
+    for name, path in outputs:
+        if path in (None, "-") and name != "text":
+            raise UsageError(
+                f"{given} prints in place of the report on stdout, so --format {name} there "
+                f"would not be written; give it a file (--format {name}:FILE) or leave "
+                f"{given} out"
+            )
+
+
 WITHOUT_MODEL = frozenset({"text", "concise", "json", "sarif", "junit", "github", "gitlab"})
 """The reports that never read a result's Model (the HTML and Markdown reports draw it), so
 a cached result need not bring it back (tests/test_cache.py: every format is the same from

@@ -32,7 +32,7 @@ from icscheck.cli.options import (
     select_option,
     strict_option,
 )
-from icscheck.cli.outputs import WITHOUT_MODEL, complete_format, parse, write
+from icscheck.cli.outputs import WITHOUT_MODEL, complete_format, parse, refuse_replaced, write
 from icscheck.cli.sarif_options import (
     CategoryOption,
     HelpUriOption,
@@ -204,6 +204,7 @@ def validate(
 
     _refuse_stray_options(files)
     outputs = parse(output_formats, output)
+    refuse_replaced(outputs, quiet=quiet, statistics=statistics)
     inputs = expand(files)
     check_output(output, inputs)
     for _, path in outputs:
