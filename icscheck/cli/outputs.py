@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from icscheck.cli.options import output_stream, refuse_partial
+from icscheck.cli.options import STDOUT, output_stream, refuse_partial, same_file
 from icscheck.config import FORMATS
 from icscheck.errors import UsageError
 from icscheck.result import Report
@@ -54,7 +54,7 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
                 f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
             )
         outputs.append((name.lower(), path if colon else None))
-    to_stdout = [name for name, path in outputs if path is None]
+    to_stdout = [name for name, path in outputs if path in (None, STDOUT)]
     if len(to_stdout) > 1:
         raise UsageError(
             f"--format {' and '.join(to_stdout)} would both go to stdout; give all but one a "
@@ -63,6 +63,20 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
     if to_stdout and output is not None:
         outputs = [(name, output if path is None else path) for name, path in outputs]
     return outputs
+
+
+def refuse_shared_files(outputs: list[Output]) -> None:
+    """Two reports to one file is a usage error (exit 2): the last would replace the
+    first, and a CI step would upload one report thinking it the other. The same file
+    through a link, or named two ways (``r.json``, ``./r.json``), is the same file."""
+    files = [(name, path) for name, path in outputs if path not in (None, STDOUT)]
+    for number, (name, path) in enumerate(files):
+        for other, other_path in files[:number]:
+            if same_file(path, other_path):
+                raise UsageError(
+                    f"--format {other} and --format {name} would both be written to "
+                    f"{path}; give each report a file of its own"
+                )
 
 
 def refuse_replaced(outputs: list[Output], *, quiet: bool, statistics: bool) -> None:

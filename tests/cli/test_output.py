@@ -168,3 +168,39 @@ def test_a_name_that_is_no_file_is_refused(
 ) -> None:
     assert invoke(*args, "-o", name) == (2, "", message)
     assert list(tmp_path.iterdir()) == []  # nothing written, nothing named "sub"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-f", "json:r.json", "-f", "sarif:./r.json"],
+            "--format json and --format sarif would both be written to ./r.json; give each "
+            "report a file of its own",
+        ),
+        (
+            ["-f", "sarif:r.txt", "-f", "json", "-o", "r.txt"],
+            "--format sarif and --format json would both be written to r.txt; give each "
+            "report a file of its own",
+        ),
+        (
+            ["-f", "json:-", "-f", "text"],
+            "--format json and text would both go to stdout; give all but one a file "
+            "(--format NAME:FILE)",
+        ),
+    ],
+    ids=["two formats", "a format and --output", "two on stdout"],
+)
+def test_two_reports_to_one_file_is_a_usage_error(args: list[str], message: str) -> None:
+    assert invoke("validate", "--no-cache", *args, str(SUFFOLK)) == (
+        2,
+        "",
+        f"icscheck: error: {message}\n",
+    )
+
+
+def test_every_format_to_a_file_puts_nothing_on_stdout(tmp_path: Path) -> None:
+    assert invoke("validate", "--no-cache", "-f", "text:t.txt", str(SUFFOLK)) == (0, "", "")
+    text = (tmp_path / "t.txt").read_text(encoding="utf-8")
+    assert text.startswith("NHS Suffolk and North East Essex Integrated Care Board\n")
+    assert text.endswith("with 27 rules not run: every rule that\nran passes\n")
