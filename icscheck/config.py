@@ -48,6 +48,8 @@ KEYS = (
 )
 OVERRIDE_KEYS = ("severity", "ignore", "reason", "approved-by", "until")
 """The keys of one ``[overrides.RULE]`` table: what it changes, then the waiver's three."""
+FAIL_ON_KEYS = ("level", "reason", "approved-by", "until")
+"""The keys of a ``fail-on`` table: the level, then the waiver's three."""
 FORMATS = (
     "text",
     "concise",
@@ -110,6 +112,9 @@ class Settings:
     choose a folder for icscheck to write and prune (docs/security.md)."""
     cache_max_age: int = 30
     """Days a cache entry may go unused before it is pruned (``cache-max-age``)."""
+    gate: Accountability | None = None
+    """Who agreed to a configuration file's ``fail-on = "never"``, why and until when; after
+    that date the gate fails on errors again (icscheck/configure.py)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,17 @@ def resolve(
 
 
 def apply(settings: Settings, flags: Flags) -> Settings:
-    """``settings`` with the command line's flags on top."""
+    """``settings`` with the command line's flags on top.
+
+    ``--strict --fail-on never`` is refused: one says fail on warnings, the other never
+    fail. A flag otherwise wins over a file as every flag does: ``--strict`` over a file's
+    ``fail-on = "never"`` is the stricter gate, and ``--fail-on never`` on the command line
+    is the caller's own, named in every report's settings."""
+    if flags.strict and flags.fail_on == "never":
+        raise UsageError(
+            "--strict and --fail-on never contradict each other: --strict fails on warnings, "
+            "--fail-on never on nothing; give one"
+        )
     given: dict[str, Any] = {
         "select": flags.select,
         "ignore": flags.ignore,
@@ -157,6 +172,8 @@ def apply(settings: Settings, flags: Flags) -> Settings:
         "cache_dir": flags.cache_dir,
     }
     given = {key: value for key, value in given.items() if value is not None}
+    if "fail_on" in given:
+        given["gate"] = None  # the command line's gate is its own
     origins = {**settings.origins, **dict.fromkeys(given, COMMAND_LINE)}
     if flags.strict and flags.fail_on is None:
         # ``fail-on`` came from --strict: ``icscheck config`` names the flag typed.
@@ -349,12 +366,10 @@ def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict
             raise where.error("strict", "'strict' must be true or false")
         if table["strict"]:
             changes["fail_on"] = "warning"
+            changes["gate"] = None
             origins["fail_on"] = origins["strict"]
     if "fail-on" in table:
-        if table["fail-on"] not in FAIL_ON:
-            message = f"'fail-on' = {table['fail-on']!r}; expected one of: {', '.join(FAIL_ON)}"
-            raise where.error("fail-on", message)
-        changes["fail_on"] = table["fail-on"]
+        changes.update(_fail_on(where, table))
         origins["fail_on"] = origins["fail-on"]
     if "format" in table:
         if table["format"] not in FORMATS:
@@ -377,6 +392,41 @@ def _gate(where: _Where, table: dict[str, Any], origins: dict[str, str]) -> dict
             changes["max_bytes"] = parse_size(table["max-file-size"])
         except ValueError as error:
             raise where.error("max-file-size", f"'max-file-size': {error}") from None
+    return changes
+
+
+def _fail_on(where: _Where, table: dict[str, Any]) -> dict[str, Any]:
+    """``fail-on``: a level, or a table with ``level`` and a waiver's three keys. Switching
+    the gate off (``never``) lets every error-level finding through, so it needs the same
+    accountability as switching an error-level rule off (``_accountability``), and
+    ``strict = true`` beside it contradicts it."""
+    value = table["fail-on"]
+    entry = value if isinstance(value, dict) else {"level": value}
+
+    def fail(message: str) -> ConfigError:
+        return where.error("fail-on", f"'fail-on' {message}")
+
+    for key in entry:
+        if key not in FAIL_ON_KEYS:
+            raise fail(f"has an unknown key '{key}' (expected one of: {', '.join(FAIL_ON_KEYS)})")
+    level = entry.get("level")
+    if level not in FAIL_ON:
+        raise fail(f"= {level!r}; expected one of: {', '.join(FAIL_ON)}")
+    changes: dict[str, Any] = {"fail_on": level, "gate": None}
+    if level == "never":
+        if table.get("strict") is True:
+            raise fail('= "never" and strict = true contradict each other: leave one out')
+        if not isinstance(value, dict):
+            raise fail(
+                '= "never" switches the gate off: that needs a reason, an approver and an end '
+                'date, as a waiver does; write fail-on = {level = "never", reason = "...", '
+                'approved-by = "...", until = YYYY-MM-DD} (docs/configuration.md)'
+            )
+        # _accountability's messages speak of a rule; here it is the gate.
+        rule = "switching a rule off or changing its severity"
+        changes["gate"] = _accountability(
+            entry, lambda message: fail(message.replace(rule, "switching the gate off"))
+        )
     return changes
 
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from icscheck.config import COMMAND_LINE, ConfigError, Settings, flag
 from icscheck.finding import Severity
-from icscheck.overrides import Changed, Configured, Lapsed, Off, Override, Why
+from icscheck.overrides import Changed, Configured, GateOff, Lapsed, Off, Override, Why
 from icscheck.rules.base import Checker
 
 
@@ -85,8 +85,20 @@ def configure(
         lapsed=tuple(lapsed),
         per_file=per_file,
         statutory_rules=tuple(dict.fromkeys(statutory)),
+        gate=_gate(settings, on),
     )
     return tuple(chosen), configured
+
+
+def _gate(settings: Settings, on: _dt.date) -> GateOff | None:
+    """The gate switched off, where and by whom; lapsed past a file's end date."""
+    if settings.fail_on != "never":
+        return None
+    source = settings.origins.get("fail_on", COMMAND_LINE)
+    if source == COMMAND_LINE:
+        return GateOff(flag("fail_on"))
+    gate = settings.gate
+    return GateOff(source, gate, lapsed=gate is not None and gate.lapsed(on))
 
 
 def _flags() -> tuple[str, ...]:

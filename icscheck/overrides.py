@@ -159,6 +159,32 @@ class Lapsed:
 
 
 @dataclass(frozen=True)
+class GateOff:
+    """The gate switched off (``fail-on = "never"``): no finding fails the run. Said in a
+    configuration file it carries a reason, an approver and an end date, as an override
+    does, and after that date it lapses and the run fails on errors again."""
+
+    source: str
+    """``file:line`` of ``fail-on``, or ``--fail-on`` for the command line."""
+    accountability: Accountability | None = None
+    lapsed: bool = False
+
+    def describe(self) -> str:
+        """``no finding fails the run: fail-on = "never" in .icscheck.toml:2; reason: ...``."""
+        if self.source.startswith("--"):
+            return "no finding fails the run: --fail-on never"
+        text = f'fail-on = "never" in {self.source}'
+        if self.accountability is None:
+            return f"no finding fails the run: {text}"
+        if self.lapsed:
+            return (
+                f"{text} lapsed on {self.accountability.until.isoformat()} (approved by "
+                f"{self.accountability.approved_by}); the run fails on errors"
+            )
+        return f"no finding fails the run: {text}; {self.accountability.describe()}"
+
+
+@dataclass(frozen=True)
 class Configured:
     """Everything configuration changed in one run, in report order, with its source."""
 
@@ -173,6 +199,8 @@ class Configured:
     file's ``not_run``."""
     statutory_rules: tuple[str, ...] = ()
     """The error-level rules switched off (for all files or some) or run as warnings."""
+    gate: GateOff | None = None
+    """The gate switched off (``fail-on = "never"``), in force or lapsed; None when it is on."""
 
     @property
     def switched_off(self) -> tuple[str, ...]:
@@ -187,4 +215,4 @@ class Configured:
 
     @property
     def empty(self) -> bool:
-        return not (self.off or self.changed or self.lapsed or self.per_file)
+        return not (self.off or self.changed or self.lapsed or self.per_file or self.gate)

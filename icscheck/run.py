@@ -90,6 +90,10 @@ class Run:
 
     @property
     def fail_on(self) -> FailOn:
+        """The gate; a file's ``fail-on = "never"`` past its end date fails on errors."""
+        gate = self.configured.gate
+        if gate is not None and gate.lapsed:
+            return FailOn.ERROR
         return FailOn(self.settings.fail_on)
 
     def not_run_for(self, path: str) -> tuple[NotRun, ...]:

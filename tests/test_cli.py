@@ -274,7 +274,13 @@ def test_fail_on_warning_fails_on_a_warning_alone(write: Write, suffolk_text: st
     path = write(suffolk_text.replace("  deputy_chair: ned-people\n", ""))
     assert runner.invoke(app, ["validate", path]).exit_code == 0
     assert runner.invoke(app, ["validate", "--fail-on", "warning", path]).exit_code == 1
-    assert runner.invoke(app, ["validate", "--fail-on", "never", "--strict", path]).exit_code == 0
+    both = runner.invoke(app, ["validate", "--fail-on", "never", "--strict", path])
+    assert (both.exit_code, both.stdout, both.stderr) == (
+        2,
+        "",
+        "icscheck: error: --strict and --fail-on never contradict each other: --strict fails "
+        "on warnings, --fail-on never on nothing; give one\n",
+    )
 
 
 def test_after_a_double_dash_every_argument_is_a_file(tmp_path: Path, suffolk_text: str) -> None:

@@ -28,6 +28,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+GATE_OFF = (
+    'fail-on = {level = "never", reason = "Transition year", approved-by = "Board", '
+    "until = 2099-12-31}\n"
+)
+"""The gate switched off, accountably."""
+
+
 def run(*args: str) -> tuple[int, dict[str, object] | None, str]:
     result = runner.invoke(app, ["validate", "--format", "json", *args])
     document = json.loads(result.stdout) if result.stdout.strip() else None
@@ -115,9 +122,7 @@ def test_a_per_file_ignore_of_an_error_level_rule_is_a_usage_error(project: Path
 
 
 def test_flags_win_over_the_file(project: Path) -> None:
-    (project / ".icscheck.toml").write_text(
-        'fail-on = "never"\nformat = "text"\nignore = ["BOARD-003"]\n'
-    )
+    (project / ".icscheck.toml").write_text(GATE_OFF + 'format = "text"\nignore = ["BOARD-003"]\n')
     code, document, _ = run("constitution.yaml", "--ignore", "BOARD-004")
     assert code == 0  # the file's fail-on = "never" holds...
     assert rules_found(document) == ["BOARD-003"]  # ...but --ignore replaces its list
@@ -221,7 +226,7 @@ def test_a_rule_id_typed_on_the_command_line_is_named_with_its_flag(project: Pat
 def test_extend_reads_the_baseline_first_and_this_file_wins(project: Path) -> None:
     (project / "region").mkdir()
     (project / "region" / "baseline.toml").write_text(
-        'fail-on = "never"\n' + off("BOARD-004") + off("BOARD-003", severity="warning")
+        GATE_OFF + off("BOARD-004") + off("BOARD-003", severity="warning")
     )
     (project / ".icscheck.toml").write_text(
         'extend = "region/baseline.toml"\nfail-on = "warning"\n'
@@ -266,7 +271,7 @@ def test_discovery_stops_at_the_repository_root(project: Path, git: str) -> None
         (repository / ".git").mkdir()
     else:  # a worktree or submodule: .git is a file naming the real one
         (repository / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
-    (project / ".icscheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    (project / ".icscheck.toml").write_text(GATE_OFF, encoding="utf-8")
     assert find_config(repository) is None
     code, document, _ = run("constitution.yaml")
     assert (code, rules_found(document)) == (1, ["BOARD-003", "BOARD-004"])

@@ -206,6 +206,7 @@ def test_json_settings_block(project: Path) -> None:
         ],
         "lapsed": [],
         "statutory": ["BOARD-003", "BOARD-004"],
+        "gate_off": None,
     }
     [result] = document["files"]
     assert result["not_run"][-1] == {
@@ -473,12 +474,12 @@ def test_gitlab_info_issues_at_the_configuration_line(project: Path) -> None:
 def test_github_notices_at_the_configuration_line(project: Path) -> None:
     code, out, _ = validate("-f", "github", "governance/constitution.yaml")
     assert code == 0
-    config = project / ".icscheck.toml"
     lines = settings_lines(project)
+    # Named from the repository root (here the working directory), as Actions places it.
     assert out.splitlines()[-3:] == [
         f"::notice title=icscheck settings::{lines[0]}",
-        f"::notice file={config},line=2,title=icscheck settings::{lines[1]}",
-        f"::notice file={config},line=4,title=icscheck settings::{lines[2]}",
+        f"::notice file=.icscheck.toml,line=2,title=icscheck settings::{lines[1]}",
+        f"::notice file=.icscheck.toml,line=4,title=icscheck settings::{lines[2]}",
     ]
 
 

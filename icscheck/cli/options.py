@@ -195,14 +195,14 @@ def check_output(output: str | None, inputs: Iterable[str] = ()) -> None:
     if output.endswith(("/", os.sep)):
         raise UsageError(f"{output} names a directory; give the name of the file to write")
     for path in inputs:
-        if path != STDOUT and _same_file(output, path):
+        if path != STDOUT and same_file(output, path):
             raise UsageError(
                 f"--output {output} is also a file to read ({path}): the output would replace "
                 "it; write the output to another file"
             )
 
 
-def _same_file(one: str, other: str) -> bool:
+def same_file(one: str, other: str) -> bool:
     """The same file (through links too), or, where either does not exist, the same name."""
     try:
         return os.path.samefile(one, other)

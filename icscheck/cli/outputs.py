@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from icscheck.cli.options import output_stream, refuse_partial
+from icscheck.cli.options import STDOUT, output_stream, refuse_partial, same_file
 from icscheck.config import FORMATS
 from icscheck.errors import UsageError
 from icscheck.result import Report
@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 Output = tuple[str, str | None]
 """A format and its file (None: stdout)."""
 
-RECORDS_UNREADABLE = frozenset({"json", "sarif", "junit", "gitlab"})
-"""The machine reports that carry a file that could not be read as a result of its own (a
-SARIF ``icscheck/unreadable`` result, a JUnit error, a Code Quality issue), so they are
-written even when the run ends in exit 2: code scanning raises the broken file's alert only
-if the SARIF file is uploaded. Not when a named file is missing: that may be arguments in
-the wrong order (``-o c.yaml report.html``), and the report must not replace c.yaml."""
+RECORDS_UNREADABLE = frozenset({"json", "sarif", "junit", "gitlab", "markdown", "html"})
+"""The reports that carry a file that could not be read as a result of its own (a SARIF
+``icscheck/unreadable`` result, a JUnit error, a Code Quality issue, the board paper's
+"Could not be checked" section and its row in the summary by ICB), so they are written even
+when the run ends in exit 2: code scanning raises the broken file's alert only if the SARIF
+file is uploaded, and the action's step summary (markdown) is where its overflow annotation
+sends a reader. Not when a named file is missing: that may be arguments in the wrong order
+(``-o c.yaml report.html``), and the report must not replace c.yaml."""
 
 
 def complete_format(incomplete: str) -> list[str]:
@@ -52,7 +54,7 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
                 f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
             )
         outputs.append((name.lower(), path if colon else None))
-    to_stdout = [name for name, path in outputs if path is None]
+    to_stdout = [name for name, path in outputs if path in (None, STDOUT)]
     if len(to_stdout) > 1:
         raise UsageError(
             f"--format {' and '.join(to_stdout)} would both go to stdout; give all but one a "
@@ -61,6 +63,39 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
     if to_stdout and output is not None:
         outputs = [(name, output if path is None else path) for name, path in outputs]
     return outputs
+
+
+def refuse_shared_files(outputs: list[Output]) -> None:
+    """Two reports to one file is a usage error (exit 2): the last would replace the
+    first, and a CI step would upload one report thinking it the other. The same file
+    through a link, or named two ways (``r.json``, ``./r.json``), is the same file."""
+    files = [(name, path) for name, path in outputs if path not in (None, STDOUT)]
+    for number, (name, path) in enumerate(files):
+        for other, other_path in files[:number]:
+            if same_file(path, other_path):
+                raise UsageError(
+                    f"--format {other} and --format {name} would both be written to "
+                    f"{path}; give each report a file of its own"
+                )
+
+
+def refuse_replaced(outputs: list[Output], *, quiet: bool, statistics: bool) -> None:
+    """-q and --statistics print in place of the report on stdout: a format asked for there
+    (other than text, the report they stand for) would silently not be written, and a CI
+    step reading SARIF or JUnit from stdout would get the verdict instead. So that is a
+    usage error (exit 2) before anything runs, as are both flags at once."""
+    if quiet and statistics:
+        raise UsageError("-q and --statistics both print in place of the report; give one")
+    given = "-q" if quiet else "--statistics" if statistics else None
+    if given is None:
+        return
+    for name, path in outputs:
+        if path in (None, "-") and name != "text":
+            raise UsageError(
+                f"{given} prints in place of the report on stdout, so --format {name} there "
+                f"would not be written; give it a file (--format {name}:FILE) or leave "
+                f"{given} out"
+            )
 
 
 WITHOUT_MODEL = frozenset({"text", "concise", "json", "sarif", "junit", "github", "gitlab"})
@@ -83,13 +118,15 @@ def write(
     if its format records each file that could not be (``RECORDS_UNREADABLE``). A refused
     file does not stop the others: the SARIF after a refused board paper is still uploaded."""
     refused: UsageError | None = None
+    # A GitHub overflow annotation points only to a report that is written.
+    written = [(n, p) for n, p in outputs if is_written(n, p, report)]
     for name, path in outputs:
         if path in (None, "-") and (quiet or statistics):
             continue
         try:
             with output_stream(path) as stream:
-                _reporter(name, stream, root, sarif, outputs, path).write(report)
-                if not (name in RECORDS_UNREADABLE and every_file_exists(report)):
+                _reporter(name, stream, root, sarif, written, path).write(report)
+                if not is_written(name, path, report):
                     refuse_partial(path, report.exit_code)
         except UsageError as error:
             refused = refused or error
@@ -108,6 +145,15 @@ def write(
         StatisticsReporter(sys.stdout).write(report)
     if refused is not None:
         raise refused
+
+
+def is_written(name: str, path: str | None, report: Report) -> bool:
+    """Whether the ``name`` report to ``path`` (None: stdout) is written: stdout always;
+    a file when every file was checked, or when its format records the ones that could
+    not be and each of those is there (unreadable, not missing)."""
+    if path in (None, "-") or report.exit_code < 2:
+        return True
+    return name in RECORDS_UNREADABLE and every_file_exists(report)
 
 
 def every_file_exists(report: Report) -> bool:

@@ -32,7 +32,14 @@ from icscheck.cli.options import (
     select_option,
     strict_option,
 )
-from icscheck.cli.outputs import WITHOUT_MODEL, complete_format, parse, write
+from icscheck.cli.outputs import (
+    WITHOUT_MODEL,
+    complete_format,
+    parse,
+    refuse_replaced,
+    refuse_shared_files,
+    write,
+)
 from icscheck.cli.sarif_options import (
     CategoryOption,
     HelpUriOption,
@@ -204,6 +211,7 @@ def validate(
 
     _refuse_stray_options(files)
     outputs = parse(output_formats, output)
+    refuse_replaced(outputs, quiet=quiet, statistics=statistics)
     inputs = expand(files)
     check_output(output, inputs)
     for _, path in outputs:
@@ -223,8 +231,11 @@ def validate(
     run = prepare(config, isolated, date, flags)
     if only_constitutions:
         run = replace(run, only_constitutions=True)
-    if not to_stdout:
-        outputs.append((run.settings.format, output))  # the configuration's, or text
+    if not to_stdout and (not output_formats or output is not None):
+        # The configuration's format, or text: when no --format is given, or to --output.
+        # Every --format to a file of its own puts nothing on stdout but -q's verdict.
+        outputs.append((run.settings.format, output))
+    refuse_shared_files(outputs)
     if all(name in WITHOUT_MODEL for name, _ in outputs):
         run = replace(run, keep_model=False)
     stdin = read_stdin(run.settings.max_bytes) if STDIN in files else b""

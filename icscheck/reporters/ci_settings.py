@@ -29,13 +29,16 @@ def changes(report: Report) -> list[Setting]:
     return [item for item in settings(report.configured) if item.source]
 
 
-def github_notices(report: Report) -> list[str]:
+def github_notices(report: Report, path_of: Callable[[str], str] | None = None) -> list[str]:
     """One ``::notice`` workflow command per change, at its configuration file's line (a
-    flag's at no file: Actions shows it on the run's summary)."""
+    flag's at no file: Actions shows it on the run's summary), named by ``path_of`` (the
+    reporter's: from the repository root, as Actions places an annotation)."""
+    if path_of is None:
+        path_of = _posix
     notices = []
     for item in changes(report):
         path, line = place(item.source)
-        properties = [] if path is None else [("file", path)]
+        properties = [] if path is None else [("file", path_of(path))]
         if line is not None:
             properties.append(("line", str(line)))
         properties.append(("title", TITLE))

@@ -16,7 +16,7 @@ cannot end the command early or inject another.
 
 Actions shows at most 10 error and 10 warning annotations per step (``LIMIT``); a
 level with more gives its first 9 and one annotation saying how many more there are
-and where the full report is (``report_hint``, chosen by icscheck/cli/validate.py).
+and where the full report is (``report_hint``, chosen by icscheck/cli/outputs.py).
 """
 
 from __future__ import annotations
@@ -98,10 +98,11 @@ def capped(level: str, lines: list[str], hint: str) -> list[str]:
 def report_hint(
     outputs: list[tuple[str, str | None]], own: str | None, environ: Mapping[str, str]
 ) -> str:
-    """Where the summary annotation sends a reader, given a run's (format, file or None
-    for stdout) outputs and this report's own file: the step summary if the markdown
-    report goes there, else another report's file, else a report in the log, else
-    ``LOCAL``."""
+    """Where the summary annotation sends a reader, given the (format, file or None for
+    stdout) outputs the run writes and this report's own file: the step summary if the
+    markdown report goes there, else another report's file, else a report in the log,
+    else ``LOCAL``. The caller leaves out a file that will not be written (a named file
+    is missing: icscheck/cli/outputs.py), so the hint never sends a reader to nothing."""
     summary = environ.get("GITHUB_STEP_SUMMARY")
     others = [(name, path) for name, path in outputs if name != "github" or path != own]
     if summary and ("markdown", summary) in others:
@@ -175,7 +176,7 @@ class GithubReporter(Reporter):
                 title = f"{report.rule(finding.rule).label} (waived)"
                 levels["notice"].append(self._at("notice", finding, message, title))
         # What configuration switched off or changed (icscheck/reporters/ci_settings.py).
-        levels["notice"] += github_notices(report)
+        levels["notice"] += github_notices(report, self.path)
         lines = [
             *capped("error", levels["error"], self.report_hint),
             *capped("warning", levels["warning"], self.report_hint),

@@ -85,6 +85,13 @@ def settings_data(configured: Configured) -> dict[str, Any]:
             for item in configured.lapsed
         ],
         "statutory": list(configured.statutory_rules),
+        "gate_off": None
+        if configured.gate is None
+        else {
+            "lapsed": configured.gate.lapsed,
+            **_source(configured.gate.source),
+            **_accountability(configured.gate.accountability),
+        },
     }
 
 

@@ -7,8 +7,10 @@ share one ``<failure>``; a rule whose every gap is waived is ``<skipped>``,
 with each waiver; a file that could not be checked is a suite with one
 ``load`` test case holding an ``<error>``.
 
-A case fails only when the gate does: an error always, a warning or a question
-to confirm only under ``--strict`` (``--fail-on warning``). GitLab's test
+A case fails only when the gate does: an error unless the gate is off
+(``--fail-on never``), a warning or a question to confirm only under
+``--strict`` (``--fail-on warning``). A file that could not be checked is an
+``<error>`` whatever the gate, as it is exit 2 whatever the gate. GitLab's test
 reports "do not affect job status" (the page below) and Jenkins' ``junit`` step
 marks a build unstable on any failure (the research note below), so a failure the exit code ignores would show failed tests on a green
 pipeline. Below the gate, the gaps and questions go in the case's
@@ -168,8 +170,10 @@ class JunitReporter(Reporter):
         attributes["time"] = "0"
         case = ET.SubElement(suite, "testcase", _attributes(**attributes))
         strict = report.fail_on is FailOn.WARNING
+        gate_on = report.fail_on is not FailOn.NEVER
         findings = outcome.findings
-        gating = any(f.severity is Severity.ERROR for f in findings) or (strict and bool(findings))
+        errors = any(f.severity is Severity.ERROR for f in findings)
+        gating = (gate_on and errors) or (strict and bool(findings))
         asking = strict and bool(outcome.unconfirmed)
         parts = []
         if findings:

@@ -64,6 +64,13 @@ def configuration(configured: Configured, index: dict[str, int], locate: Locate)
         _notification(item.rule, "warning", item.describe(), item.override.origin, locate)
         for item in configured.lapsed
     ]
+    gate = configured.gate
+    if gate is not None:
+        notes.append(
+            _notification(
+                None, "warning" if gate.lapsed else "note", gate.describe(), gate.source, locate
+            )
+        )
     found: dict[str, Any] = {}
     if overrides:
         found["ruleConfigurationOverrides"] = overrides
@@ -91,12 +98,13 @@ def _override(
     }
 
 
-def _notification(rule: str, level: str, text: str, source: str, locate: Locate) -> dict[str, Any]:
-    note: dict[str, Any] = {
-        "level": level,
-        "message": {"text": text},
-        "associatedRule": {"id": rule},
-    }
+def _notification(
+    rule: str | None, level: str, text: str, source: str, locate: Locate
+) -> dict[str, Any]:
+    """A notification about ``rule``; None for the gate, which is no rule's."""
+    note: dict[str, Any] = {"level": level, "message": {"text": text}}
+    if rule is not None:
+        note["associatedRule"] = {"id": rule}
     path, line = place(source)
     if path is not None:
         location: dict[str, Any] = {"artifactLocation": locate(path)}

@@ -272,6 +272,11 @@ def settings(configured: Configured) -> list[Setting]:
         Setting("Lapsed", (item.rule,), item.describe(), item.override.origin)
         for item in configured.lapsed
     ]
+    gate = configured.gate
+    if gate is not None:
+        lines.append(
+            Setting("Lapsed" if gate.lapsed else "Gate off", (), gate.describe(), gate.source)
+        )
     read = ", ".join(configured.files) if configured.files else "none"
     lines.append(Setting("Configuration read", (), read))
     return lines

@@ -130,3 +130,37 @@ def test_several_formats_in_one_run(tmp_path: Path) -> None:
     code, _, err = invoke("-f", "json", "-f", "text", CONFLICTED)
     assert code == 2
     assert "--format json and text would both go to stdout" in err
+
+
+@pytest.mark.parametrize("flag", ["-q", "--statistics"])
+@pytest.mark.parametrize("name", ["sarif", "json", "junit", "concise"])
+def test_quiet_or_statistics_never_replace_a_format_on_stdout(flag: str, name: str) -> None:
+    """A CI step reading SARIF from stdout must not get a verdict line instead."""
+    assert invoke(flag, "-f", name, CONFLICTED) == (
+        2,
+        "",
+        f"icscheck: error: {flag} prints in place of the report on stdout, so --format "
+        f"{name} there would not be written; give it a file (--format {name}:FILE) or leave "
+        f"{flag} out\n",
+    )
+
+
+def test_quiet_beside_a_format_written_to_a_file_or_text(tmp_path: Path) -> None:
+    report = tmp_path / "r.sarif"
+    code, out, _ = invoke("-q", "-f", f"sarif:{report}", "-f", "text", CONFLICTED)
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet "
+            "the guide rails"
+        ],
+    )
+    assert '"COMM-004"' in report.read_text(encoding="utf-8")
+
+
+def test_quiet_and_statistics_together_is_a_usage_error() -> None:
+    assert invoke("-q", "--statistics", CONFLICTED) == (
+        2,
+        "",
+        "icscheck: error: -q and --statistics both print in place of the report; give one\n",
+    )

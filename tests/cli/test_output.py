@@ -75,26 +75,54 @@ def test_arguments_in_the_wrong_order_replace_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.yaml"]
 
 
-@pytest.mark.parametrize("name", ["json", "sarif", "junit", "gitlab"])
-def test_a_machine_report_of_an_unreadable_file_is_written(tmp_path: Path, name: str) -> None:
-    """Code scanning shows the broken file's alert only if the SARIF file is uploaded."""
+@pytest.mark.parametrize("name", ["json", "sarif", "junit", "gitlab", "markdown", "html"])
+def test_a_report_of_an_unreadable_file_is_written(tmp_path: Path, name: str) -> None:
+    """Code scanning shows the broken file's alert only if the SARIF file is uploaded; the
+    action's step summary (markdown) is where its overflow annotation sends a reader."""
     (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
-    code, out, err = invoke("validate", "-f", f"{name}:report", "broken.yaml")
+    code, out, err = invoke("validate", "-f", f"{name}:report", "-f", "text", "broken.yaml")
     assert (code, out) == (2, "✗ 1 file could not be read: nothing was checked\n")
     assert err.startswith("icscheck: error: broken.yaml:3:1: invalid YAML: ")
     assert "broken.yaml" in (tmp_path / "report").read_text(encoding="utf-8")
 
 
-def test_a_board_paper_of_an_unreadable_file_is_not_written_and_the_sarif_is(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("name", "unreadable"),
+    [
+        ("markdown", "✗ Could not be checked: broken.yaml:3:1: invalid YAML: "),
+        ("html", '<p class="unreadable">✗ Could not be checked: broken.yaml:3:1: invalid YAML: '),
+    ],
+)
+def test_a_board_paper_of_a_batch_lists_its_unreadable_file(
+    tmp_path: Path, name: str, unreadable: str
 ) -> None:
     (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
-    code, _, err = invoke("validate", "-f", "html:paper.html", "-f", "sarif:s.sarif", "broken.yaml")
-    assert code == 2
-    assert err.splitlines()[-1] == (
-        "icscheck: error: paper.html: not written, because not every file could be checked"
+    (tmp_path / "c.yaml").write_bytes(SUFFOLK.read_bytes())
+    code, _, err = invoke(
+        "validate", "-f", f"{name}:paper", "-f", "sarif:s.sarif", "c.yaml", "broken.yaml"
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml", "s.sarif"]
+    assert code == 2
+    assert "not written" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "broken.yaml",
+        "c.yaml",
+        "paper",
+        "s.sarif",
+    ]
+    paper = (tmp_path / "paper").read_text(encoding="utf-8")
+    assert unreadable in paper
+    assert "NHS Suffolk and North East Essex Integrated Care Board" in paper
+
+
+def test_a_missing_file_writes_no_board_paper_and_the_sarif_neither(tmp_path: Path) -> None:
+    """A name that is not there may be arguments in the wrong order: nothing is replaced."""
+    code, _, err = invoke("validate", "-f", "html:paper.html", "-f", "sarif:s.sarif", "gone.yaml")
+    assert code == 2
+    assert err.splitlines() == [
+        "icscheck: error: gone.yaml: no such file",
+        "icscheck: error: paper.html: not written, because not every file could be checked",
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -140,3 +168,39 @@ def test_a_name_that_is_no_file_is_refused(
 ) -> None:
     assert invoke(*args, "-o", name) == (2, "", message)
     assert list(tmp_path.iterdir()) == []  # nothing written, nothing named "sub"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-f", "json:r.json", "-f", "sarif:./r.json"],
+            "--format json and --format sarif would both be written to ./r.json; give each "
+            "report a file of its own",
+        ),
+        (
+            ["-f", "sarif:r.txt", "-f", "json", "-o", "r.txt"],
+            "--format sarif and --format json would both be written to r.txt; give each "
+            "report a file of its own",
+        ),
+        (
+            ["-f", "json:-", "-f", "text"],
+            "--format json and text would both go to stdout; give all but one a file "
+            "(--format NAME:FILE)",
+        ),
+    ],
+    ids=["two formats", "a format and --output", "two on stdout"],
+)
+def test_two_reports_to_one_file_is_a_usage_error(args: list[str], message: str) -> None:
+    assert invoke("validate", "--no-cache", *args, str(SUFFOLK)) == (
+        2,
+        "",
+        f"icscheck: error: {message}\n",
+    )
+
+
+def test_every_format_to_a_file_puts_nothing_on_stdout(tmp_path: Path) -> None:
+    assert invoke("validate", "--no-cache", "-f", "text:t.txt", str(SUFFOLK)) == (0, "", "")
+    text = (tmp_path / "t.txt").read_text(encoding="utf-8")
+    assert text.startswith("NHS Suffolk and North East Essex Integrated Care Board\n")
+    assert text.endswith("with 27 rules not run: every rule that\nran passes\n")

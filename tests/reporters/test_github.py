@@ -261,3 +261,44 @@ def test_a_question_to_confirm_is_a_notice_and_a_warning_under_strict(
         "is designated as the mental health member (board.mental_health_member) — to "
         "confirm: board.mental_health_member (the board page lists members but not the post)",
     ]
+
+
+def test_with_a_missing_file_the_summary_annotation_points_to_no_unwritten_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    """A missing file writes no step summary (it may be arguments in the wrong order), so
+    the overflow annotation must not send a reader there; an unreadable one does write it."""
+    monkeypatch.chdir(tmp_path)
+    names = gap_files(tmp_path, suffolk_text, 4)
+    outputs = ["-f", "github", "-f", "markdown:summary.md", "--select", "BOARD-003,BOARD-004"]
+    env = {"GITHUB_STEP_SUMMARY": "summary.md"}
+    result = runner.invoke(app, ["validate", *outputs, *names, "gone.yaml"], env=env)
+    assert result.exit_code == 2
+    assert not Path("summary.md").exists()
+    assert [line for line in result.stdout.splitlines() if line.startswith("::error title=")] == [
+        "::error title=icscheck%3A 4 more errors::4 more errors not annotated "
+        "(Actions shows at most 10 per step): run icscheck validate locally"
+    ]
+    Path("broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", *outputs, *names, "broken.yaml"], env=env)
+    assert result.exit_code == 2
+    assert "broken.yaml" in Path("summary.md").read_text(encoding="utf-8")
+    assert result.stdout.splitlines()[9].endswith("): see the step summary")
+
+
+def test_a_settings_notice_names_the_configuration_file_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    """Found by walking up, .icscheck.toml is known by its absolute path; Actions places an
+    annotation by the path from the root, as SARIF and Code Quality name it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".icscheck.toml").write_text('\nignore = ["BOARD-013"]\n', encoding="utf-8")
+    (tmp_path / "sub" / "c.yaml").write_text(suffolk_text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "sub")
+    result = runner.invoke(app, ["validate", "--no-cache", "-f", "github", "c.yaml"])
+    notices = [line for line in result.stdout.splitlines() if "title=icscheck settings" in line]
+    assert notices == [
+        "::notice file=.icscheck.toml,line=2,title=icscheck settings::Switched off: BOARD-013: "
+        f"ignore BOARD-013 in {tmp_path / '.icscheck.toml'}:2"
+    ]

@@ -294,6 +294,29 @@ def test_under_strict_a_warning_fails(
     assert case(suite, "BOARD-013").find("system-out") is None
 
 
+def test_with_the_gate_off_no_case_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    """``--fail-on never`` passes the run (exit 0), so an error is in the case's output,
+    not a failure; the waived rule is still skipped."""
+    monkeypatch.chdir(tmp_path)
+    write_cases(tmp_path, suffolk_text)
+    result = runner.invoke(
+        app, ["validate", "--format", "junit", "--fail-on", "never", GAPS, WAIVED]
+    )
+    assert result.exit_code == 0, result.output
+    root = parse(result.stdout)
+    assert [counts(s) for s in root.findall("testsuite")] == [
+        (str(len(V1)), "0", "0", "0"),
+        (str(len(V1)), "0", "0", "1"),
+    ]
+    assert (root.attrib["failures"], root.attrib["skipped"]) == ("0", "1")
+    board_004 = case(suites(root)[GAPS], "BOARD-004")
+    assert [child.tag for child in board_004] == ["system-out"]
+    assert board_004[0].text is not None
+    assert f"{MESSAGES['BOARD-004 primary']}\n" in board_004[0].text
+
+
 def test_files_are_named_from_the_repository_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
 ) -> None:
