@@ -50,8 +50,8 @@ def test_concise_is_one_line_per_gap_errors_first_then_the_verdict() -> None:
 def test_concise_names_a_broken_file_on_its_own_line() -> None:
     code, out, err = invoke("-f", "concise", str(SUFFOLK), BROKEN)
     assert code == 2
-    assert out.splitlines()[0].startswith(f"{BROKEN}:42:6: invalid YAML: ")
-    assert err.startswith(f"icscheck: error: {BROKEN}:42:6: invalid YAML: ")
+    assert out.splitlines()[0].startswith(f"{BROKEN}:78:6: invalid YAML: ")
+    assert err.startswith(f"icscheck: error: {BROKEN}:78:6: invalid YAML: ")
 
 
 def test_quiet_prints_the_verdict_only_and_keeps_the_exit_code() -> None:

@@ -55,7 +55,7 @@ def test_a_broken_file_is_one_line_on_stderr_and_exit_2(tmp_path: Path) -> None:
     broken = SAMPLES / "non_compliant" / "broken-yaml.yaml"
     code, out, err = invoke(str(broken), "-o", str(target))
     assert (code, out) == (2, "")
-    assert err.startswith(f"icscheck: error: {broken}:42:6: invalid YAML: ")
+    assert err.startswith(f"icscheck: error: {broken}:78:6: invalid YAML: ")
     assert len(err.splitlines()) == 1
     assert not target.exists()
 

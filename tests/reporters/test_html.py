@@ -172,7 +172,7 @@ def test_waivers_show_reason_approver_and_expiry() -> None:
         "Council and attends from the next municipal year</dd>"
         "<dt>Approved by</dt><dd>Board, 12 March 2024</dd>"
         "<dt>Until</dt><dd>2099-12-31</dd>"
-        "<dt>Waiver</dt><dd>the comment on line 18</dd>"
+        "<dt>Waiver</dt><dd>the comment on line 42</dd>"
     ) in markup
 
 
