@@ -69,7 +69,7 @@ def test_per_file_ignores_apply_to_the_paths_they_name(tmp_path: Path) -> None:
 
 def test_flags_are_laid_over_the_file_and_say_so() -> None:
     settings = apply(Settings(fail_on="never", origins={"fail_on": "x.toml:2"}), Flags(strict=True))
-    assert settings.fail_on == "warning" and settings.origins["fail_on"] == "--strict"
+    assert settings.fail_on == "warning" and settings.origins["fail_on"] == "the command line"
     assert apply(settings, Flags(cache=False)).cache is False
 
 
