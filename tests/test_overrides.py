@@ -96,7 +96,7 @@ def test_text_says_it_in_the_verdict_and_lists_each_change_with_file_and_line(
     ]
     # The file's own section names what its per-file ignore left out, and why.
     assert (
-        "Not run: BOARD-009 (1 rules). Why: per-file-ignores 'governance/*.yaml' in "
+        "Not run: BOARD-009 (1 rule). Why: per-file-ignores 'governance/*.yaml' in "
         f"{project / '.icscheck.toml'}:2."
     ) in lines
 

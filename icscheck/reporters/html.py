@@ -39,6 +39,7 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
+    plural,
     questions,
     settings,
     verdict,
@@ -199,7 +200,7 @@ def _file(result: FileResult, ident: str, report: Report) -> list[str]:
         _verdict(file_verdict(result, report.fail_on, report.configured), f"{ident}-verdict"),
         _counts(result),
         *(
-            f'<p class="not-run">Not run: {escape(", ".join(rules))} ({len(rules)} rules). '
+            f'<p class="not-run">Not run: {escape(", ".join(rules))} ({plural(len(rules), "rule")}). '
             f"Why: {escape(reason)}.</p>"
             for reason, rules in not_run(result)
         ),

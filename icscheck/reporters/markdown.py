@@ -29,6 +29,7 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
+    plural,
     questions,
     settings,
     verdict,
@@ -116,7 +117,7 @@ def _file(result: FileResult, report: Report) -> list[str]:
     for reason, rules in not_run(result):
         lines += [
             "",
-            f"Not run: {text(', '.join(rules))} ({len(rules)} rules). Why: {text(reason)}.",
+            f"Not run: {text(', '.join(rules))} ({plural(len(rules), 'rule')}). Why: {text(reason)}.",
         ]
     findings = in_report_order(result.findings)
     lines += ["", f"### Gaps ({len(findings)})", ""]

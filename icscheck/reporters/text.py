@@ -41,6 +41,7 @@ from icscheck.reporters.summary import (
     in_report_order,
     mark,
     not_run,
+    plural,
     settings,
     verdict,
 )
@@ -107,7 +108,9 @@ class TextReporter(Reporter):
             self._file_summary(console, result, report)
         for reason, rules in not_run(result):
             console.print()
-            console.print(Text(f"Not run: {', '.join(rules)} ({len(rules)} rules). Why: {reason}."))
+            console.print(
+                Text(f"Not run: {', '.join(rules)} ({plural(len(rules), 'rule')}). Why: {reason}.")
+            )
         findings = in_report_order(result.findings)
         if findings:
             console.print()
