@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from icscheck.cli import app
 from icscheck.migrate import NOTE, PROVISIONS, migrate
-from tests.conftest import SAMPLES, VERSION_1_SAMPLES
+from tests.conftest import ROOT, SAMPLES, VERSION_1_SAMPLES
 
 runner = CliRunner()
 VERSION_1 = sorted(
@@ -156,8 +156,10 @@ def test_what_cannot_be_migrated_is_one_line_and_exit_2(
     assert path.read_text(encoding="utf-8") == text
 
 
-DRAFT = SAMPLES / "non_compliant" / "unfinished-draft.yaml"
-SHADOW = SAMPLES / "non_compliant" / "too-few-ordinary-members.yaml"
+# The two non-compliant samples as they were in format version 1, before they were
+# rewritten in format 2: a draft naming no mental health member, and a waiver of it.
+DRAFT = ROOT / "tests" / "data" / "migrate" / "unfinished-draft.yaml"
+SHADOW = ROOT / "tests" / "data" / "migrate" / "too-few-ordinary-members.yaml"
 
 
 def test_a_file_with_no_mental_health_member_keeps_its_gap(tmp_path: Path) -> None:

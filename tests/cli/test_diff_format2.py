@@ -33,14 +33,21 @@ def test_text_lists_the_icb_s_changes_under_their_heading(tmp_path: Path) -> Non
     old, new = _amended(tmp_path)
     code, out, err = invoke(old, new)
     assert (code, err) == (0, "")
-    assert out.split("\n\n")[1:] == [
+    icb, rules, summary = out.split("\n\n")[1:]
+    assert icb == (
         "ICB\n"
         "  changed the cluster: ICBs removed NHS Nottingham and Nottinghamshire\n"
         "          Integrated Care Board\n"
         "  changed delegated function specialised services: delegated from 2024-04-01 →\n"
-        "          2025-04-01",
-        "2 changes; 0 rules newly failing, 0 newly passing; errors 0 → 0, warnings 0 → 0\n",
-    ]
+        "          2025-04-01"
+    )
+    # The eight posts still shared with the ICB taken out of the cluster (REF-001).
+    assert rules.startswith("Rules\n  ✗ newly failing  REF-001  error  gaps 0 → 8\n")
+    assert rules.count("    new:") == 8
+    assert " ".join(rules.split()).count("is not an ICB of this ICB's cluster") == 8
+    assert summary == (
+        "2 changes; 1 rule newly failing, 0 newly passing; errors 0 → 8, warnings 0 → 0\n"
+    )
 
 
 def test_json_and_markdown_carry_the_same_changes(tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ ACCOUNTABLE = (
     'fail-on = {level = "never", reason = "Transition year", approved-by = "Board 2026-11-05, '
     'minute 12", until = 2027-03-31}\n'
 )
+# A configuration file is named in full wherever it was found (``{config}``, filled in by
+# ``full``), while a CI annotation is located at it from the repository root.
 DETAIL = (
-    'no finding fails the run: fail-on = "never" in .icscheck.toml:1; reason: '
+    'no finding fails the run: fail-on = "never" in {config}:1; reason: '
     "Transition year; approved by: Board 2026-11-05, minute 12; until: 2027-03-31"
 )
 GATE_OFF = f"Gate off: {DETAIL}"
@@ -38,9 +40,14 @@ def _project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+def full(text: str) -> str:
+    """``text`` with the configuration file's full name in place of ``{config}``."""
+    return text.replace("{config}", str(Path.cwd() / ".icscheck.toml"))
+
+
 def invoke(*args: str) -> tuple[int, str, str]:
     result = runner.invoke(
-        app, ["validate", "--no-cache", *args], env={"COLUMNS": "200", "NO_COLOR": "1"}
+        app, ["validate", "--no-cache", *args], env={"COLUMNS": "400", "NO_COLOR": "1"}
     )
     return result.exit_code, result.stdout, result.stderr
 
@@ -100,7 +107,11 @@ def test_an_accountable_gate_off_passes_and_says_who_agreed_it() -> None:
     Path(".icscheck.toml").write_text(ACCOUNTABLE, encoding="utf-8")
     assert concise("--date", "2027-03-31") == (
         0,
-        [f"settings: {GATE_OFF}", "settings: Configuration read: .icscheck.toml", VERDICT],
+        [
+            full(f"settings: {GATE_OFF}"),
+            full("settings: Configuration read: {config}"),
+            VERDICT,
+        ],
     )
 
 
@@ -109,9 +120,11 @@ def test_after_its_end_date_the_gate_fails_on_errors_again() -> None:
     assert concise("--date", "2027-04-01") == (
         1,
         [
-            'settings: Lapsed: fail-on = "never" in .icscheck.toml:1 lapsed on 2027-03-31 '
-            "(approved by Board 2026-11-05, minute 12); the run fails on errors",
-            "settings: Configuration read: .icscheck.toml",
+            full(
+                'settings: Lapsed: fail-on = "never" in {config}:1 lapsed on 2027-03-31 '
+                "(approved by Board 2026-11-05, minute 12); the run fails on errors"
+            ),
+            full("settings: Configuration read: {config}"),
             VERDICT,
         ],
     )
@@ -134,7 +147,7 @@ def test_strict_on_the_command_line_wins_over_a_files_gate_off() -> None:
     Path(".icscheck.toml").write_text(ACCOUNTABLE, encoding="utf-8")
     assert concise("--strict", "--date", "2027-03-31") == (
         1,
-        ["settings: Configuration read: .icscheck.toml", VERDICT],
+        [full("settings: Configuration read: {config}"), VERDICT],
     )
 
 
@@ -146,8 +159,8 @@ def test_json_names_the_gate_off_with_its_accountability() -> None:
     assert code == 0
     assert json.loads(out)["settings"]["gate_off"] == {
         "lapsed": False,
-        "source": ".icscheck.toml:1",
-        "file": ".icscheck.toml",
+        "source": full("{config}:1"),
+        "file": full("{config}"),
         "line": 1,
         "reason": "Transition year",
         "approved_by": "Board 2026-11-05, minute 12",
@@ -173,4 +186,4 @@ def test_every_report_names_the_gate_off(name: str, shown: str) -> None:
         "-f", name, "--config", ".icscheck.toml", "--date", "2027-03-31", "c.yaml"
     )
     assert code == 0
-    assert shown in out
+    assert full(shown) in out
