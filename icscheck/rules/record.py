@@ -68,12 +68,12 @@ class SchemaCheck:
         references to the packaged schemas (FMT-001's format schemas)."""
         return _reads(self.key)
 
-    def turns_on(self, document: Document) -> Iterator[NodePath]:
-        """The unknown facts the file's outcome under this schema could turn on, though no
-        gap rests on them (icscheck/rules/probe.py)."""
-        from icscheck.rules.probe import asks
+    def turns_on(self, document: Document) -> dict[NodePath, frozenset[NodePath]]:
+        """The unknown facts the file's outcome under this schema turns on, each with the
+        nodes of the gaps a value in its place could clear (icscheck/rules/probe.py)."""
+        from icscheck.rules.probe import turns
 
-        return asks(self.key, self.reads, self.validator(), document)
+        return turns(self.key, self.reads, self.validator(), document)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
