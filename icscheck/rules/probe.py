@@ -14,6 +14,7 @@ pass or a gap.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ PLAIN: tuple[Any, ...] = ("", "x", 0, 1, -1, 1_000_000, True, False, [], ["x"], 
 
 
 def turns(
-    key: str, reads: frozenset[str], validator: Validator, document: Document
+    key: str, reads: frozenset[str], validator: Callable[[], Validator], document: Document
 ) -> dict[NodePath, frozenset[NodePath]]:
     """The unknown fields of ``document`` the schema's outcome (canonical JSON ``key``) turns
     on: those where some value the format accepts in their place gives a gap at a node the
@@ -55,7 +56,7 @@ def turns(
     def gaps() -> set[NodePath]:
         if surely_valid(key, data, whole_float=lambda: document.whole_float):
             return set()
-        return {gap.node for gap in schema_gaps(validator, data)}
+        return {gap.node for gap in schema_gaps(validator(), data)}
 
     scope: AbstractContextManager[Any] = following(data) if uses_references(key) else nullcontext()
     with scope:

@@ -73,7 +73,9 @@ class SchemaCheck:
         nodes of the gaps a value in its place could clear (icscheck/rules/probe.py)."""
         from icscheck.rules.probe import turns
 
-        return turns(self.key, self.reads, self.validator(), document)
+        if not document.unknowns:  # a version 1 file, or one with nothing unknown
+            return {}
+        return turns(self.key, self.reads, self.validator, document)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
