@@ -135,8 +135,8 @@ def _findings(
     if getattr(checker.check, "judges_unknowns", False):
         asked.read.clear()
     turns_on = getattr(checker.check, "turns_on", None)
-    if turns_on is not None:
-        asked.read.update(dict.fromkeys(turns_on(document)))
+    turned: dict[NodePath, frozenset[NodePath]] = {} if turns_on is None else turns_on(document)
+    asked.read.update(dict.fromkeys(turned))
     unread = [at for at in document.unknowns if at and isinstance(at[-1], int)]
     judged: list[tuple[Gap, tuple[NodePath, ...]]] = []
     for gap in gaps:
@@ -145,6 +145,9 @@ def _findings(
         rests_on = () if gap.decided else gap.rests_on
         if not gap.decided and not rests_on:
             rests_on = _rests_on(gap.node, checker.reads, document.unknowns)
+            rests_on += tuple(
+                at for at, cleared in turned.items() if gap.node in cleared and at not in rests_on
+            )
         judged.append((gap, rests_on))
     covered = asked.judged.union(*(rests_on for _, rests_on in judged))
     judged += [

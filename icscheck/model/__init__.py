@@ -3,10 +3,11 @@
 The rules written in Python, the map, the diff and the board-paper reports
 all read this model rather than the raw data: ``build`` makes it from a
 parsed Document's data and its unknown facts. The parts: base.py (what every
-entity has, and ``Source``), board.py, bodies.py (committees, places, the
-decision map, the partnership), icb.py (the ICB, its area, history and
-constitution), constitution.py (the whole Model and its lookups), build.py
-(how the data is read).
+entity has, ``Source``, and the record of the unknown facts a rule reads,
+which the engine makes unconfirmed outcomes), board.py, bodies.py
+(committees, places, the decision map, the partnership), icb.py (the ICB, its
+area, history and constitution), constitution.py (the whole Model and its
+lookups), build.py (how the data is read).
 """
 
 from __future__ import annotations

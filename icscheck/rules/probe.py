@@ -6,14 +6,15 @@ chair's ``other_positions``, BOARD-014) passes, as if the file had said the
 value was fine. ``asks`` puts each of a few values in the unknown's place in
 turn: the values the schema itself names (``const``, ``enum``) and a handful
 of plain ones. A value the format schema accepts there that gives the rule a
-gap the file does not have shows the outcome turns on the unknown, which is
-then a question to confirm (icscheck/engine.py), not a pass.
+gap the file does not have, or clears one it has, shows the outcome turns on
+the unknown, which is then a question to confirm (icscheck/engine.py), not a
+pass or a gap.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -32,14 +33,14 @@ PLAIN: tuple[Any, ...] = ("", "x", 0, 1, -1, 1_000_000, True, False, [], ["x"], 
 """Values tried in every unknown's place, beside those the rule's schema names."""
 
 
-def asks(
-    key: str, reads: frozenset[str], make_validator: Callable[[], Validator], document: Document
-) -> Iterator[NodePath]:
-    """The unknown fields of ``document`` that the schema (canonical JSON ``key``) could fail
-    on: for each, a value the format accepts in its place gives a gap at a new node.
-
-    The validator is made only once a value needs wording: a file with no unknown the
-    schema reads never imports jsonschema (icscheck/fastcheck.py)."""
+def turns(
+    key: str, reads: frozenset[str], validator: Callable[[], Validator], document: Document
+) -> dict[NodePath, frozenset[NodePath]]:
+    """The unknown fields of ``document`` the schema's outcome (canonical JSON ``key``) turns
+    on: those where some value the format accepts in their place gives a gap at a node the
+    file has none at, or clears one of its gaps. Each with the nodes of the gaps it could
+    clear, which then rest on it (a member's unknown role, for a rule that follows a
+    committee's chair to that member)."""
     from icscheck.fastcheck import surely_valid
     from icscheck.keywords import following, uses_references
     from icscheck.schemas import schema_gaps
@@ -47,33 +48,39 @@ def asks(
     candidates = [
         at for at in document.unknowns if at and isinstance(at[-1], str) and at[-1] in reads
     ]
+    found: dict[NodePath, frozenset[NodePath]] = {}
     if not candidates or FORMAT in key:
-        return
-    validator = make_validator()
+        return found
     data = document.data
+
+    def gaps() -> set[NodePath]:
+        if surely_valid(key, data, whole_float=lambda: document.whole_float):
+            return set()
+        return {gap.node for gap in schema_gaps(validator(), data)}
+
     scope: AbstractContextManager[Any] = following(data) if uses_references(key) else nullcontext()
     with scope:
-        baseline: set[NodePath] | None = None
+        baseline = gaps()
         for at in candidates:
             parent = _find(data, at[:-1])
             if not isinstance(parent, dict) or at[-1] in parent:
                 continue
+            turned, cleared = False, set()
             for value in _values(key):
                 parent[at[-1]] = value
                 try:
-                    if surely_valid(key, data, whole_float=lambda: document.whole_float):
-                        continue
-                    nodes = {gap.node for gap in schema_gaps(validator, data)}
-                    format_ok = bool(nodes) and _formats(data, at)
+                    nodes = gaps()
+                    accepted = nodes != baseline and _formats(data, at)
                 finally:
                     del parent[at[-1]]
-                if not format_ok:
-                    continue
-                if baseline is None:
-                    baseline = {gap.node for gap in schema_gaps(validator, data)}
-                if nodes - baseline:
-                    yield at
-                    break
+                if accepted:
+                    turned = turned or bool(nodes - baseline)
+                    cleared |= baseline - nodes
+                    if turned and cleared == baseline:
+                        break
+            if turned or cleared:
+                found[at] = frozenset(cleared)
+    return found
 
 
 def _find(data: Any, node: NodePath) -> Any:

@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 from icscheck.errors import RuleError
 from icscheck.finding import Severity
 from icscheck.rules.base import Area, Checker, Context, Gap, Rule
-from icscheck.vocabulary import spell
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -69,12 +68,14 @@ class SchemaCheck:
         references to the packaged schemas (FMT-001's format schemas)."""
         return _reads(self.key)
 
-    def turns_on(self, document: Document) -> Iterator[NodePath]:
-        """The unknown facts the file's outcome under this schema could turn on, though no
-        gap rests on them (icscheck/rules/probe.py)."""
-        from icscheck.rules.probe import asks
+    def turns_on(self, document: Document) -> dict[NodePath, frozenset[NodePath]]:
+        """The unknown facts the file's outcome under this schema turns on, each with the
+        nodes of the gaps a value in its place could clear (icscheck/rules/probe.py)."""
+        from icscheck.rules.probe import turns
 
-        return asks(self.key, self.reads, self.validator, document)
+        if not document.unknowns:  # a version 1 file, or one with nothing unknown
+            return {}
+        return turns(self.key, self.reads, self.validator, document)
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         # A generator: gaps are made only as the engine asks for them (icscheck/bounded.py),
@@ -148,12 +149,12 @@ def load(path: str, text: str, area: Area, *, house: bool = False) -> Checker:
     _check_schema(document)
     rule = Rule(
         id=data["id"],
-        title=spell(data["title"].strip()),
+        title=data["title"].strip(),
         area=area,
         severity=Severity(data["severity"]),
         source=" ".join(data["source"].split()),
-        fix=spell(" ".join(data["fix"].split())),
-        doc=spell(data.get("doc", "").strip()),
+        fix=" ".join(data["fix"].split()),
+        doc=data.get("doc", "").strip(),
         fails=_example(data.get("fails", "")),
         passes=_example(data.get("passes", "")),
         checked_by=f"JSON Schema ({path})",

@@ -208,3 +208,35 @@ def test_a_house_rule_is_waived_like_any_other(tmp_path: Path) -> None:
     assert [(w["rule"], w["waiver"]["approved_by"]) for w in file["waived"]] == [
         ("X-EAST-001", "Board 2026-11-05")
     ]
+
+
+@pytest.mark.usefixtures("in_example")
+def test_a_house_rule_that_turns_on_an_unknown_fact_is_unconfirmed(tmp_path: Path) -> None:
+    # Format 2: the finance committee's chair is a member whose role is unknown. The
+    # rule follows the chair to the member; a role in that place could clear its gap, so
+    # the gap is a question located at the unknown role, not an error.
+    text = (ROOT / "tests" / "rules" / "cases" / "COMM-007.yaml").read_text(encoding="utf-8")
+    case = text.split("    document: |\n")[4].split("    findings:")[0]
+    document = "\n".join(line[6:] for line in case.splitlines()) + "\n"
+    document = document.replace("expertise: [clinical]", "expertise: [audit]")
+    ned = "- {id: ned-2, role: non_executive_member, other_positions: []}\n"
+    unknown = '    - {id: ned-3, role: {unknown: "the board page gives no title"}}\n'
+    finance = (
+        "  - {id: finance, name: Finance Committee, type: finance, chair: ned-3, "
+        "members: [ned-3, ned-2], reports_to: board}\n"
+    )
+    assert ned in document
+    document = document.replace(ned, ned + unknown).replace(
+        "committees:\n", "committees:\n" + finance
+    )
+    path = tmp_path / "constitution.yaml"
+    path.write_text(document, encoding="utf-8")
+    code, out, _ = validate("--format", "json", str(path))
+    [file] = json.loads(out)["files"]
+    assert (code, file["findings"]) == (0, [])
+    assert [(u["rule"], u["line"], u["column"], u["message"]) for u in file["unconfirmed"]] == [
+        ("BOARD-001", 31, 19, "board.members[3].role is unknown: confirm it to check that the board has exactly one chair"),
+        ("BOARD-002", 31, 19, "board.members[3].role is unknown: confirm it to check that the board has a chief executive"),
+        ("FMT-001", 31, 19, "missing required field 'role' in board.members[3]"),
+        ("X-EAST-001", 31, 19, "the finance committee is chaired by 'ned-3', who is not a non-executive member"),
+    ]  # fmt: skip
