@@ -249,17 +249,34 @@ def validate(
     # CI consumers place files from the repository root (icscheck/repository.py).
     root = find_root(Path.cwd(), os.environ, files)
     sarif = sarif_options(sarif_include_waived, sarif_category, sarif_help_uri)
-    write(report, outputs, root, sarif, quiet=quiet, statistics=statistics)
-    # In GitHub Actions the default report also becomes annotations on the pull request.
-    if (
-        not output_formats
-        and run.settings.format == "text"
-        and os.environ.get("GITHUB_ACTIONS") == "true"
-    ):
-        from icscheck.reporters.github import LOG, GithubReporter
+    try:
+        write(report, outputs, root, sarif, quiet=quiet, statistics=statistics)
+        # In GitHub Actions the default report also becomes annotations on the pull request.
+        if (
+            not output_formats
+            and run.settings.format == "text"
+            and os.environ.get("GITHUB_ACTIONS") == "true"
+        ):
+            from icscheck.reporters.github import LOG, GithubReporter
 
-        GithubReporter(sys.stdout, root=root, report_hint=LOG).write(report)
+            GithubReporter(sys.stdout, root=root, report_hint=LOG).write(report)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head -1``): the gate's answer is still the run's exit
+        # code, not Click's 1 for a broken pipe, and no traceback.
+        discard_stdout()
     raise typer.Exit(report.exit_code)
+
+
+def discard_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit (what is left in its
+    buffer) cannot raise again: the Python documentation's recipe for SIGPIPE, "Note on
+    SIGPIPE" in the signal module's page."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a test's captured stream)
+        pass
 
 
 def _refuse_stray_options(files: list[str]) -> None:

@@ -5,7 +5,9 @@ by page and clause instead: ``constitution.pdf:p12:§2.1.6: ...``), the form
 compilers, ruff's ``--output-format concise`` and editors' problem matchers use.
 In each file errors come before warnings, each in file order, then the questions
 to confirm (``RULE unconfirmed``, with what to confirm). Waived gaps are not
-listed: they are accepted, and the verdict counts them. Then one ``settings:``
+listed: they are accepted, and the verdict counts them. A file that could not be
+checked is one line too, ``path:line:col: icscheck/unreadable error message`` (the
+rule SARIF gives it). Then one ``settings:``
 line for each thing configuration switched off or changed, with the file and
 line (or flag) that did it, and the configuration files read; the last line is
 the verdict every human-facing report ends with, which counts them. Every string from the input goes
@@ -25,11 +27,17 @@ class ConciseReporter(Reporter):
     """One line per gap, then the verdict."""
 
     def write(self, report: Report) -> None:
+        if only_skipped(report):
+            return
         lines = []
         for result in report.files:
-            if result.error is not None:
-                # Also on stderr, as for every format; here it keeps the batch's count honest.
-                lines.append(line(f"{result.error}"))
+            error = result.error
+            if error is not None:
+                # Also on stderr, as for every format; here it keeps the batch's count
+                # honest, in the line's own shape, with SARIF's rule for it. Where it went
+                # wrong is 1:1 when unknown, as ruff places E902 (file not found).
+                where = f"{error.path}:{error.line or 1}:{error.column or 1}"
+                lines.append(line(f"{where}: {UNREADABLE} error {error.message}"))
                 continue
             for finding in in_report_order(result.findings):
                 # The ID stays where tools expect it; a house rule says so at the end.
@@ -51,6 +59,17 @@ class ConciseReporter(Reporter):
         lines += setting_lines(report)
         lines.append(str(verdict(report)))
         self.stream.write("\n".join(lines) + "\n")
+
+
+UNREADABLE = "icscheck/unreadable"
+"""The rule a file that could not be checked is given, as in SARIF."""
+
+
+def only_skipped(report: Report) -> bool:
+    """Whether every file given was skipped as no constitution (``--only-constitutions``):
+    then the one line saying so on stderr is the whole output, and no verdict on nothing
+    follows it (a pre-commit hook shown a workflow file prints one line)."""
+    return not report.files and bool(report.skipped)
 
 
 def setting_lines(report: Report) -> list[str]:

@@ -14,8 +14,8 @@ Messages and titles are shown as ``untrusted.text`` shows them, then every value
 escaped as the Actions runner expects (``untrusted.workflow_data``), so a message
 cannot end the command early or inject another.
 
-Actions shows at most 10 error and 10 warning annotations per step (``LIMIT``); a
-level with more gives its first 9 and one annotation saying how many more there are
+Actions shows at most 10 error, 10 warning and 10 notice annotations per step
+(``LIMIT``); a level with more gives its first 9 and one annotation saying how many more there are
 and where the full report is (``report_hint``, chosen by icscheck/cli/outputs.py).
 """
 
@@ -32,11 +32,10 @@ from icscheck.result import FailOn, Report
 from icscheck.untrusted import text, workflow_data, workflow_property
 
 LIMIT = 10
-"""Error (and, apart, warning) annotations Actions shows per step. The limits are
-documented in actions/toolkit, docs/problem-matchers.md, "Limitations" (added by
-https://github.com/actions/toolkit/pull/734): "10 warning annotations and 10 error
-annotations per step; 50 annotations per job (sum of annotations from all the
-steps)". Notices are not limited there, so every notice is emitted."""
+"""Annotations of each level Actions shows per step. actions/toolkit's
+docs/problem-matchers.md, "Limitations" (as of commit 4573039), says: "10 warning
+annotations, 10 error annotations, and 10 notice annotations per step; 50 annotations
+per job (sum of annotations from all the steps)". So notices are capped too."""
 
 LOCAL = "run icscheck validate locally"
 """Where the full report is when the run writes it nowhere else."""
@@ -180,6 +179,6 @@ class GithubReporter(Reporter):
         lines = [
             *capped("error", levels["error"], self.report_hint),
             *capped("warning", levels["warning"], self.report_hint),
-            *levels["notice"],
+            *capped("notice", levels["notice"], self.report_hint),
         ]
         self.stream.writelines(line + "\n" for line in lines)

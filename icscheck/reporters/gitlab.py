@@ -33,6 +33,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.ci_settings import gitlab_issues
+from icscheck.reporters.summary import in_report_order
 from icscheck.result import FailOn, Report, Unconfirmed
 from icscheck.rules.base import Rule
 from icscheck.untrusted import ascii_only, json
@@ -114,7 +115,10 @@ def report_gitlab(report: Report, path: Paths) -> list[dict[str, Any]]:
         if result.error is not None:
             issues.append(unreadable(result.error, path(result.error.path)))
             continue
-        issues.extend(issue(f, report.rule(f.rule), path(f.path)) for f in result.findings)
+        # Errors first, each in file order, as every report lists them.
+        issues.extend(
+            issue(f, report.rule(f.rule), path(f.path)) for f in in_report_order(result.findings)
+        )
         issues.extend(
             question(u, report.rule(u.finding.rule), path(u.finding.path), strict=strict)
             for u in result.unconfirmed

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from icscheck import __version__
-from icscheck.codec import file_data
+from icscheck.codec import file_data, finding_data
 from icscheck.finding import Severity
 from icscheck.overrides import Accountability, Configured, place
 from icscheck.reporters.base import Reporter
-from icscheck.result import Report
+from icscheck.reporters.summary import in_report_order, report_order
+from icscheck.result import FileResult, Report
 from icscheck.untrusted import ascii_only, json
 
 OUTPUT_VERSION = 2
@@ -40,8 +41,23 @@ def report_json(report: Report) -> dict[str, Any]:
             "unreadable": report.unreadable,
         },
         "settings": settings_data(report.configured),
-        "files": [file_data(result, report.catalogue) for result in report.files],
+        "files": [_errors_first(result, report) for result in report.files],
     }
+
+
+def _errors_first(result: FileResult, report: Report) -> dict[str, Any]:
+    """One file's data, its open and waived findings errors first, each in file order, as
+    every report lists them (``summary.in_report_order``); the cache keeps file order."""
+    data = file_data(result, report.catalogue)
+    data["findings"] = [
+        finding_data(f, report.catalogue.get(f.rule)) for f in in_report_order(result.findings)
+    ]
+    waived = sorted(
+        zip(result.waived, data["waived"], strict=True),
+        key=lambda pair: report_order(pair[0].finding),
+    )
+    data["waived"] = [entry for _, entry in waived]
+    return data
 
 
 def settings_data(configured: Configured) -> dict[str, Any]:

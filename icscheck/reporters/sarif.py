@@ -26,6 +26,7 @@ from icscheck.finding import Severity
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.sarif_results import UNREADABLE_RULE, Locator, Results
 from icscheck.reporters.sarif_settings import configuration
+from icscheck.reporters.summary import in_report_order, report_order
 from icscheck.repository import Root
 from icscheck.result import FailOn, Report
 from icscheck.rules.base import Rule
@@ -118,11 +119,13 @@ def report_sarif(
         if file.error is not None:
             results.append(build.unreadable(file.error))
             continue
-        # In file order: gaps, then the questions to confirm, then (if asked) the waived.
-        results.extend(build.finding(finding) for finding in file.findings)
+        # Gaps errors first, each in file order (as every report lists them), then the
+        # questions to confirm, then (if asked) the waived, errors first too.
+        results.extend(build.finding(finding) for finding in in_report_order(file.findings))
         results.extend(build.unconfirmed(question) for question in file.unconfirmed)
         if options.include_waived:
-            results.extend(build.waived(item.finding, item.waiver) for item in file.waived)
+            waived = sorted(file.waived, key=lambda item: report_order(item.finding))
+            results.extend(build.waived(item.finding, item.waiver) for item in waived)
     invocation: dict[str, Any] = {"executionSuccessful": True, "exitCode": int(report.exit_code)}
     # What configuration switched off or changed (icscheck/reporters/sarif_settings.py).
     invocation |= configuration(report.configured, index, locator.artifact)

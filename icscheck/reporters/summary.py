@@ -55,7 +55,12 @@ def gaps_cell(outcome: RuleResult) -> str:
 def in_report_order(findings: Iterable[Finding]) -> list[Finding]:
     """Errors before warnings, each in file order: what a board (or a committer) acts on
     first comes first (issue 12: "errors come before warnings, in every report")."""
-    return sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.line, f.column))
+    return sorted(findings, key=report_order)
+
+
+def report_order(finding: Finding) -> tuple[bool, int, int]:
+    """The sort key of ``in_report_order``: errors first, then line and column."""
+    return (finding.severity is not Severity.ERROR, finding.line, finding.column)
 
 
 def questions(result: FileResult) -> list[tuple[str, list[str]]]:

@@ -64,6 +64,10 @@ class TextReporter(Reporter):
     """The human report, rendered with Rich."""
 
     def write(self, report: Report) -> None:
+        from icscheck.reporters.concise import only_skipped
+
+        if only_skipped(report):
+            return
         console = self._console()
         checked = [result for result in report.files if result.error is None]
         with console.capture() as captured:

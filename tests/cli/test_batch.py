@@ -48,9 +48,15 @@ def test_concise_is_one_line_per_gap_errors_first_then_the_verdict() -> None:
 
 
 def test_concise_names_a_broken_file_on_its_own_line() -> None:
-    code, out, err = invoke("-f", "concise", str(SUFFOLK), BROKEN)
+    """In the line's own shape, path:line:col: RULE severity message, as a problem matcher
+    reads it; a missing file is placed at 1:1, as ruff places E902."""
+    code, out, err = invoke("-f", "concise", str(SUFFOLK), BROKEN, "gone.yaml")
     assert code == 2
-    assert out.splitlines()[0].startswith(f"{BROKEN}:78:6: invalid YAML: ")
+    assert out.splitlines()[:2] == [
+        f"{BROKEN}:78:6: icscheck/unreadable error invalid YAML: while parsing a block "
+        "collection: did not find expected '-' indicator",
+        "gone.yaml:1:1: icscheck/unreadable error no such file",
+    ]
     assert err.startswith(f"icscheck: error: {BROKEN}:78:6: invalid YAML: ")
 
 
@@ -99,6 +105,13 @@ def test_statistics_counts_gaps_per_rule_and_files_per_verdict() -> None:
 def test_only_constitutions_skips_other_yaml_with_one_line(tmp_path: Path) -> None:
     workflow = tmp_path / "ci.yml"
     workflow.write_text(WORKFLOW, encoding="utf-8")
+    # Only the workflow: its one line, and no verdict on nothing.
+    for name in ("concise", "text"):
+        assert invoke("--only-constitutions", "-f", name, str(workflow)) == (
+            0,
+            "",
+            f"icscheck: {workflow}: not an icscheck constitution: skipped\n",
+        )
     code, out, err = invoke("--only-constitutions", "-f", "concise", str(workflow), str(SUFFOLK))
     assert code == 0
     assert err == f"icscheck: {workflow}: not an icscheck constitution: skipped\n"

@@ -18,6 +18,7 @@ from tests.reporters.test_sarif import (
     DESCRIBED,
     GAPS,
     MESSAGES,
+    WAIVED,
     gaps_text,
     line_of,
     render,
@@ -302,3 +303,47 @@ def test_a_settings_notice_names_the_configuration_file_from_the_repository_root
         "::notice file=.icscheck.toml,line=2,title=icscheck settings::Switched off: BOARD-013: "
         f"ignore BOARD-013 in {tmp_path / '.icscheck.toml'}:2"
     ]
+
+
+@pytest.mark.parametrize(("copies", "summary"), [(10, None), (11, "2 more notices")])
+def test_notices_are_capped_at_10_per_step_too(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffolk_text: str,
+    copies: int,
+    summary: str | None,
+) -> None:
+    """actions/toolkit's docs/problem-matchers.md: 10 notice annotations per step."""
+    monkeypatch.chdir(tmp_path)
+    write_cases(tmp_path, suffolk_text)
+    waived = Path(WAIVED).read_text(encoding="utf-8")
+    names = [f"waived-{n:02}.yaml" for n in range(copies)]
+    for name in names:
+        Path(name).write_text(waived, encoding="utf-8")
+    code, lines = annotated(["-f", "github", "--isolated", *names])
+    notices = [line for line in lines if line.startswith("::notice")]
+    assert code == 1  # each copy's open BOARD-004
+    if summary is None:
+        assert len(notices) == 10 and all("title=BOARD-003 (waived)" in n for n in notices)
+    else:
+        assert len(notices) == 10
+        assert notices[-1] == (
+            f"::notice title=icscheck%3A {summary}::{summary} not annotated (Actions shows at "
+            "most 10 per step): run icscheck validate locally"
+        )
+
+
+def test_a_missing_file_from_a_subfolder_is_named_once_from_the_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    for given in (
+        "gone.yaml",
+        "./gone.yaml",
+        "../sub/gone.yaml",
+        str(tmp_path / "sub" / "gone.yaml"),
+    ):
+        code, lines = annotated(["-f", "github", "--isolated", given])
+        assert (code, lines) == (2, ["::error file=sub/gone.yaml,title=icscheck::no such file"])

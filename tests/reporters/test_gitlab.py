@@ -93,8 +93,8 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
             "location": {"path": path, "positions": at(line, 1 if node == "/board" else 3)},
         }
 
+    # Errors first, each in file order, then the warning.
     assert gitlab(cases) == [
-        issue("BOARD-013", MESSAGES["BOARD-013"], GAPS, "/board", board, "minor"),
         issue("BOARD-003", MESSAGES["BOARD-003"], GAPS, "/board/members", members, "critical"),
         issue(
             "BOARD-004", MESSAGES["BOARD-004 primary"], GAPS, "/board/members", members, "critical"
@@ -102,6 +102,7 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
         issue(
             "BOARD-004", MESSAGES["BOARD-004 local"], GAPS, "/board/members", members, "critical"
         ),
+        issue("BOARD-013", MESSAGES["BOARD-013"], GAPS, "/board", board, "minor"),
         # The waived BOARD-003 in waived.yaml is left out.
         issue(
             "BOARD-004",
@@ -145,10 +146,10 @@ def test_cli_writes_the_report_and_exits_1_on_error_findings(cases: list[str]) -
     assert result.exit_code == 1, result.output
     issues = parse(result.stdout)
     assert [(i["check_name"], i["location"]["path"]) for i in issues] == [
-        ("BOARD-013", GAPS),
         ("BOARD-003", GAPS),
         ("BOARD-004", GAPS),
         ("BOARD-004", GAPS),
+        ("BOARD-013", GAPS),
         ("BOARD-004", WAIVED),
     ]
 

@@ -187,18 +187,19 @@ def test_open_findings_are_located_results(cases: list[str], suffolk_text: str) 
     board = line_of(suffolk_text, "board:")
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     open_ = [r for r in results(log) if r["ruleId"] != "icscheck/unreadable"]
+    # Errors first, each in file order, then the warning.
     assert [located(r) for r in open_] == [
-        ("BOARD-013", "board%20gaps.yaml", board, 1),
         ("BOARD-003", "board%20gaps.yaml", members, 3),
         ("BOARD-004", "board%20gaps.yaml", members, 3),
         ("BOARD-004", "board%20gaps.yaml", members, 3),
+        ("BOARD-013", "board%20gaps.yaml", board, 1),
         ("BOARD-004", "waived.yaml", members + 1, 3),
     ]
     assert [(r["level"], r["message"]["text"]) for r in open_[:4]] == [
-        ("warning", MESSAGES["BOARD-013"]),
         ("error", MESSAGES["BOARD-003"]),
         ("error", MESSAGES["BOARD-004 primary"]),
         ("error", MESSAGES["BOARD-004 local"]),
+        ("warning", MESSAGES["BOARD-013"]),
     ]
     for result in open_:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
@@ -267,9 +268,9 @@ def test_cli_writes_sarif_and_exits_1_on_error_findings(
     assert result.exit_code == 1, result.output
     log = parse(result.stdout)
     assert [r["ruleId"] for r in results(log)] == [
-        "BOARD-013",
         "BOARD-003",
         "BOARD-004",
         "BOARD-004",
+        "BOARD-013",
     ]
     assert log["runs"][0]["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]
