@@ -4,10 +4,11 @@ Every compliant sample (sample_constitutions/*.yaml) is format version 2 and
 passes every rule, with nothing to confirm; the version 1 samples kept as
 compatibility fixtures (sample_constitutions/version-1/) pass every rule that
 runs on version 1, the others reported as not run. The README's first command
-checks a compliant sample and says so. Each non-compliant sample (sample_constitutions/non_compliant/) breaks exactly the
-rules its ``# Breaks ...:`` header names, with exactly the findings recorded in
-tests/samples_expected.yaml; together they break every rule. broken-yaml.yaml
-cannot be read at all.
+checks a compliant sample and says so. Each non-compliant sample
+(sample_constitutions/non_compliant/), also format version 2 with sources,
+breaks exactly the rules its ``# Breaks ...:`` header names, with exactly the
+findings recorded in tests/samples_expected.yaml; together they break every
+rule. broken-yaml.yaml cannot be read at all.
 """
 
 from __future__ import annotations
@@ -184,6 +185,18 @@ def test_non_compliant_sample_gives_exactly_the_expected_findings(path: Path) ->
     entry = expected()[relative(path)]
     assert rows(path) == as_rows(entry["findings"])
     assert questions(path) == as_rows(entry.get("unconfirmed", []))
+
+
+@by_name(non_compliant_samples())
+def test_non_compliant_sample_is_format_2_with_sources(path: Path) -> None:
+    # Only sample_constitutions/version-1/ keeps format 1 (issue 15): a non-compliant
+    # sample in format 1 would not run the 27 rules format 2 adds.
+    assert result(path).format_version == 2
+    assert "source:" in path.read_text(encoding="utf-8")
+
+
+def test_the_unreadable_sample_is_format_2_too() -> None:
+    assert "\nicscheck: 2\n" in BROKEN.read_text(encoding="utf-8")
 
 
 @by_name(non_compliant_samples())

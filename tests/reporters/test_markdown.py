@@ -18,7 +18,7 @@ from icscheck.reporters.markdown import MarkdownReporter
 from icscheck.untrusted import markdown as text
 from icscheck.untrusted import markdown_code as code
 from icscheck.untrusted import markdown_fence as fenced
-from tests.conftest import ROOT, RULES, V1, check
+from tests.conftest import ROOT, RULES, SUFFOLK, V1, check
 
 CONFLICTED = "sample_constitutions/non_compliant/conflicted-committee-chairs.yaml"
 WAIVERS = "sample_constitutions/non_compliant/waivers.yaml"
@@ -49,37 +49,36 @@ def html_of(markdown: str) -> str:
 
 def test_key_lines_of_a_failing_sample() -> None:
     lines = render(CONFLICTED).splitlines()
-    assert lines[:18] == [
+    assert lines[:16] == [
         "# Constitution compliance report",
         "",
-        "**✗ 2 errors, 3 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails**",
+        "**✗ 2 errors, 3 warnings in 1 file checked: does not meet the guide rails**",
         "",
         f"Ruleset: icscheck 0.1.0 ({len(RULES)} rules). Checked as on 2025-03-01. Fails on: errors.",
         "",
         "## NHS Example West Integrated Care Board",
         "",
         f"- File: `{CONFLICTED}`",
-        "- Format version: 1",
-        f"- Rules checked: {len(V1)}",
+        "- Format version: 2",
+        f"- Rules checked: {len(RULES)}",
         "",
-        "**✗ 2 errors, 3 warnings, with 27 rules not run: does not meet the guide rails**",
-        "",
-        "Not run: " + ", ".join(V2_ONLY) + f" ({len(V2_ONLY)} rules). "
-        "Why: needs format version 2: icscheck migrate turns this file into it.",
+        "**✗ 2 errors, 3 warnings: does not meet the guide rails**",
         "",
         "### Gaps (5)",
         "",
     ]
     gap = lines.index(
-        f"5. ⚠ gap `{CONFLICTED}:86:5` **COMM-009** (warning): the audit committee is chaired by "
+        f"5. ⚠ gap `{CONFLICTED}:135:5` **COMM-009** (warning): the audit committee is chaired by "
         "'icb-chair', the ICB chair; boards give the role to a non-executive member other than "
         "the chair"
     )
-    assert lines[gap + 1 : gap + 3] == [
+    assert lines[gap + 1 : gap + 4] == [
         "   - Fix: Make a non-executive member other than the ICB chair the audit committee's "
         "chair.",
         "   - Source: icscheck convention (no source read forbids it); Lincolnshire ICB, "
         "'Committees' web page: the audit committee is chaired by an independent board member",
+        "   - Stated in: Governance Handbook, Audit and Risk Committee terms of reference "
+        "(illustrative)",
     ]
     assert (
         "| ✗ gap | COMM-006 | error | No employee of the ICB is a member of the remuneration "
@@ -92,11 +91,24 @@ def test_key_lines_of_a_failing_sample() -> None:
     assert "| Status | Rule | Severity | Requirement | Gaps |" in lines
 
 
+def test_a_version_1_file_names_the_rules_not_run_and_suggests_migrate() -> None:
+    lines = render(str(SUFFOLK.relative_to(ROOT))).splitlines()
+    assert lines[9:15] == [
+        "- Format version: 1",
+        f"- Rules checked: {len(V1)}",
+        "",
+        "**✓ 0 errors, 0 warnings, with 27 rules not run: every rule that ran passes**",
+        "",
+        "Not run: " + ", ".join(V2_ONLY) + f" ({len(V2_ONLY)} rules). "
+        "Why: needs format version 2: icscheck migrate turns this file into it.",
+    ]
+
+
 def test_every_rule_has_a_row_in_its_area_with_the_json_status() -> None:
     markdown = render(CONFLICTED)
     result = runner.invoke(app, ["validate", "--format", "json", CONFLICTED])
     rules = json.loads(result.stdout)["files"][0]["rules"]
-    assert len(rules) == len(V1)
+    assert len(rules) == len(RULES)
     word = {"pass": "✓ met", "fail": "✗ gap", "waived": "○ waived"}
     area = None
     for rule in rules:
