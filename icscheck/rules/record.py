@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from icscheck.errors import RuleError
 from icscheck.finding import Severity
 from icscheck.rules.base import Area, Checker, Context, Gap, Rule
+from icscheck.vocabulary import spell
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -149,12 +150,12 @@ def load(path: str, text: str, area: Area, *, house: bool = False) -> Checker:
     _check_schema(document)
     rule = Rule(
         id=data["id"],
-        title=data["title"].strip(),
+        title=spell(data["title"].strip()),
         area=area,
         severity=Severity(data["severity"]),
         source=" ".join(data["source"].split()),
-        fix=" ".join(data["fix"].split()),
-        doc=data.get("doc", "").strip(),
+        fix=spell(" ".join(data["fix"].split())),
+        doc=spell(data.get("doc", "").strip()),
         fails=_example(data.get("fails", "")),
         passes=_example(data.get("passes", "")),
         checked_by=f"JSON Schema ({path})",
