@@ -38,7 +38,7 @@ SPECIALISED = """\
       delegated_by: nhs_england
       from: 2026-04-01
       agreement: Delegation Agreement 2026/27
-      source: {document: Governance Handbook, clause: "Delegation Agreement, Schedule 2E", date: 2026-04-01}
+      source: {document: Governance Handbook, clause: "Delegation Agreement, Schedule 2E (illustrative)", date: 2026-04-01}
 """
 
 
@@ -166,15 +166,19 @@ def test_an_end_date_marked_unknown_reads_unknown_not_missing() -> None:
 
 
 def test_a_provision_clause_and_a_provision_taken_away() -> None:
-    chair = 'chair_appointment: {document: Constitution, clause: "3.3.1", version: "1.0"}'
-    terms = '  employee_terms: {document: Constitution, clause: "8", version: "1.0"}\n'
+    chair = (
+        'chair_appointment: {document: Constitution, clause: "3.3.1 (illustrative)", '
+        'version: "1.0"}'
+    )
+    terms = '  employee_terms: {document: Constitution, clause: "8 (illustrative)", version: "1.0"}\n'
     assert changes(MERGED, (chair, chair.replace("3.3.1", "3.3.2")), (terms, "")) == [
-        ("removed", "provision employee terms: made by Constitution v1.0 §8",
+        ("removed", "provision employee terms: made by Constitution v1.0 §8 (illustrative)",
          None, None, None, "/provisions/employee_terms"),
         ("changed",
-         "provision chair appointment: clause Constitution v1.0 §3.3.1 → Constitution v1.0 §3.3.2",
-         "clause", "Constitution v1.0 §3.3.1", "Constitution v1.0 §3.3.2",
-         "/provisions/chair_appointment"),
+         "provision chair appointment: clause Constitution v1.0 §3.3.1 (illustrative) → "
+         "Constitution v1.0 §3.3.2 (illustrative)",
+         "clause", "Constitution v1.0 §3.3.1 (illustrative)",
+         "Constitution v1.0 §3.3.2 (illustrative)", "/provisions/chair_appointment"),
     ]  # fmt: skip
 
 
@@ -187,7 +191,7 @@ def _block(path: object, start: str, end: str) -> str:
 
 def test_an_added_joint_committee_says_its_form_and_partners() -> None:
     block = _block(JOINT, "  - id: specialised-joint\n", "\n    source: ")
-    assert block.endswith('reference, 1.2"}\n')
+    assert block.endswith('reference, 1.2 (illustrative)"}\n')
     assert changes(JOINT, (block, ""), backwards=True) == [
         ("added",
          "committee Yorkshire and the Humber Specialised Services Joint Committee "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -68,30 +69,40 @@ def test_output_is_written_once_and_never_over_a_file_without_force(tmp_path: Pa
 def test_the_draft_validates_with_its_unknowns_as_questions(tmp_path: Path) -> None:
     target = tmp_path / "eastbrook.yaml"
     assert _draft(PDF, "-o", str(target)).exit_code == 0
-    result = runner.invoke(app, ["validate", "--date", "2026-12-01", "-f", "github", str(target)])
+    result = runner.invoke(app, ["validate", "--date", "2026-12-01", "-f", "json", str(target)])
     assert result.exit_code == 0, result.stdout
-    assert [line.split("title=")[1].split("::")[0] for line in result.stdout.splitlines()] == [
-        "QUORUM-003",
-        "QUORUM-003",
-        # The draft's unknowns: each rule that needs one is a notice, not a gap.
-        "PRIN-003 (to confirm)",
-        "BOARD-015 (to confirm)",
+    (checked,) = json.loads(result.stdout)["files"]
+    assert [f["rule"] for f in checked["findings"]] == ["QUORUM-003", "QUORUM-003"]
+    # The draft's unknowns: each rule that needs one is a question, not a gap.
+    assert [f["rule"] for f in checked["unconfirmed"]] == [
+        "PRIN-003",
+        "BOARD-015",
         # The deputy chair, the senior non-executive, the quorum's number and the
         # committee chairs are not named: each rule that asks for them waits on them.
-        "BOARD-011 (to confirm)",
-        "BOARD-013 (to confirm)",
-        "FMT-001 (to confirm)",
-        "QUORUM-002 (to confirm)",
-        "COMM-003 (to confirm)",
-        "COMM-004 (to confirm)",
-        "COMM-007 (to confirm)",
-        "COMM-009 (to confirm)",
-        "COMM-004 (to confirm)",
-        "COMM-005 (to confirm)",
-        "PLACE-002 (to confirm)",
-        "PRIN-001 (to confirm)",
-        "PRIN-002 (to confirm)",
-        "MAP-001 (to confirm)",
+        "BOARD-011",
+        "BOARD-013",
+        "FMT-001",
+        "QUORUM-002",
+        "COMM-003",
+        "COMM-004",
+        "COMM-007",
+        "COMM-009",
+        "COMM-004",
+        "COMM-005",
+        "PLACE-002",
+        "PRIN-001",
+        "PRIN-002",
+        "MAP-001",
+    ]
+    # On GitHub the questions are notices, at most ten of them with the count of the rest.
+    github = runner.invoke(
+        app, ["validate", "--date", "2026-12-01", "-f", "github", str(target)]
+    ).stdout.splitlines()
+    assert [line.split("title=")[1].split("::")[0] for line in github] == [
+        "QUORUM-003",
+        "QUORUM-003",
+        *(f"{rule} (to confirm)" for rule in [f["rule"] for f in checked["unconfirmed"]][:9]),
+        "icscheck%3A 7 more notices",
     ]
 
 

@@ -14,18 +14,18 @@ from tests.conftest import ROOT
 runner = CliRunner()
 SAMPLES = ROOT / "sample_constitutions" / "non_compliant"
 CONFLICTED = [
-    ("COMM-004", 92),
-    ("COMM-006", 93),
-    ("BOARD-011", 76),
-    ("BOARD-013", 77),
-    ("COMM-009", 86),
+    ("COMM-004", 142),
+    ("COMM-006", 143),
+    ("BOARD-011", 123),
+    ("BOARD-013", 124),
+    ("COMM-009", 135),
 ]
 WAIVERS = [
-    ("WAIVE-002", 13),
-    ("WAIVE-001", 76),
-    ("PRIN-003", 14),
-    ("WAIVE-003", 36),
-    ("QUORUM-002", 76),
+    ("WAIVE-002", 17),
+    ("WAIVE-001", 123),
+    ("PRIN-003", 18),
+    ("WAIVE-003", 67),
+    ("QUORUM-002", 123),
 ]
 
 
