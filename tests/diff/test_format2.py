@@ -170,7 +170,9 @@ def test_a_provision_clause_and_a_provision_taken_away() -> None:
         'chair_appointment: {document: Constitution, clause: "3.3.1 (illustrative)", '
         'version: "1.0"}'
     )
-    terms = '  employee_terms: {document: Constitution, clause: "8 (illustrative)", version: "1.0"}\n'
+    terms = (
+        '  employee_terms: {document: Constitution, clause: "8 (illustrative)", version: "1.0"}\n'
+    )
     assert changes(MERGED, (chair, chair.replace("3.3.1", "3.3.2")), (terms, "")) == [
         ("removed", "provision employee terms: made by Constitution v1.0 §8 (illustrative)",
          None, None, None, "/provisions/employee_terms"),
