@@ -53,6 +53,47 @@ def unasked() -> Iterator[None]:
         _ASKED.reset(token)
 
 
+def open_entries(owner: Tracked, name: str) -> tuple[NodePath, ...]:
+    """The unknown facts of ``owner``'s list field ``name`` (the list itself, or its items),
+    read without being asked for."""
+    node = object.__getattribute__(owner, "node")
+    if name in object.__getattribute__(owner, "unknown"):
+        return ((*node, name),)
+    items = object.__getattribute__(owner, "unknown_items").get(name, ())
+    return tuple((*node, name, index) for index in items)
+
+
+class Lookup(dict[str, Any]):
+    """Entries by id, as the model's lookups hold them. Where the list they come from is
+    marked unknown, or has unknown items, a look-up that finds nothing is a question the
+    asking rule cannot answer: it is recorded as a read of those unknown facts."""
+
+    def __init__(self, found: dict[str, Any], unknown: tuple[NodePath, ...]) -> None:
+        super().__init__(found)
+        self.unknown = unknown
+
+    def _missed(self) -> None:
+        asked = _ASKED.get()
+        if asked is not None:
+            for node in self.unknown:
+                asked.read.setdefault(node)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self.unknown and not super().__contains__(key):
+            self._missed()
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        found = super().__contains__(key)
+        if not found and self.unknown:
+            self._missed()
+        return found
+
+    def __missing__(self, key: str) -> Any:
+        self._missed()
+        raise KeyError(key)
+
+
 class Tracked:
     """Records each read of a field marked unknown, or of a list with unknown items, in
     the running rule's ``Asked``: a rule that asks for an unknown fact is unconfirmed by

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from icscheck.composer import NodePath
-from icscheck.model.base import BOARD, Tracked, unasked
+from icscheck.model.base import BOARD, Lookup, Tracked, open_entries, unasked
 from icscheck.model.base import NHS_ENGLAND as NHS_ENGLAND_CODE
 from icscheck.model.board import Board, Person
 from icscheck.model.bodies import Committee, Delegation, Partnership, Place
@@ -61,33 +61,39 @@ class Model(Tracked):
     # fields, so equality and the codec never see them.
     @cached_property
     def members(self) -> dict[str, Person]:
-        """Voting members by id (the first of a repeated id: REF-002 reports the others)."""
+        """Voting members by id (the first of a repeated id: REF-002 reports the others).
+        Like every lookup here, one that finds nothing where members are marked unknown
+        is a read of those unknown facts (base.Lookup)."""
         with unasked():
-            return _by_id(self.board.members)
+            return Lookup(_by_id(self.board.members), open_entries(self.board, "members"))
 
     @cached_property
     def participants(self) -> dict[str, Person]:
         """Non-voting participants by id."""
         with unasked():
-            return _by_id(self.board.participants)
+            found = _by_id(self.board.participants)
+            return Lookup(found, open_entries(self.board, "participants"))
 
     @cached_property
     def people(self) -> dict[str, Person]:
         """Members and participants by id; a member wins over a participant of the same id."""
-        found = dict(self.members)
-        for ident, person in self.participants.items():
-            found.setdefault(ident, person)
-        return found
+        with unasked():
+            found = dict(self.members)
+            for ident, person in self.participants.items():
+                found.setdefault(ident, person)
+            board = self.board
+            unknown = open_entries(board, "members") + open_entries(board, "participants")
+            return Lookup(found, unknown)
 
     @cached_property
     def committees_by_id(self) -> dict[str, Committee]:
         with unasked():
-            return _by_id(self.committees)
+            return Lookup(_by_id(self.committees), open_entries(self, "committees"))
 
     @cached_property
     def places_by_id(self) -> dict[str, Place]:
         with unasked():
-            return _by_id(self.places)
+            return Lookup(_by_id(self.places), open_entries(self, "place_partnerships"))
 
     @cached_property
     def identified(self) -> Model:

@@ -72,3 +72,13 @@ def test_outside_a_rule_nothing_is_recorded() -> None:
     with asking() as asked:
         pass
     assert list(asked.read) == []
+
+
+def test_a_lookup_that_finds_nothing_where_entries_are_unknown_is_a_read_of_them() -> None:
+    model = model_of(V2)
+    with asking() as asked:
+        assert model.members.get("chair") is not None  # found: nothing unknown asked
+        assert list(asked.read) == []
+        assert model.role_of("ned-9") is None
+        assert "audit" not in model.committees_by_id
+    assert list(asked.read) == [("board", "members", 1), ("committees",)]
