@@ -40,8 +40,8 @@ import atheris
 with atheris.instrument_imports():
     from icscheck import cache, untrusted
     from icscheck.bounded import MAX_SHOWN
+    from icscheck.checker import check_document
     from icscheck.config import parse_size
-    from icscheck.engine import check_document
     from icscheck.errors import LoadError
     from icscheck.loader import parse
     from icscheck.reader import LINE_BREAK, decode

@@ -18,7 +18,7 @@ else (``{unknown: 5}``) stays in the data, for the format schema to report.
 A marker as a list item (an entry nobody could read) is returned too but
 stays in its list, since taking it out would renumber the items after it:
 the model leaves it out of the list, and the engine sets aside the gaps found
-inside it (icscheck/engine.py).
+inside it (icscheck/checker.py).
 """
 
 from __future__ import annotations

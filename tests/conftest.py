@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from icscheck.checker import check_document
 from icscheck.config import Settings
-from icscheck.engine import check_document, check_files
+from icscheck.engine import check_files
 from icscheck.loader import parse
 from icscheck.result import FileResult, Report
 from icscheck.rules.base import Rule

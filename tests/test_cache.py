@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from icscheck import cache, engine
+from icscheck import cache, checker, engine
 from icscheck.cli import app
 from icscheck.config import FORMATS, Settings
 from icscheck.finding import Severity
@@ -167,7 +167,7 @@ def test_entries_from_a_cache_with_another_key_are_misses(
     first = run("json", [str(SUFFOLK)])
     monkeypatch.setenv("ICSCHECK_STATE_DIR", str(tmp_path / "another-user-state"))
     checked: list[str] = []
-    real = engine.check_document
+    real = checker.check_document
 
     def counted(document: Any, *args: Any, **kwargs: Any) -> Any:
         checked.append(document.path)

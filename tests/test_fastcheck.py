@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from ruamel.yaml import YAML
 
 from icscheck import fastcheck
+from icscheck.checker import check_document
 from icscheck.config import FORMATS
-from icscheck.engine import check_document
 from icscheck.errors import LoadError
 from icscheck.loader import load_bytes, parse
 from icscheck.result import FileResult

@@ -97,7 +97,7 @@ class Lookup(dict[str, Any]):
 class Tracked:
     """Records each read of a field marked unknown, or of a list with unknown items, in
     the running rule's ``Asked``: a rule that asks for an unknown fact is unconfirmed by
-    default, never passed because the field reads as not given (icscheck/engine.py)."""
+    default, never passed because the field reads as not given (icscheck/checker.py)."""
 
     node: NodePath
     unknown: dict[str, str]

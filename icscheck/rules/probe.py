@@ -7,7 +7,7 @@ value was fine. ``asks`` puts each of a few values in the unknown's place in
 turn: the values the schema itself names (``const``, ``enum``) and a handful
 of plain ones. A value the format schema accepts there that gives the rule a
 gap the file does not have, or clears one it has, shows the outcome turns on
-the unknown, which is then a question to confirm (icscheck/engine.py), not a
+the unknown, which is then a question to confirm (icscheck/checker.py), not a
 pass or a gap.
 """
 

@@ -124,7 +124,7 @@ class PythonCheck:
     """``UNKNOWNS_JUDGED = True`` in the module: the rule says itself (its gaps' ``rests_on``)
     which unknown facts its outcome turns on, so reading one is no question of its own
     (FMT-003: an unknown is no placeholder; REF-001 and REF-002). Otherwise each unknown
-    fact it reads and no gap rests on is an unconfirmed outcome (icscheck/engine.py)."""
+    fact it reads and no gap rests on is an unconfirmed outcome (icscheck/checker.py)."""
 
     def __call__(self, document: Document, model: Model, context: Context) -> Iterator[Gap]:
         return self.function(model, context)
