@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from icscheck import cache
 from icscheck.cli import app
-from icscheck.config import ConfigError, load_settings
+from icscheck.config import ConfigError
+from icscheck.config_file import load_settings
 from tests.conftest import SUFFOLK
 
 runner = CliRunner()

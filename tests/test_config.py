@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
-from icscheck.config import ConfigError, Settings, find_config, load_settings
+from icscheck.config import ConfigError, Settings
+from icscheck.config_file import find_config, load_settings
 from icscheck.finding import Severity
 from tests.conftest import RULES, SUFFOLK, run_for
 from tests.test_cli import two_partner_members
