@@ -22,7 +22,7 @@ import pytest
 from jsonschema import Draft7Validator
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import NOT_RUN_V1, ROOT, SAMPLES
 
 ACTION = ROOT / "action.yml"
 SCHEMA = ROOT / "tests" / "data" / "github-action.schema.json"
@@ -142,6 +142,9 @@ GAPS = [
     "::warning file=constitution/chair-conflicted.yaml,line=39,col=7,title=BOARD-009::a "
     "non-executive member holds a post in another health or care body in the area "
     "(other_positions)",
+    # gaps15 item 7: the version-1 file's rules not run, counted, with migrate.
+    "::notice file=constitution/chair-conflicted.yaml,title=icscheck%3A 27 rules not run::"
+    + NOT_RUN_V1,
 ]
 
 
