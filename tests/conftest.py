@@ -98,3 +98,20 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return str(path)
 
     return _write
+
+
+def _not_run_on_version_1() -> str:
+    from icscheck.rules.base import Area
+
+    areas = list(Area)
+    later = sorted(
+        (i for i, r in RULES.items() if r.since > 1), key=lambda i: areas.index(RULES[i].area)
+    )
+    return (
+        f"Not run: {', '.join(later)} ({len(later)} rules). Why: needs format version 2: "
+        "icscheck migrate turns this file into it."
+    )
+
+
+NOT_RUN_V1 = _not_run_on_version_1()
+"""What every report says of a version-1 file: the rules that need version 2, by count."""

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT, SUFFOLK
+from tests.conftest import NOT_RUN_V1, ROOT, SUFFOLK
 from tests.test_cli import two_partner_members
 
 SCRIPT = Path(sys.executable).with_name("icscheck")
@@ -88,7 +88,10 @@ def test_github_actions_snippet(tmp_path: Path, bad: bool) -> None:
             for line in annotations
         )
     else:
-        assert annotations == []
+        # A version-1 file (SUFFOLK) says which rules it ran without (gaps15 item 7).
+        assert annotations == [
+            "::notice file=constitution/good.yaml,title=icscheck%3A 27 rules not run::" + NOT_RUN_V1
+        ]
     assert sarif.returncode == 0  # --fail-on never: the upload step always has a file
     uploaded = next(s for s in steps if "uses" in s and "upload-sarif" in s["uses"])
     log = json.loads((tmp_path / uploaded["with"]["sarif_file"]).read_text())

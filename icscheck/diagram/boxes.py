@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from icscheck.finding import Finding
+from icscheck.finding import Finding, Severity
 
 PARTICIPANTS = "g5"
 """The key of the non-voting participants' box."""
@@ -21,6 +21,13 @@ def plural(count: int, word: str, words: str = "") -> str:
 
 
 GAP = "\u26a0"  # ⚠, with the red border: colour is never the only sign of a gap
+ERROR_GAP = "\u2717"
+"""✗: a gap an error-level rule found, as every report marks one (⚠ is a warning's)."""
+
+
+def mark(findings: Iterable[Finding]) -> str:
+    """✗ where an error-level rule found a gap, else ⚠: the reports' own marks."""
+    return ERROR_GAP if any(f.severity is Severity.ERROR for f in findings) else GAP
 
 
 def rules(findings: Iterable[Finding]) -> str:
@@ -38,8 +45,9 @@ class Line:
 
     @property
     def shown(self) -> str:
-        """The text, marked where it has a gap: ``⚠ Jo Bloggs [BOARD-009]``."""
-        return f"{GAP} {self.text} [{rules(self.gaps)}]" if self.gaps else self.text
+        """The text, marked where it has a gap: ``⚠ Jo Bloggs [BOARD-009]`` (✗ for an
+        error-level rule's)."""
+        return f"{mark(self.gaps)} {self.text} [{rules(self.gaps)}]" if self.gaps else self.text
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,9 @@ class Box:
 
     @property
     def note(self) -> str | None:
-        """The box's own gap line (``⚠ gap: COMM-003``), if it has findings."""
-        return f"{GAP} gap: {rules(self.gaps)}" if self.gaps else None
+        """The box's own gap line (``✗ gap: COMM-003``, ⚠ for warnings only), if it has
+        findings."""
+        return f"{mark(self.gaps)} gap: {rules(self.gaps)}" if self.gaps else None
 
     @property
     def is_gap(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
-from icscheck.diagram.boxes import GAP, Box, Picture, rules
+from icscheck.diagram.boxes import ERROR_GAP, GAP, Box, Picture, mark, rules
 from icscheck.untrusted import text as shown
 
 WIDTH = 28
@@ -113,14 +113,16 @@ def _committees(picture: Picture, parent: str) -> Iterator[str]:
 def _legend(picture: Picture) -> Iterator[str]:
     yield '  subgraph legend["Key"]'
     yield f"    key_ok[{_plain('No gap found')}];"
-    yield f"    key_gap[{_plain(f'{GAP} Gap: a rule found a problem here; see the report')}];"
+    key = f"{ERROR_GAP} error or {GAP} warning: a rule found a problem here; see the report"
+    yield f"    key_gap[{_plain(key)}];"
     yield f"    key_lines[{_plain('Solid line: a member of, or reporting to, the box above')}];"
     yield f"    key_arrows[{_plain('Dotted arrow: decides the functions listed')}];"
     if picture.serves:
         yield f"    key_serves[{_plain('Thick line: a place committee and the place it serves')}];"
     if picture.other_gaps:
         others = rules(picture.other_gaps)
-        yield f"    key_other[{_plain(f'{GAP} Gaps not shown on one box: {others}')}];"
+        shown = mark(picture.other_gaps)
+        yield f"    key_other[{_plain(f'{shown} Gaps not shown on one box: {others}')}];"
     yield "  end"
 
 

@@ -18,6 +18,7 @@ terminal or a CI log.
 from __future__ import annotations
 
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.not_run import not_run_lines
 from icscheck.reporters.summary import in_report_order, settings, verdict
 from icscheck.result import Report
 from icscheck.untrusted import line
@@ -56,6 +57,8 @@ class ConciseReporter(Reporter):
                         f" (confirm: {'; '.join(item.confirm)})"
                     )
                 )
+            # The rules that did not run on it (a version-1 file's), and why.
+            lines += [line(f"{result.path}: {text}") for text in not_run_lines(result)]
         lines += setting_lines(report)
         lines.append(str(verdict(report)))
         self.stream.write("\n".join(lines) + "\n")

@@ -27,6 +27,7 @@ from typing import TextIO
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.ci_settings import github_notices
+from icscheck.reporters.not_run import titled
 from icscheck.repository import Root
 from icscheck.result import FailOn, Report
 from icscheck.untrusted import text, workflow_data, workflow_property
@@ -169,6 +170,12 @@ class GithubReporter(Reporter):
                 message = f"{_located(finding)} — to confirm: {'; '.join(question.confirm)}"
                 title = f"{report.rule(finding.rule).label} (to confirm)"
                 levels[asked].append(self._at(asked, finding, message, title))
+            # The rules that did not run on it (a version-1 file's), first of its notices,
+            # so the cap on notices does not hide them.
+            levels["notice"] += [
+                command("notice", text, file=self.path(result.path), title=f"{TITLE}: {title}")
+                for title, text in titled(result)
+            ]
             for item in result.waived:
                 finding = item.finding
                 message = f"{_located(finding)} — waived: {item.waiver.describe()}"

@@ -33,6 +33,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.ci_settings import gitlab_issues
+from icscheck.reporters.not_run import gitlab_issues as not_run_issues
 from icscheck.reporters.summary import in_report_order
 from icscheck.result import FailOn, Report, Unconfirmed
 from icscheck.rules.base import Rule
@@ -123,6 +124,7 @@ def report_gitlab(report: Report, path: Paths) -> list[dict[str, Any]]:
             question(u, report.rule(u.finding.rule), path(u.finding.path), strict=strict)
             for u in result.unconfirmed
         )
+        issues += not_run_issues(result, path(result.path))
     # What configuration switched off or changed (icscheck/reporters/ci_settings.py).
     return issues + gitlab_issues(report, path)
 

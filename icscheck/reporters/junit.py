@@ -36,6 +36,7 @@ from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
 from icscheck.reporters.base import Reporter
 from icscheck.reporters.ci_settings import junit_properties
+from icscheck.reporters.not_run import not_run_lines
 from icscheck.result import FailOn, Report, RuleResult, Status, Unconfirmed, Waived
 from icscheck.rules.base import Rule
 from icscheck.untrusted import log, xml
@@ -136,6 +137,8 @@ class JunitReporter(Reporter):
                 # What configuration switched off or changed (reporters/ci_settings.py).
                 for value in junit_properties(report):
                     _property(properties, "settings", value)
+                for value in not_run_lines(result):
+                    _property(properties, "not_run", value)
                 counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
                 for outcome in result.rules:
                     counts["tests"] += 1
@@ -147,7 +150,10 @@ class JunitReporter(Reporter):
             suite.attrib.update({key: str(value) for key, value in counts.items()})
             for key, count in counts.items():
                 totals[key] += count
-            ET.SubElement(suite, "system-out")
+            # The rules not run (a version-1 file's), where Jenkins shows a suite's output.
+            output = ET.SubElement(suite, "system-out")
+            if result.error is None and result.not_run:
+                output.text = xml("\n".join(not_run_lines(result)))
             ET.SubElement(suite, "system-err")
         # Totals on the root, as ruff writes them and GitLab reads ``time`` there.
         root.attrib.update({key: str(count) for key, count in totals.items()})

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from icscheck import __version__, untrusted
 from icscheck.finding import Severity
 from icscheck.reporters.base import Reporter
+from icscheck.reporters.not_run import sarif_notifications
 from icscheck.reporters.sarif_results import UNREADABLE_RULE, Locator, Results
 from icscheck.reporters.sarif_settings import configuration
 from icscheck.reporters.summary import in_report_order, report_order
@@ -129,6 +130,10 @@ def report_sarif(
     invocation: dict[str, Any] = {"executionSuccessful": True, "exitCode": int(report.exit_code)}
     # What configuration switched off or changed (icscheck/reporters/sarif_settings.py).
     invocation |= configuration(report.configured, index, locator.artifact)
+    # The rules that did not run on a file (a version-1 file's), and why.
+    notes = sarif_notifications(list(report.files), locator.artifact)
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
     run: dict[str, Any] = {
         "tool": {
             "driver": {

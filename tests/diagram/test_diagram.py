@@ -96,10 +96,10 @@ flowchart TD
   classDef place fill:#eaf6ec,stroke:#2f7d3b,color:#1f2328;
   classDef decisions fill:#fff8e6,stroke:#9a6700,color:#1f2328;
   classDef gap fill:#fdecea,stroke:#b3261e,stroke-width:3px,color:#1f2328;
-  board["<b>NHS Test ICB</b><br/>unitary board: 4 voting<br/>members, 1 participant;<br/>quorum 3<br/>⚠ gap: QUORUM-001"];
+  board["<b>NHS Test ICB</b><br/>unitary board: 4 voting<br/>members, 1 participant;<br/>quorum 3<br/>✗ gap: QUORUM-001"];
   g0["<b>Chair</b><br/>Ann Chair"];
   board --- g0;
-  g1["<b>Non-executive members</b><br/>⚠ Ned One [BOARD-009]"];
+  g1["<b>Non-executive members</b><br/>✗ Ned One [BOARD-009]"];
   board --- g1;
   g2["<b>Executive members</b><br/>Cee Eo (chief executive)"];
   board --- g2;
@@ -107,7 +107,7 @@ flowchart TD
   board --- g3;
   g5["<b>Non-voting participants</b><br/>Hew Watch (Healthwatch)"];
   board --- g5;
-  c0["<b>Audit Committee</b><br/>chair: Ned One<br/>3 members, 1 from outside<br/>the board<br/>⚠ gap: COMM-003"];
+  c0["<b>Audit Committee</b><br/>chair: Ned One<br/>3 members, 1 from outside<br/>the board<br/>✗ gap: COMM-003"];
   board --- c0;
   c1["<b>Audit Sub-committee</b><br/>chair: Cee Eo<br/>1 member"];
   c0 --- c1;
@@ -119,14 +119,14 @@ flowchart TD
   board -.-> d0;
   d1["<b>Decided by Audit Committee</b><br/>• Approve the accounts<br/>(accountable: the board)"];
   c0 -.-> d1;
-  d2["<b>Decided by North Place</b><br/>• ⚠ Run the north budget<br/>(accountable: not given)<br/>[MAP-002]"];
+  d2["<b>Decided by North Place</b><br/>• ✗ Run the north budget<br/>(accountable: not given)<br/>[MAP-002]"];
   p0 -.-> d2;
   subgraph legend["Key"]
     key_ok["No gap found"];
-    key_gap["⚠ Gap: a rule found a<br/>problem here; see the report"];
+    key_gap["✗ error or ⚠ warning: a rule<br/>found a problem here; see<br/>the report"];
     key_lines["Solid line: a member of, or<br/>reporting to, the box above"];
     key_arrows["Dotted arrow: decides the<br/>functions listed"];
-    key_other["⚠ Gaps not shown on one box:<br/>COMM-001"];
+    key_other["✗ Gaps not shown on one box:<br/>COMM-001"];
   end
   class g0,g2,g3,g5,key_ok,key_lines,key_arrows group;
   class c1 committee;
@@ -257,7 +257,7 @@ def test_svg_shows_every_element_and_highlights_gaps() -> None:
     assert audit.get("class") == "gap"
     assert audit.find(f"{NS}rect").get("stroke") == gap_stroke  # type: ignore[union-attr]
     assert audit.find(f"{NS}title").text == "COMM-003: what is wrong"  # type: ignore[union-attr]
-    assert "⚠ gap: COMM-003" in texts(audit)
+    assert "✗ gap: COMM-003" in texts(audit)
     sub = by_node(root, "/committees/1")
     assert sub.get("class") == "committee"
     assert sub.find(f"{NS}rect").get("stroke") == canvas.KINDS["committee"][1]  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.github import GithubReporter, command
 from icscheck.untrusted import workflow_data, workflow_property
-from tests.conftest import RULES, SUFFOLK
+from tests.conftest import NOT_RUN_V1, RULES, SUFFOLK
 from tests.reporters.test_outcomes import UNKNOWN_POST
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
@@ -38,8 +38,15 @@ def test_registered_as_github() -> None:
     assert REPORTERS["github"] is GithubReporter
 
 
-def test_a_clean_file_gives_no_annotation() -> None:
-    assert render("github", [str(SUFFOLK)]) == ""
+def not_run(path: str) -> str:
+    """The notice that a version-1 file ran without the rules that need version 2."""
+    title = workflow_property("icscheck: 27 rules not run")
+    return f"::notice file={workflow_property(path)},title={title}::{NOT_RUN_V1}"
+
+
+def test_a_clean_version_1_file_gives_only_the_notice_of_rules_not_run() -> None:
+    """gaps15 item 7: a green check on a version-1 file says 27 rules did not run."""
+    assert render("github", [str(SUFFOLK)]) == not_run(str(SUFFOLK)) + "\n"
 
 
 def test_one_line_per_finding_waiver_and_unreadable_file(
@@ -62,6 +69,8 @@ def test_one_line_per_finding_waiver_and_unreadable_file(
         "::error file=absent.yaml,title=icscheck::no such file",
         f"::warning file=board gaps.yaml,line={board},col=1,title=BOARD-013::"
         + MESSAGES["BOARD-013"],
+        not_run("board gaps.yaml"),
+        not_run("waived.yaml"),
         f"::notice file=waived.yaml,line={waived},col=3,title=BOARD-003 (waived)::"
         + f"{MESSAGES['BOARD-003']} — waived: {DESCRIBED}",
     ]
@@ -91,7 +100,7 @@ def test_a_message_cannot_start_another_command(
     text = suffolk_text.replace("chair: ned-audit", crafted, 1)
     assert text != suffolk_text
     (tmp_path / name).write_text(text, encoding="utf-8")
-    lines = render("github", [name]).splitlines()
+    lines = [line for line in render("github", [name]).splitlines() if "rules not run" not in line]
     assert lines, "expected findings for the crafted chair"
     assert all(line.startswith("::error file=odd%2C name%3A 100%25.yaml,line=") for line in lines)
     ref = next(line for line in lines if "title=REF-001::" in line)
@@ -104,7 +113,13 @@ def test_cli_writes_commands_and_exits_1_on_error_findings(
     result = runner.invoke(app, ["validate", "--format", "github", GAPS])
     assert result.exit_code == 1, result.output
     titles = [line.split("title=")[1].split("::")[0] for line in result.stdout.splitlines()]
-    assert titles == ["BOARD-003", "BOARD-004", "BOARD-004", "BOARD-013"]
+    assert titles == [
+        "BOARD-003",
+        "BOARD-004",
+        "BOARD-004",
+        "BOARD-013",
+        workflow_property("icscheck: 27 rules not run"),
+    ]
 
 
 def test_in_github_actions_the_text_report_is_followed_by_annotations(
@@ -305,7 +320,8 @@ def test_a_settings_notice_names_the_configuration_file_from_the_repository_root
     ]
 
 
-@pytest.mark.parametrize(("copies", "summary"), [(10, None), (11, "2 more notices")])
+# Each copy is two notices: its rules not run (version 1) and its waived gap.
+@pytest.mark.parametrize(("copies", "summary"), [(5, None), (6, "3 more notices")])
 def test_notices_are_capped_at_10_per_step_too(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -324,7 +340,10 @@ def test_notices_are_capped_at_10_per_step_too(
     notices = [line for line in lines if line.startswith("::notice")]
     assert code == 1  # each copy's open BOARD-004
     if summary is None:
-        assert len(notices) == 10 and all("title=BOARD-003 (waived)" in n for n in notices)
+        assert len(notices) == 10
+        assert [n for n in notices if "title=BOARD-003 (waived)" not in n] == [
+            not_run(name) for name in names
+        ]
     else:
         assert len(notices) == 10
         assert notices[-1] == (

@@ -18,7 +18,7 @@ from icscheck.cli import app
 from icscheck.finding import Finding, Severity
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.gitlab import GitlabReporter, issue
-from tests.conftest import RULES, SUFFOLK
+from tests.conftest import NOT_RUN_V1, RULES, SUFFOLK
 from tests.reporters.test_outcomes import UNKNOWN_POST
 from tests.reporters.test_sarif import (
     BROKEN_MESSAGE,
@@ -74,8 +74,25 @@ def test_registered_as_gitlab() -> None:
     assert REPORTERS["gitlab"] is GitlabReporter
 
 
-def test_a_clean_file_gives_an_empty_array() -> None:
-    assert render("gitlab", [str(SUFFOLK)]) == "[]\n"
+def not_run(path: str) -> dict[str, Any]:
+    """The info issue that a version-1 file ran without the rules that need version 2."""
+    text = f"icscheck: {NOT_RUN_V1}"
+    return {
+        "description": text,
+        "check_name": "icscheck-not-run",
+        "fingerprint": sha256("icscheck-not-run", path, NOT_RUN_V1),
+        "severity": "info",
+        "location": {"path": path, "lines": {"begin": 1}},
+    }
+
+
+def test_a_clean_version_1_file_gives_only_its_rules_not_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gaps15 item 7: a version-1 file says in the merge request that 27 rules did not run."""
+    monkeypatch.chdir(tmp_path)
+    Path("clean.yaml").write_bytes(SUFFOLK.read_bytes())
+    assert gitlab(["clean.yaml"]) == [not_run("clean.yaml")]
 
 
 def test_one_issue_per_open_gap_and_per_unreadable_file(
@@ -103,6 +120,7 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
             "BOARD-004", MESSAGES["BOARD-004 local"], GAPS, "/board/members", members, "critical"
         ),
         issue("BOARD-013", MESSAGES["BOARD-013"], GAPS, "/board", board, "minor"),
+        not_run(GAPS),
         # The waived BOARD-003 in waived.yaml is left out.
         issue(
             "BOARD-004",
@@ -112,6 +130,7 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
             members + 1,
             "critical",
         ),
+        not_run(WAIVED),
         {
             "description": f"icscheck: cannot check this file: {BROKEN_MESSAGE}",
             "check_name": "icscheck",
@@ -132,11 +151,14 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
 def test_fingerprints_are_unique_and_survive_an_unrelated_line_inserted_above(
     cases: list[str],
 ) -> None:
-    before = {issue["fingerprint"]: line(issue) for issue in gitlab([GAPS])}
+    def gaps() -> list[dict[str, Any]]:
+        return [i for i in gitlab([GAPS]) if i["check_name"] != "icscheck-not-run"]
+
+    before = {issue["fingerprint"]: line(issue) for issue in gaps()}
     assert len(before) == 4  # two BOARD-004 gaps at one node are still two issues
     text = Path(GAPS).read_text(encoding="utf-8")
     Path(GAPS).write_text("# Reviewed by the governance team.\n" + text, encoding="utf-8")
-    after = {issue["fingerprint"]: line(issue) for issue in gitlab([GAPS])}
+    after = {issue["fingerprint"]: line(issue) for issue in gaps()}
     assert after.keys() == before.keys()
     assert all(after[key] == before[key] + 1 for key in before)
 
@@ -150,7 +172,9 @@ def test_cli_writes_the_report_and_exits_1_on_error_findings(cases: list[str]) -
         ("BOARD-004", GAPS),
         ("BOARD-004", GAPS),
         ("BOARD-013", GAPS),
+        ("icscheck-not-run", GAPS),
         ("BOARD-004", WAIVED),
+        ("icscheck-not-run", WAIVED),
     ]
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.junit import JunitReporter
-from tests.conftest import RULES, SUFFOLK, V1
+from tests.conftest import NOT_RUN_V1, RULES, SUFFOLK, V1
 from tests.reporters.test_sarif import (
     ABSENT,
     BROKEN,
@@ -333,3 +333,11 @@ def test_files_are_named_from_the_repository_root(
         "constitutions.board gaps",
         f"constitutions/{GAPS}",
     )
+
+
+def test_a_version_1_suite_says_which_rules_did_not_run() -> None:
+    """gaps15 item 7: in a property and in the suite's output, counted, with migrate."""
+    (suite,) = parse(render("junit", [str(SUFFOLK)])).findall("testsuite")
+    properties = [p.attrib for p in suite.iter("property") if p.attrib["name"] == "not_run"]
+    assert properties == [{"name": "not_run", "value": NOT_RUN_V1}]
+    assert suite.findtext("system-out") == NOT_RUN_V1

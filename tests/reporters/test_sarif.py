@@ -21,7 +21,7 @@ from icscheck import __version__, untrusted
 from icscheck.cli import app
 from icscheck.reporters import REPORTERS
 from icscheck.reporters.sarif import SarifOptions, SarifReporter
-from tests.conftest import ROOT, RULES, SUFFOLK, check
+from tests.conftest import NOT_RUN_V1, ROOT, RULES, SUFFOLK, check
 from tests.test_cli import two_partner_members, without_member
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -148,7 +148,22 @@ def test_a_clean_run_is_valid_with_every_rule_and_no_result() -> None:
     assert driver["informationUri"] == "https://github.com/icscheck/icscheck"
     assert [rule["id"] for rule in driver["rules"]] == list(RULES)
     assert run["results"] == []
-    assert run["invocations"] == [{"executionSuccessful": True, "exitCode": 0}]
+    # gaps15 item 7: the version-1 file's rules not run, at the file.
+    assert run["invocations"] == [
+        {
+            "executionSuccessful": True,
+            "exitCode": 0,
+            "toolExecutionNotifications": [
+                {
+                    "level": "note",
+                    "message": {"text": NOT_RUN_V1},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": SUFFOLK.as_uri()}}}
+                    ],
+                }
+            ],
+        }
+    ]
 
 
 def test_each_rule_carries_its_title_documentation_fix_source_and_link() -> None:
@@ -273,4 +288,6 @@ def test_cli_writes_sarif_and_exits_1_on_error_findings(
         "BOARD-004",
         "BOARD-013",
     ]
-    assert log["runs"][0]["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 1
+    assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [NOT_RUN_V1]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from icscheck import __version__
 from icscheck.cli import app
-from tests.conftest import RULES
+from tests.conftest import NOT_RUN_V1, RULES
 from tests.reporters.test_outcomes import UNKNOWN_POST
 from tests.reporters.test_sarif import (
     ABSENT,
@@ -150,7 +150,9 @@ def test_unreadable_files_are_error_results_and_the_run_still_succeeded(repo: Pa
     code, log, _ = validate(GAPS, BROKEN, ABSENT)
     assert code == 2
     (invocation,) = log["runs"][0]["invocations"]
+    notes = invocation.pop("toolExecutionNotifications")
     assert invocation == {"executionSuccessful": True, "exitCode": 2}
+    assert [n["message"]["text"] for n in notes] == [NOT_RUN_V1]  # GAPS is version 1
     unreadable = [r for r in results(log) if r["ruleId"] == UNREADABLE]
     fingerprints = {r.pop("partialFingerprints")["icscheck/v1"] for r in unreadable}
     assert len(fingerprints) == 2
