@@ -52,7 +52,7 @@ from icscheck import __version__
 from icscheck.codec import file_data, file_result, model_data, model_from_data
 from icscheck.errors import UsageError
 from icscheck.key import KEY_FILE
-from icscheck.overrides import Lapsed
+from icscheck.overrides import GateOff, Lapsed
 from icscheck.result import FileResult
 from icscheck.rules.base import Checker, Rule
 
@@ -97,10 +97,14 @@ def refusal(folder: Path) -> str | None:
 
 
 def key(
-    raw: bytes, checkers: Sequence[Checker], on: _dt.date, lapsed: Sequence[Lapsed] = ()
+    raw: bytes,
+    checkers: Sequence[Checker],
+    on: _dt.date,
+    lapsed: Sequence[Lapsed] = (),
+    lapsed_gate: GateOff | None = None,
 ) -> str:
     """The entry name for checking ``raw`` with ``checkers`` as on date ``on``, with the
-    run's ``lapsed`` overrides (WAIVE-002's findings name them)."""
+    run's ``lapsed`` overrides and lapsed gate (WAIVE-002's findings name them)."""
     digest = hashlib.sha256()
     header = {
         "format": FORMAT,
@@ -108,6 +112,7 @@ def key(
         "rules": [list(checker.identity) for checker in checkers],
         "on": on.isoformat(),
         "lapsed": [item.describe() for item in lapsed],
+        "gate": None if lapsed_gate is None else lapsed_gate.describe(),
     }
     digest.update(json.dumps(header, sort_keys=True).encode())
     digest.update(b"\0")

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from icscheck.finding import Finding
-from icscheck.overrides import Lapsed
+from icscheck.overrides import GateOff, Lapsed
 from icscheck.result import FileResult, NotRun, RuleResult, Unconfirmed, Waived
 from icscheck.rules.base import Checker, Context, Gap, Rule
 
@@ -32,6 +32,7 @@ def check_document(
     on: _dt.date,
     known: Iterable[str] = (),
     lapsed: Sequence[Lapsed] = (),
+    lapsed_gate: GateOff | None = None,
 ) -> FileResult:
     """Apply ``checkers`` to one parsed document, and its waivers to their findings;
     ``lapsed`` are the run's overrides past their end date (WAIVE-002 reports them)."""
@@ -55,6 +56,7 @@ def check_document(
         locate=document.locate,
         unknowns=document.unknowns,
         lapsed=tuple(lapsed),
+        lapsed_gate=lapsed_gate,
     )
     usable = _by_target(document.waivers, on)
     outcomes: dict[str, RuleResult] = {}

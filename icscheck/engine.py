@@ -27,7 +27,7 @@ from icscheck.run import Run
 if TYPE_CHECKING:
     # The parser, the model and the rules' helpers are imported when a file is
     # checked, not read from the cache (issue 13, docs/performance.md).
-    pass
+    from icscheck.loader import Document
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -36,6 +36,19 @@ STDIN_NAME = "<stdin>"
 OnChecked = Callable[[FileResult], None]
 """Told of each file's result as soon as it is checked (the CLI's progress bar): the core
 reports progress this way and never prints it."""
+
+
+def _checked(document: Document, checkers: Sequence[Checker], run: Run) -> FileResult:
+    """``document`` through ``checkers`` with what the run knows: the date, every rule's
+    ID, and the overrides and gate past their end dates (WAIVE-002)."""
+    return check_document(
+        document,
+        checkers,
+        on=run.on,
+        known=run.known,
+        lapsed=run.configured.lapsed,
+        lapsed_gate=run.lapsed_gate,
+    )
 
 
 def check_file(path: str, run: Run) -> FileResult:
@@ -67,7 +80,11 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
             pass  # broken YAML is reported below, as for any file
     rules = [c.rule for c in checkers]
     store = run.cache
-    entry = cache.key(raw, checkers, run.on, run.configured.lapsed) if store is not None else None
+    entry = (
+        cache.key(raw, checkers, run.on, run.configured.lapsed, run.lapsed_gate)
+        if store is not None
+        else None
+    )
     if store is not None and entry is not None:
         hit = cache.get(store, entry, name, model=run.keep_model)
         if hit is not None:
@@ -75,13 +92,7 @@ def check_bytes(name: str, raw: bytes, run: Run) -> FileResult:
     from icscheck.loader import load_bytes
 
     try:
-        result = check_document(
-            load_bytes(name, raw),
-            checkers,
-            on=run.on,
-            known=run.known,
-            lapsed=run.configured.lapsed,
-        )
+        result = _checked(load_bytes(name, raw), checkers, run)
     except LoadError as error:
         result = FileResult(path=name, error=error)
     if store is not None and entry is not None:
@@ -141,9 +152,7 @@ def _check_document_bytes(
     try:
         drafted = draft(read_one(name, raw), [name])
         document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
-        return check_document(
-            document, checkers, on=run.on, known=run.known, lapsed=run.configured.lapsed
-        )
+        return _checked(document, checkers, run)
     except LoadError as error:
         return FileResult(path=name, error=error)
 
@@ -184,13 +193,7 @@ def check_pages(paths: tuple[str, ...], run: Run) -> FileResult:
         ]
         drafted = draft(blocks, list(paths))
         document = replace(load_bytes(name, drafted.text.encode("utf-8")), drafted=True)
-        return check_document(
-            document,
-            run.checkers_for(name),
-            on=run.on,
-            known=run.known,
-            lapsed=run.configured.lapsed,
-        )
+        return _checked(document, run.checkers_for(name), run)
     except LoadError as error:
         return FileResult(path=name, error=error)
 

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from icscheck.config import COMMAND_LINE, ConfigError, Settings
-from icscheck.overrides import Configured
+from icscheck.overrides import Configured, GateOff
 from icscheck.result import FailOn, NotRun
 from icscheck.rules.base import Area, Checker, Rule
 
@@ -91,10 +91,15 @@ class Run:
     @property
     def fail_on(self) -> FailOn:
         """The gate; a file's ``fail-on = "never"`` past its end date fails on errors."""
-        gate = self.configured.gate
-        if gate is not None and gate.lapsed:
+        if self.lapsed_gate is not None:
             return FailOn.ERROR
         return FailOn(self.settings.fail_on)
+
+    @property
+    def lapsed_gate(self) -> GateOff | None:
+        """A file's ``fail-on = "never"`` past its end date: WAIVE-002 reports it on every file."""
+        gate = self.configured.gate
+        return gate if gate is not None and gate.lapsed else None
 
     def not_run_for(self, path: str) -> tuple[NotRun, ...]:
         """The rules in force that ``path``'s per-file ignores leave out, with why."""

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from icscheck.composer import Duplicate, NodePath, Position
     from icscheck.loader import Document
     from icscheck.model import Model
-    from icscheck.overrides import Lapsed
+    from icscheck.overrides import GateOff, Lapsed
     from icscheck.waivers import Waiver
 
 
@@ -97,6 +97,8 @@ class Context:
     (icscheck/bounded.py), whose findings are not all in ``findings``."""
     lapsed: tuple[Lapsed, ...] = ()
     """The run's configuration overrides past their end date (``[overrides.RULE]``)."""
+    lapsed_gate: GateOff | None = None
+    """The run's ``fail-on = "never"`` past its end date, if it has lapsed."""
 
 
 @dataclass(frozen=True)

@@ -117,17 +117,21 @@ def test_an_accountable_gate_off_passes_and_says_who_agreed_it() -> None:
 
 def test_after_its_end_date_the_gate_fails_on_errors_again() -> None:
     Path(".icscheck.toml").write_text(ACCOUNTABLE, encoding="utf-8")
-    assert concise("--date", "2027-04-01") == (
-        1,
-        [
-            full(
-                'settings: Lapsed: fail-on = "never" in {config}:1 lapsed on 2027-03-31 '
-                "(approved by Board 2026-11-05, minute 12); the run fails on errors"
-            ),
-            full("settings: Configuration read: {config}"),
-            VERDICT,
-        ],
+    lapsed = full(
+        'fail-on = "never" in {config}:1 lapsed on 2027-03-31 '
+        "(approved by Board 2026-11-05, minute 12); the run fails on errors"
     )
+    code, out, _ = invoke(
+        "-f", "concise", "--config", ".icscheck.toml", "--date", "2027-04-01", "c.yaml"
+    )
+    assert code == 1
+    # As a lapsed override does, the lapsed gate is a WAIVE-002 error on every file.
+    assert f"c.yaml:1:1: WAIVE-002 error the configuration's {lapsed}" in out.splitlines()
+    assert out.splitlines()[-3:] == [
+        f"settings: Lapsed: {lapsed}",
+        full("settings: Configuration read: {config}"),
+        VERDICT.replace("2 errors", "3 errors"),
+    ]
 
 
 def test_the_command_line_gate_off_is_named_too() -> None:

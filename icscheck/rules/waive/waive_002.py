@@ -10,7 +10,10 @@ A configuration override (`[overrides.RULE]` with `until = YYYY-MM-DD`,
 docs/configuration.md) that switched a rule off or changed its severity
 lapses the same way: from the day after its `until` date the rule runs at its
 own severity, and every file checked has this finding, at its first line,
-naming the configuration file and line of the override.
+naming the configuration file and line of the override. A gate switched off
+in configuration (`fail-on = {level = "never", ..., until = YYYY-MM-DD}`)
+lapses likewise: the run fails on errors again, and every file has this
+finding saying so.
 
 Fails:
 
@@ -69,3 +72,5 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             "own severity again",
             at=(1, 1),
         )
+    if context.lapsed_gate is not None:
+        yield Gap((), f"the configuration's {context.lapsed_gate.describe()}", at=(1, 1))
