@@ -10,16 +10,15 @@ flags win over every file. Anything a file says that icscheck does not
 understand is a usage error naming the key, the file and the line: a typo
 must not quietly change a gate.
 
-``resolve`` is the one place where files and flags meet; every command that
-checks files (validate, map, diff) calls it, so they all read the same
-settings. What each setting's value came from is kept in ``Settings.origins``
+``resolve`` (icscheck/config_file.py) is the one place where files and flags meet;
+every command that checks files (validate, map, diff) calls it, so they all read
+the same settings. What each setting's value came from is kept in ``Settings.origins``
 so a report can say who switched a rule off. Reading a file, key by key, is
 icscheck/config_file.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,25 +128,6 @@ class Flags:
     cache: bool | None = None
     jobs: int | None = None
     cache_dir: Path | None = None
-
-
-def resolve(
-    start: Path, *, config: Path | None = None, isolated: bool = False, flags: Flags = Flags()
-) -> Settings:
-    """The settings for a run: the configuration file (found from ``start``), then ``flags``."""
-    from icscheck.config_file import find_config, load_settings
-
-    settings = Settings()
-    if not isolated:
-        # A --config path is made absolute from ``start`` (normalised, not resolved: a
-        # symlink keeps its name), as a file found by walking up is: every report and
-        # ``icscheck config`` name the file read the same way, whatever the folder.
-        path = find_config(start) if config is None else Path(os.path.normpath(start / config))
-        if path is not None:
-            if not path.is_file():
-                raise UsageError(f"{path}: no such configuration file")
-            settings = load_settings(path)
-    return apply(settings, flags)
 
 
 def apply(settings: Settings, flags: Flags) -> Settings:

@@ -23,11 +23,35 @@ from icscheck.config import (
     MAX_AGE,
     OVERRIDE_KEYS,
     ConfigError,
+    Flags,
     Settings,
+    apply,
     parse_size,
 )
+from icscheck.errors import UsageError
 from icscheck.finding import Severity
 from icscheck.overrides import Accountability, Override
+
+
+def resolve(
+    start: Path,
+    *,
+    config: Path | None = None,
+    isolated: bool = False,
+    flags: Flags | None = None,
+) -> Settings:
+    """The settings for a run: the configuration file (found from ``start``), then ``flags``."""
+    settings = Settings()
+    if not isolated:
+        # A --config path is made absolute from ``start`` (normalised, not resolved: a
+        # symlink keeps its name), as a file found by walking up is: every report and
+        # ``icscheck config`` name the file read the same way, whatever the folder.
+        path = find_config(start) if config is None else Path(os.path.normpath(start / config))
+        if path is not None:
+            if not path.is_file():
+                raise UsageError(f"{path}: no such configuration file")
+            settings = load_settings(path)
+    return apply(settings, flags or Flags())
 
 
 def find_config(start: Path) -> Path | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from icscheck.config import ConfigError, Flags, Settings, apply, resolve
+from icscheck.config import ConfigError, Flags, Settings, apply
+from icscheck.config_file import resolve
 from icscheck.finding import Severity
 from icscheck.result import FailOn
 from icscheck.run import Run, selected

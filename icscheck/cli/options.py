@@ -162,7 +162,8 @@ def prepare(
     config: Path | None, isolated: bool, date: str | None, flags: Flags | None = None
 ) -> Run:
     """The run context: the configuration from the working directory, the flags, the date."""
-    from icscheck.config import Flags, resolve
+    from icscheck.config import Flags
+    from icscheck.config_file import resolve
     from icscheck.run import Run
 
     settings = resolve(Path.cwd(), config=config, isolated=isolated, flags=flags or Flags())
