@@ -185,6 +185,15 @@ def _reporter(
 
         hint = report_hint(outputs, path, os.environ)
         return GithubReporter(stream, root=root, report_hint=hint)
+    if name == "markdown":
+        from icscheck.reporters.markdown import STEP_SUMMARY_LIMIT, MarkdownReporter
+
+        # The report written as the step summary is kept under GitHub's limit for it.
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        to_summary = bool(summary and path and path != "-" and same_file(path, summary))
+        return MarkdownReporter(
+            stream, root=root, budget=STEP_SUMMARY_LIMIT if to_summary else None
+        )
     from icscheck.reporters import REPORTERS
 
     return REPORTERS[name](stream, root=root)

@@ -15,6 +15,7 @@ escapes it so it cannot add markup, links, HTML or table cells, and an
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any, TextIO
 
 from icscheck.finding import Finding
 from icscheck.reporters.base import Reporter
@@ -42,15 +43,84 @@ from icscheck.untrusted import markdown_fence as fenced
 from icscheck.untrusted import markdown_linked as linked
 from icscheck.waivers import Waiver
 
+STEP_SUMMARY_LIMIT = 1024 * 1024
+"""GitHub's limit on a step's job summary. Over it GitHub drops the whole summary
+("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k"), so the
+report written there is kept under it (``budget``)."""
+
 
 class MarkdownReporter(Reporter):
-    """The board-paper report as Markdown."""
+    """The board-paper report as Markdown, within ``budget`` bytes where one is given."""
+
+    def __init__(self, stream: TextIO, *, budget: int | None = None, **options: Any) -> None:
+        super().__init__(stream, **options)
+        self.budget = budget
 
     def write(self, report: Report) -> None:
-        self.stream.write(render(report))
+        self.stream.write(render(report, budget=self.budget))
 
 
-def render(report: Report) -> str:
+def render(report: Report, *, budget: int | None = None) -> str:
+    """The whole report; over ``budget`` bytes, each file's gaps without its table of rules
+    and its map; still over, as many files' sections as fit, and a line saying how many
+    are left out (the summary by ICB above them lists every file)."""
+    head = _head(report)
+    sections = [
+        _section(number, result, report, brief=False) for number, result in _numbered(report)
+    ]
+    whole = _joined(head, sections)
+    if budget is None or len(whole.encode()) <= budget:
+        return whole
+    head = [*head, "", SHORTENED]
+    sections = [
+        _section(number, result, report, brief=True) for number, result in _numbered(report)
+    ]
+    room = budget - len(_joined(head, []).encode()) - len(_left_out(len(sections)).encode()) - 2
+    kept: list[list[str]] = []
+    for section in sections:
+        size = len("\n".join(["", *section]).encode()) + 1
+        if size > room:
+            break
+        kept.append(section)
+        room -= size
+    if len(kept) == len(sections):
+        return _joined(head, kept)
+    return _joined(head, kept) + "\n" + _left_out(len(sections) - len(kept)) + "\n"
+
+
+SHORTENED = (
+    "_Shortened to keep within GitHub's 1 MiB step summary: each file's gaps, questions and "
+    "waivers, without its table of rules met and its structure map. "
+    "`icscheck validate -f markdown` or `-f html` gives the whole report._"
+)
+
+
+def _left_out(count: int) -> str:
+    return (
+        f"_{plural(count, 'more file')} left out here to keep within GitHub's 1 MiB step "
+        "summary: the summary by ICB above lists every file._"
+    )
+
+
+def _numbered(report: Report) -> list[tuple[int, FileResult]]:
+    return list(enumerate(report.files, start=1))
+
+
+def _joined(head: list[str], sections: list[list[str]]) -> str:
+    lines = list(head)
+    for section in sections:
+        lines += ["", *section]
+    return "\n".join(lines) + "\n"
+
+
+def _section(number: int, result: FileResult, report: Report, *, brief: bool) -> list[str]:
+    # A report of several files links its summary rows to each file's own anchor: an
+    # id of the report's choosing, not a slug of the ICB's name (a constitution's text).
+    anchor = [f'<a id="file-{number}"></a>', ""] if len(report.files) > 1 else []
+    return [*anchor, *_file(result, report, brief=brief)]
+
+
+def _head(report: Report) -> list[str]:
     overall = verdict(report)
     lines = [
         f"# {TITLE}",
@@ -67,14 +137,7 @@ def render(report: Report) -> str:
             f"- **{item.kind}**: {text(str(item).removeprefix(item.kind + ': '))}"
             for item in configured
         ]
-    rows = batch_rows(report)
-    lines += _batch(rows)
-    for number, result in enumerate(report.files, start=1):
-        # A report of several files links its summary rows to each file's own anchor: an
-        # id of the report's choosing, not a slug of the ICB's name (a constitution's text).
-        anchor = [f'<a id="file-{number}"></a>', ""] if rows else []
-        lines += ["", *anchor, *_file(result, report)]
-    return "\n".join(lines) + "\n"
+    return [*lines, *_batch(batch_rows(report))]
 
 
 def _batch(rows: list[BatchRow]) -> list[str]:
@@ -102,7 +165,7 @@ def _batch(rows: list[BatchRow]) -> list[str]:
     return lines
 
 
-def _file(result: FileResult, report: Report) -> list[str]:
+def _file(result: FileResult, report: Report, *, brief: bool = False) -> list[str]:
     lines = [f"## {text(result.icb_name or NO_ICB_NAME)}", "", f"- File: {code(result.path)}"]
     if result.error is not None:
         return [*lines, "", f"✗ Could not be checked: {text(str(result.error))}"]
@@ -136,6 +199,8 @@ def _file(result: FileResult, report: Report) -> list[str]:
         lines += ["", f"### Waived gaps ({len(waived)})", ""]
         for number, item in enumerate(waived, start=1):
             lines += _finding(number, item.finding, report.rule(item.finding.rule), item.waiver)
+    if brief:
+        return lines
     lines += ["", "### Compliance by area"]
     for area, outcomes in groupby(result.rules, key=lambda o: report.rule(o.rule).area):
         lines += [
