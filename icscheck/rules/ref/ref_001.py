@@ -12,6 +12,9 @@ rules meaningless. Checked references:
   committee of `type: place` (on any other committee it would be silently
   ignored: MAP-003 counts only place committees);
 - `committees[].members[]` (when an id): a board member or participant;
+- `committees[].quorum.must_include[]` (format 2), unless a kind of member
+  (`chair_or_deputy`, say): a board member or participant (whether they sit
+  on the committee is COMM-010's question);
 - `committees[].reports_to`: `board` or a committee;
 - `decision_map[].decided_by`: `board`, a committee or a place partnership;
 - `decision_map[].accountable`: an id that exists (whether it may hold
@@ -58,6 +61,7 @@ from icscheck.finding import Severity
 from icscheck.loader import NodePath, field_name
 from icscheck.model import BOARD, NHS_ENGLAND, Model
 from icscheck.rules.base import Context, Gap
+from icscheck.rules.comm.comm_010 import QUORUM_KINDS
 
 ID = "REF-001"
 SEVERITY = Severity.ERROR
@@ -137,6 +141,11 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             )
         for seat in committee.members:
             yield from ref(seat.node, seat.id, people, anyone, unknown_people)
+        quorum = committee.quorum
+        for index, name in enumerate(quorum.must_include if quorum is not None else ()):
+            if quorum is not None and name not in QUORUM_KINDS:
+                node = quorum.at("must_include", index)
+                yield from ref(node, name, people, f"{anyone}, or a kind of member", unknown_people)
         yield from ref(
             committee.at("reports_to"),
             committee.reports_to,
