@@ -23,8 +23,9 @@ rules meaningless. Checked references:
   `icb.cluster.icbs`, by name, so a post shared outside the cluster, or
   with no cluster given, is seen.
 
-A reference that rests on a list marked unknown (`icb.delegated_functions`,
-`icb.cluster`, its `icbs`) is a question to confirm.
+A reference that rests on a list marked unknown, or on an item of it marked
+unknown (`icb.delegated_functions`, `icb.cluster`, its `icbs`), is a question
+to confirm.
 
 In format 2, an id that names nothing known, where the list that would hold
 it (`committees`, say) is marked unknown or has items marked unknown, is a
@@ -167,11 +168,11 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
 def _delegated_functions(model: Model) -> Iterator[Gap]:
     icb = model.icb
     held = {item.function for item in icb.delegated_functions if item.function is not None}
-    unknown = tuple(
+    # The list marked unknown, an item of it marked unknown, or an item's function marked
+    # unknown: each may be the function a decision names.
+    unknown = icb.unknown_at("delegated_functions") + tuple(
         item.at("function") for item in icb.delegated_functions if item.is_unknown("function")
     )
-    if icb.is_unknown("delegated_functions"):
-        unknown = (icb.at("delegated_functions"), *unknown)
     for entry in model.decisions:
         function = entry.delegated_function
         if function is None or function in held:
