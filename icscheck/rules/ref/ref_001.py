@@ -16,7 +16,8 @@ rules meaningless. Checked references:
 - `decision_map[].decided_by`: `board`, a committee or a place partnership;
 - `decision_map[].accountable`: an id that exists (whether it may hold
   accountability is MAP-002's question), or `nhs_england` for a function NHS
-  England delegates (format 2, MAP-005);
+  England delegates (format 2, MAP-005); where the entry's `delegated_function`
+  is marked unknown, `nhs_england` is a question to confirm;
 - `decision_map[].delegated_function` (format 2): one of the functions in
   `icb.delegated_functions` (MAP-004 asks the other way round);
 - `shared_with[]` of a member or participant (format 2): one of the ICBs of
@@ -154,13 +155,23 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             unknown_deciders,
         )
         accountable = delegated if entry.delegated_function else known
+        # An entry whose delegated_function is unknown may be a delegated function, for
+        # which nhs_england is the right accountable body (MAP-005): a question.
+        unknown_function = entry.is_unknown("delegated_function")
         yield from ref(
             entry.at("accountable"),
             entry.accountable,
-            accountable,
+            delegated if unknown_function else accountable,
             "the board or a committee",
             unknown_any,
         )
+        if unknown_function and entry.accountable == NHS_ENGLAND:
+            yield Gap(
+                entry.at("accountable"),
+                f"{field_name(entry.at('accountable'))}: '{NHS_ENGLAND}' is accountable only "
+                "for a function delegated to the ICB (delegated_function)",
+                rests_on=(entry.at("delegated_function"),),
+            )
     yield from _delegated_functions(model)
     yield from _shared_posts(model)
 
