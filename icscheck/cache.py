@@ -48,7 +48,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from icscheck import __version__
+from icscheck import __version__, vocabulary
 from icscheck.codec import file_data, file_result, model_data, model_from_data
 from icscheck.errors import UsageError
 from icscheck.key import KEY_FILE
@@ -104,7 +104,8 @@ def key(
     lapsed_gate: GateOff | None = None,
 ) -> str:
     """The entry name for checking ``raw`` with ``checkers`` as on date ``on``, with the
-    run's ``lapsed`` overrides and lapsed gate (WAIVE-002's findings name them)."""
+    run's ``lapsed`` overrides and lapsed gate (WAIVE-002's findings name them), and the
+    vocabulary's spelling of the body the Act names (the messages name it)."""
     digest = hashlib.sha256()
     header = {
         "format": FORMAT,
@@ -113,6 +114,9 @@ def key(
         "on": on.isoformat(),
         "lapsed": [item.describe() for item in lapsed],
         "gate": None if lapsed_gate is None else lapsed_gate.describe(),
+        # The rules' messages name the body as vocabulary.py spells it, which a rename
+        # (the Health Bill's move of NHS England's functions) changes without a release.
+        "body": vocabulary.NHS_ENGLAND,
     }
     digest.update(json.dumps(header, sort_keys=True).encode())
     digest.update(b"\0")

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from icscheck import cache, checker, engine
+from icscheck import cache, checker, engine, vocabulary
 from icscheck.cli import app
 from icscheck.config import FORMATS, Settings
 from icscheck.finding import Severity
@@ -94,6 +94,22 @@ def test_the_key_covers_content_rules_severity_schema_and_date() -> None:
     assert isinstance(first.check, SchemaCheck)
     edited = replace(first, check=SchemaCheck({**first.check.schema, "required": ["icb"]}))
     assert base != cache.key(b"a: 1\n", [edited, *rules[1:]], today)
+
+
+def test_the_key_covers_the_spelling_of_the_body_the_act_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # MAP-004's and MAP-005's messages say "delegated by NHS England": a renamed body
+    # (icscheck/vocabulary.py) must not be served the old messages from the cache.
+    rules = run_for().checkers_for("c.yaml")
+    today = dt.date(2026, 1, 1)
+    body = vocabulary.NHS_ENGLAND
+    base = cache.key(b"a: 1\n", rules, today)
+    monkeypatch.setattr(vocabulary, "NHS_ENGLAND", "the Secretary of State")
+    renamed = cache.key(b"a: 1\n", rules, today)
+    assert renamed != base
+    monkeypatch.setattr(vocabulary, "NHS_ENGLAND", body)
+    assert cache.key(b"a: 1\n", rules, today) == base
 
 
 def test_a_damaged_entry_is_a_miss_and_is_replaced(cache_dir: Path) -> None:

@@ -9,7 +9,9 @@ ophthalmic and dental functions; specialised commissioning papers). The
 decision map should show where each is decided. Each of
 `icb.delegated_functions` with no decision map entry whose
 `delegated_function` names it is one finding (a warning: the map itself is
-guidance, MAP-001).
+guidance, MAP-001). Where the decision map is marked unknown, has entries
+marked unknown, or an entry whose `delegated_function` is marked unknown, a
+function not found is a question to confirm, located at the unknown.
 
 Fails:
 
@@ -41,6 +43,7 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.model import Model
+from icscheck.model.base import unasked
 from icscheck.rules.base import Context, Gap
 from icscheck.vocabulary import NHS_ENGLAND, words
 
@@ -54,11 +57,24 @@ SINCE = 2
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:
-    mapped = {entry.delegated_function for entry in model.decisions}
+    # Judged here: the decision map marked unknown, an entry of it marked unknown, or an
+    # entry whose delegated_function is marked unknown may be the missing entry, so each
+    # function not found is a question resting on them (and one all found is not).
+    with unasked():
+        mapped = {entry.delegated_function for entry in model.decisions}
+    not_known = model.unknown_at("decision_map") + tuple(
+        entry.at("delegated_function")
+        for entry in model.decisions
+        if entry.is_unknown("delegated_function")
+    )
     for item in model.icb.delegated_functions:
         if item.function is not None and item.function not in mapped:
             yield Gap(
                 item.node,
-                f"{words(item.function)}, delegated by {NHS_ENGLAND}, does not appear in the "
-                "decision map (delegated_function)",
+                f"does {words(item.function)}, delegated by {NHS_ENGLAND}, appear in the "
+                "decision map? (its entries are not all known)"
+                if not_known
+                else f"{words(item.function)}, delegated by {NHS_ENGLAND}, does not appear in "
+                "the decision map (delegated_function)",
+                rests_on=not_known,
             )

@@ -16,7 +16,9 @@ authority listed by name only (its kind not given) is a question to confirm;
 a missing partnership is one finding. Where the partnership's
 `local_authorities` is marked unknown, or has items marked unknown, each
 responsible authority it does not name is a question to confirm, located at
-the unknown.
+the unknown. Where `icb.local_authorities` is marked unknown, or has items
+marked unknown, whether the partnership includes every responsible authority
+is a question to confirm, located at the unknown.
 
 Fails:
 
@@ -94,3 +96,13 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
                 "responsible local authority in the ICB's area",
                 rests_on=not_known,
             )
+    # An authority of the ICB's area marked unknown (or the whole list) may be a
+    # responsible one the partnership leaves out: a question, never a pass.
+    area_unknown = model.icb.unknown_at("local_authorities")
+    if area_unknown:
+        yield Gap(
+            partnership.at("local_authorities"),
+            "does the integrated care partnership include every responsible local authority "
+            "in the ICB's area? (icb.local_authorities are not all known)",
+            rests_on=area_unknown,
+        )

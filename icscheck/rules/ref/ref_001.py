@@ -19,15 +19,17 @@ rules meaningless. Checked references:
 - `decision_map[].decided_by`: `board`, a committee or a place partnership;
 - `decision_map[].accountable`: an id that exists (whether it may hold
   accountability is MAP-002's question), or `nhs_england` for a function NHS
-  England delegates (format 2, MAP-005);
+  England delegates (format 2, MAP-005); where the entry's `delegated_function`
+  is marked unknown, `nhs_england` is a question to confirm;
 - `decision_map[].delegated_function` (format 2): one of the functions in
   `icb.delegated_functions` (MAP-004 asks the other way round);
 - `shared_with[]` of a member or participant (format 2): one of the ICBs of
   `icb.cluster.icbs`, by name, so a post shared outside the cluster, or
   with no cluster given, is seen.
 
-A reference that rests on a list marked unknown (`icb.delegated_functions`,
-`icb.cluster`, its `icbs`) is a question to confirm.
+A reference that rests on a list marked unknown, or on an item of it marked
+unknown (`icb.delegated_functions`, `icb.cluster`, its `icbs`), is a question
+to confirm.
 
 In format 2, an id that names nothing known, where the list that would hold
 it (`committees`, say) is marked unknown or has items marked unknown, is a
@@ -162,13 +164,23 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             unknown_deciders,
         )
         accountable = delegated if entry.delegated_function else known
+        # An entry whose delegated_function is unknown may be a delegated function, for
+        # which nhs_england is the right accountable body (MAP-005): a question.
+        unknown_function = entry.is_unknown("delegated_function")
         yield from ref(
             entry.at("accountable"),
             entry.accountable,
-            accountable,
+            delegated if unknown_function else accountable,
             "the board or a committee",
             unknown_any,
         )
+        if unknown_function and entry.accountable == NHS_ENGLAND:
+            yield Gap(
+                entry.at("accountable"),
+                f"{field_name(entry.at('accountable'))}: '{NHS_ENGLAND}' is accountable only "
+                "for a function delegated to the ICB (delegated_function)",
+                rests_on=(entry.at("delegated_function"),),
+            )
     yield from _delegated_functions(model)
     yield from _shared_posts(model)
 
@@ -176,11 +188,11 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
 def _delegated_functions(model: Model) -> Iterator[Gap]:
     icb = model.icb
     held = {item.function for item in icb.delegated_functions if item.function is not None}
-    unknown = tuple(
+    # The list marked unknown, an item of it marked unknown, or an item's function marked
+    # unknown: each may be the function a decision names.
+    unknown = icb.unknown_at("delegated_functions") + tuple(
         item.at("function") for item in icb.delegated_functions if item.is_unknown("function")
     )
-    if icb.is_unknown("delegated_functions"):
-        unknown = (icb.at("delegated_functions"), *unknown)
     for entry in model.decisions:
         function = entry.delegated_function
         if function is None or function in held:
