@@ -62,6 +62,16 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
         )
     if to_stdout and output is not None:
         outputs = [(name, output if path is None else path) for name, path in outputs]
+    elif output is not None and output != STDOUT:
+        # No --format goes to stdout, so --output gets the configuration's report (text by
+        # default); a --format file that is --output (``a.json``, ``./a.json``) would
+        # replace it, so that is the usage error refuse_shared_files makes of two formats.
+        for name, file in outputs:
+            if file not in (None, STDOUT) and same_file(file, output):
+                raise UsageError(
+                    f"--format {name} and --output would both be written to {file}; give "
+                    "each report a file of its own"
+                )
     return outputs
 
 

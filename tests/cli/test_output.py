@@ -199,6 +199,23 @@ def test_two_reports_to_one_file_is_a_usage_error(args: list[str], message: str)
     )
 
 
+@pytest.mark.parametrize("output", ["r.json", "./r.json", "sub/../r.json"])
+@pytest.mark.parametrize("name", ["sarif", "json"])
+def test_a_format_to_the_file_output_names_is_a_usage_error(
+    tmp_path: Path, name: str, output: str
+) -> None:
+    # --output gets the text report when no --format goes to stdout: the format's file
+    # would replace it, however the name is spelt.
+    (tmp_path / "sub").mkdir()
+    assert invoke("validate", "--no-cache", "-f", f"{name}:r.json", "-o", output, str(SUFFOLK)) == (
+        2,
+        "",
+        f"icscheck: error: --format {name} and --output would both be written to r.json; "
+        "give each report a file of its own\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
+
+
 def test_every_format_to_a_file_puts_nothing_on_stdout(tmp_path: Path) -> None:
     assert invoke("validate", "--no-cache", "-f", "text:t.txt", str(SUFFOLK)) == (0, "", "")
     text = (tmp_path / "t.txt").read_text(encoding="utf-8")
