@@ -102,7 +102,8 @@ class TextReporter(Reporter):
         version = result.format_version if result.format_version is not None else "not given"
         console.print(
             Text(
-                f"  format version: {version}   ruleset: icscheck {__version__}, {len(result.rules)} rules"
+                f"  format version: {version}   ruleset: icscheck {__version__}, "
+                f"{plural(len(result.rules), 'rule')}"
             )
         )
         console.print(Text(f"  checked as on: {report.on.isoformat()}"))
