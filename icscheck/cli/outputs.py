@@ -57,6 +57,12 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
             raise typer.BadParameter(
                 f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
             )
+        if colon and not path.strip():
+            # Caught here, not by check_output, whose message names --output.
+            raise UsageError(
+                f"--format {name.lower()}: give the name of the file to write after the colon "
+                f"(--format {name.lower()}:FILE), or leave the colon out for stdout"
+            )
         outputs.append((name.lower(), path if colon else None))
     to_stdout = [name for name, path in outputs if path in (None, STDOUT)]
     if len(to_stdout) > 1:

@@ -246,6 +246,16 @@ def test_a_format_to_the_file_output_names_is_a_usage_error(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
 
 
+@pytest.mark.parametrize("spec", ["sarif:", "SARIF: "])
+def test_a_format_with_no_file_after_the_colon_names_the_format(spec: str) -> None:
+    assert invoke("validate", "--no-cache", "-f", spec, str(SUFFOLK)) == (
+        2,
+        "",
+        "icscheck: error: --format sarif: give the name of the file to write after the colon "
+        "(--format sarif:FILE), or leave the colon out for stdout\n",
+    )
+
+
 def test_every_format_to_a_file_puts_nothing_on_stdout(tmp_path: Path) -> None:
     assert invoke("validate", "--no-cache", "-f", "text:t.txt", str(SUFFOLK)) == (0, "", "")
     text = (tmp_path / "t.txt").read_text(encoding="utf-8")
