@@ -159,8 +159,9 @@ class Report:
 
     @property
     def ruleset(self) -> str:
-        """What checked the files: ``icscheck 0.1.0 (36 rules)``."""
-        return f"icscheck {__version__} ({len(self.rules)} rules)"
+        """What checked the files: ``icscheck 0.1.0 (36 rules)``, ``(1 rule)`` for one."""
+        count = len(self.rules)
+        return f"icscheck {__version__} ({count} rule{'' if count == 1 else 's'})"
 
     @cached_property
     def catalogue(self) -> Mapping[str, Rule]:

@@ -48,4 +48,7 @@ def test_a_missing_file_reads_as_missing_not_as_nothing_checked() -> None:
     result = runner.invoke(app, ["validate", "--no-cache", "no-such-constitution.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "icscheck: error: no-such-constitution.yaml: no such file\n"
-    assert result.stdout == "✗ 1 file could not be read: nothing was checked\n"
+    assert result.stdout == (
+        "Could not be checked\n  ✗ no-such-constitution.yaml: no such file\n\n"
+        "✗ 1 file could not be read: nothing was checked\n"
+    )

@@ -236,4 +236,8 @@ def refuse_partial(path: str | None, code: int) -> None:
     files named in the wrong order) must not replace a file the user has.
     """
     if path is not None and path != STDOUT and code >= 2:
-        raise UsageError(f"{path}: not written, because not every file could be checked")
+        raise UsageError(f"{path}{PARTIAL}")
+
+
+PARTIAL = ": not written, because not every file could be checked"
+"""What follows a report file's name when ``refuse_partial`` refuses it."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from icscheck.cli.options import STDOUT, output_stream, refuse_partial, same_file
+from icscheck.cli.options import PARTIAL, STDOUT, output_stream, refuse_partial, same_file
 from icscheck.config import FORMATS
 from icscheck.errors import UsageError
 from icscheck.result import Report
@@ -23,11 +23,15 @@ if TYPE_CHECKING:
 Output = tuple[str, str | None]
 """A format and its file (None: stdout)."""
 
-RECORDS_UNREADABLE = frozenset({"json", "sarif", "junit", "gitlab", "markdown", "html"})
+RECORDS_UNREADABLE = frozenset(
+    {"text", "concise", "github", "json", "sarif", "junit", "gitlab", "markdown", "html"}
+)
 """The reports that carry a file that could not be read as a result of its own (a SARIF
 ``icscheck/unreadable`` result, a JUnit error, a Code Quality issue, the board paper's
-"Could not be checked" section and its row in the summary by ICB), so they are written even
-when the run ends in exit 2: code scanning raises the broken file's alert only if the SARIF
+"Could not be checked" section and its row in the summary by ICB, the text report's
+"Could not be checked" lines, a concise ``icscheck/unreadable`` line, a GitHub error
+annotation: every format, as each prints it on stdout), so they are written even when the
+run ends in exit 2: code scanning raises the broken file's alert only if the SARIF
 file is uploaded, and the action's step summary (markdown) is where its overflow annotation
 sends a reader. Not when a named file is missing: that may be arguments in the wrong order
 (``-o c.yaml report.html``), and the report must not replace c.yaml."""
@@ -53,6 +57,12 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
             raise typer.BadParameter(
                 f"{name!r} is not a format; choose from {', '.join(FORMATS)}", param_hint="--format"
             )
+        if colon and not path.strip():
+            # Caught here, not by check_output, whose message names --output.
+            raise UsageError(
+                f"--format {name.lower()}: give the name of the file to write after the colon "
+                f"(--format {name.lower()}:FILE), or leave the colon out for stdout"
+            )
         outputs.append((name.lower(), path if colon else None))
     to_stdout = [name for name, path in outputs if path in (None, STDOUT)]
     if len(to_stdout) > 1:
@@ -62,6 +72,16 @@ def parse(specs: list[str] | None, output: str | None) -> list[Output]:
         )
     if to_stdout and output is not None:
         outputs = [(name, output if path is None else path) for name, path in outputs]
+    elif output is not None and output != STDOUT:
+        # No --format goes to stdout, so --output gets the configuration's report (text by
+        # default); a --format file that is --output (``a.json``, ``./a.json``) would
+        # replace it, so that is the usage error refuse_shared_files makes of two formats.
+        for name, file in outputs:
+            if file not in (None, STDOUT) and same_file(file, output):
+                raise UsageError(
+                    f"--format {name} and --output would both be written to {file}; give "
+                    "each report a file of its own"
+                )
     return outputs
 
 
@@ -117,7 +137,7 @@ def write(
     file is still written). A file is written whole, and only if every file was checked, or
     if its format records each file that could not be (``RECORDS_UNREADABLE``). A refused
     file does not stop the others: the SARIF after a refused board paper is still uploaded."""
-    refused: UsageError | None = None
+    refused: list[UsageError] = []
     # A GitHub overflow annotation points only to a report that is written.
     written = [(n, p) for n, p in outputs if is_written(n, p, report)]
     for name, path in outputs:
@@ -129,7 +149,7 @@ def write(
                 if not is_written(name, path, report):
                     refuse_partial(path, report.exit_code)
         except UsageError as error:
-            refused = refused or error
+            refused.append(error)
     if quiet:
         from icscheck.reporters.concise import setting_lines
         from icscheck.reporters.summary import verdict
@@ -143,8 +163,16 @@ def write(
         from icscheck.reporters.statistics import StatisticsReporter
 
         StatisticsReporter(sys.stdout).write(report)
-    if refused is not None:
-        raise refused
+    if len(refused) == 1:
+        raise refused[0]
+    if refused:
+        # One line naming every refused file: naming only the first would leave a CI step
+        # looking for the others.
+        partial = [error for error in refused if str(error).endswith(PARTIAL)]
+        if len(partial) == len(refused):
+            names = ", ".join(str(error).removesuffix(PARTIAL) for error in partial)
+            raise UsageError(f"{names}{PARTIAL}")
+        raise UsageError("; ".join(str(error) for error in refused))
 
 
 def is_written(name: str, path: str | None, report: Report) -> bool:

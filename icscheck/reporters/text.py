@@ -78,11 +78,25 @@ class TextReporter(Reporter):
                     self._file(console, result, report, tables=False)
                 if checked:
                     self._summary(console, checked, report)
+            self._unreadable(console, report)
             self._settings(console, report)
             self._verdict(console, report)
         from icscheck.reporters.console import plain_lines
 
         self.stream.writelines(plain_lines(captured.get()))
+
+    def _unreadable(self, console: Console, report: Report) -> None:
+        """Each file that could not be checked, by name: the verdict only counts them, and
+        a report written to a file (not beside stderr) must still say which."""
+        from rich.text import Text
+
+        unreadable = [result for result in report.files if result.error is not None]
+        if not unreadable:
+            return
+        console.print(Text("Could not be checked", style="bold"))
+        for result in unreadable:
+            console.print(Text(f"  ✗ {untrusted.text(str(result.error))}"), soft_wrap=True)
+        console.print()
 
     def _console(self) -> Console:
         from icscheck.reporters.console import console
@@ -102,7 +116,8 @@ class TextReporter(Reporter):
         version = result.format_version if result.format_version is not None else "not given"
         console.print(
             Text(
-                f"  format version: {version}   ruleset: icscheck {__version__}, {len(result.rules)} rules"
+                f"  format version: {version}   ruleset: icscheck {__version__}, "
+                f"{plural(len(result.rules), 'rule')}"
             )
         )
         console.print(Text(f"  checked as on: {report.on.isoformat()}"))

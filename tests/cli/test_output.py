@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
+from icscheck.config import FORMATS
 from tests.conftest import SUFFOLK
 from tests.test_writer import needs_fifo, reading
 
@@ -75,15 +76,43 @@ def test_arguments_in_the_wrong_order_replace_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.yaml"]
 
 
-@pytest.mark.parametrize("name", ["json", "sarif", "junit", "gitlab", "markdown", "html"])
+BROKEN = (
+    "broken.yaml:3:1: invalid YAML: the file ends inside a flow collection: a [ or { is "
+    "never closed"
+)
+
+
+@pytest.mark.parametrize("name", FORMATS)
 def test_a_report_of_an_unreadable_file_is_written(tmp_path: Path, name: str) -> None:
     """Code scanning shows the broken file's alert only if the SARIF file is uploaded; the
-    action's step summary (markdown) is where its overflow annotation sends a reader."""
+    action's step summary (markdown) is where its overflow annotation sends a reader; a
+    text, concise or GitHub file names it as stdout does."""
     (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
-    code, out, err = invoke("validate", "-f", f"{name}:report", "-f", "text", "broken.yaml")
-    assert (code, out) == (2, "✗ 1 file could not be read: nothing was checked\n")
-    assert err.startswith("icscheck: error: broken.yaml:3:1: invalid YAML: ")
+    on_stdout = "concise" if name == "text" else "text"
+    code, _, err = invoke("validate", "-f", f"{name}:report", "-f", on_stdout, "broken.yaml")
+    assert (code, err) == (2, f"icscheck: error: {BROKEN}\n")
     assert "broken.yaml" in (tmp_path / "report").read_text(encoding="utf-8")
+
+
+def test_the_text_report_names_the_unreadable_file(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("icscheck: 1\nicb: [\n", encoding="utf-8")
+    assert invoke("validate", "-f", "text:t.txt", "broken.yaml")[0] == 2
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8") == (
+        f"Could not be checked\n  ✗ {BROKEN}\n\n✗ 1 file could not be read: nothing was checked\n"
+    )
+
+
+def test_every_refused_report_file_is_named(tmp_path: Path) -> None:
+    code, out, err = invoke(
+        "validate", "-f", "text:t.txt", "-f", "concise:c.txt", "-f", "json:j.json", "gone.yaml"
+    )
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "icscheck: error: gone.yaml: no such file",
+        "icscheck: error: t.txt, c.txt, j.json: not written, because not every file could be "
+        "checked",
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -120,7 +149,8 @@ def test_a_missing_file_writes_no_board_paper_and_the_sarif_neither(tmp_path: Pa
     assert code == 2
     assert err.splitlines() == [
         "icscheck: error: gone.yaml: no such file",
-        "icscheck: error: paper.html: not written, because not every file could be checked",
+        "icscheck: error: paper.html, s.sarif: not written, because not every file could be "
+        "checked",
     ]
     assert list(tmp_path.iterdir()) == []
 
@@ -196,6 +226,33 @@ def test_two_reports_to_one_file_is_a_usage_error(args: list[str], message: str)
         2,
         "",
         f"icscheck: error: {message}\n",
+    )
+
+
+@pytest.mark.parametrize("output", ["r.json", "./r.json", "sub/../r.json"])
+@pytest.mark.parametrize("name", ["sarif", "json"])
+def test_a_format_to_the_file_output_names_is_a_usage_error(
+    tmp_path: Path, name: str, output: str
+) -> None:
+    # --output gets the text report when no --format goes to stdout: the format's file
+    # would replace it, however the name is spelt.
+    (tmp_path / "sub").mkdir()
+    assert invoke("validate", "--no-cache", "-f", f"{name}:r.json", "-o", output, str(SUFFOLK)) == (
+        2,
+        "",
+        f"icscheck: error: --format {name} and --output would both be written to r.json; "
+        "give each report a file of its own\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
+
+
+@pytest.mark.parametrize("spec", ["sarif:", "SARIF: "])
+def test_a_format_with_no_file_after_the_colon_names_the_format(spec: str) -> None:
+    assert invoke("validate", "--no-cache", "-f", spec, str(SUFFOLK)) == (
+        2,
+        "",
+        "icscheck: error: --format sarif: give the name of the file to write after the colon "
+        "(--format sarif:FILE), or leave the colon out for stdout\n",
     )
 
 
