@@ -90,7 +90,7 @@ def test_github_actions_snippet(tmp_path: Path, bad: bool) -> None:
     else:
         # A version-1 file (SUFFOLK) says which rules it ran without (gaps15 item 7).
         assert annotations == [
-            "::notice file=constitution/good.yaml,title=icscheck%3A 27 rules not run::" + NOT_RUN_V1
+            "::notice file=constitution/good.yaml,title=icscheck%3A 28 rules not run::" + NOT_RUN_V1
         ]
     assert sarif.returncode == 0  # --fail-on never: the upload step always has a file
     uploaded = next(s for s in steps if "uses" in s and "upload-sarif" in s["uses"])

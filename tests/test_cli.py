@@ -64,7 +64,7 @@ def test_compliant_sample_exits_0_and_shows_every_rule_passing() -> None:
     assert "✗" not in result.stdout and "⚠" not in result.stdout
     assert result.stdout.count("✓") == len(V1) + 1  # each rule, and the verdict
     assert " ".join(result.stdout.split()).endswith(
-        "✓ 0 errors, 0 warnings in 1 file checked, with 27 rules not run: every rule that ran passes"
+        "✓ 0 errors, 0 warnings in 1 file checked, with 28 rules not run: every rule that ran passes"
     )
 
 
@@ -83,7 +83,7 @@ def test_error_findings_exit_1_with_located_cited_gaps(write: Write, suffolk_tex
     assert f"source: {RULES['BOARD-004'].source}" in flat
     assert f"fix: {RULES['BOARD-004'].fix}" in flat
     assert flat.endswith(
-        "✗ 2 errors, 0 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails"
+        "✗ 2 errors, 0 warnings in 1 file checked, with 28 rules not run: does not meet the guide rails"
     )
 
 
@@ -147,7 +147,7 @@ def test_strict_makes_warnings_fail(write: Write, suffolk_text: str) -> None:
     assert strict.exit_code == 1
     assert "BOARD-013" in strict.stdout
     assert " ".join(strict.stdout.split()).endswith(
-        "✗ 0 errors, 1 warning in 1 file checked, with 27 rules not run: does not meet the guide rails"
+        "✗ 0 errors, 1 warning in 1 file checked, with 28 rules not run: does not meet the guide rails"
     )
 
 
@@ -185,7 +185,7 @@ def test_console_script_compliant_text_report() -> None:
     assert "\x1b[" not in result.stdout  # not a terminal: plain text
     assert "Board composition" in result.stdout
     assert " ".join(result.stdout.split()).endswith(
-        "with 27 rules not run: every rule that ran passes"
+        "with 28 rules not run: every rule that ran passes"
     )
 
 

@@ -85,7 +85,7 @@ def test_a_failing_constitution_fails_the_job_with_both_reports(tmp_path: Path) 
     (gate,) = run_script(top)
     assert gate.returncode == 1, gate.stderr
     assert gate.stdout.rstrip().endswith(
-        "✗ 2 errors, 0 warnings in 2 files checked, with 27 rules not run: does not meet\n"
+        "✗ 2 errors, 0 warnings in 2 files checked, with 28 rules not run: does not meet\n"
         "the guide rails"
     )
     quality, junit = reports(top)
@@ -103,7 +103,7 @@ def test_a_failing_constitution_fails_the_job_with_both_reports(tmp_path: Path) 
         ("BOARD-004", "critical", "constitution/bad.yaml", {"begin": {"line": 25, "column": 3}}),
     ]
     suites = ET.parse(junit).getroot()
-    assert (suites.get("tests"), suites.get("failures"), suites.get("errors")) == ("107", "2", "0")
+    assert (suites.get("tests"), suites.get("failures"), suites.get("errors")) == ("108", "2", "0")
     failed = [
         (case.get("classname"), case.get("file"), case.get("line"), case.get("name", "")[:9])
         for case in suites.iter("testcase")
@@ -122,7 +122,7 @@ def test_a_passing_constitution_passes_with_empty_reports(tmp_path: Path) -> Non
     quality, junit = reports(top)
     assert json.loads(quality.read_text(encoding="utf-8")) == []
     suites = ET.parse(junit).getroot()
-    assert (suites.get("tests"), suites.get("failures")) == ("67", "0")
+    assert (suites.get("tests"), suites.get("failures")) == ("68", "0")
 
 
 @pytest.mark.parametrize("bad", [False, True], ids=["alone", "with gaps"])

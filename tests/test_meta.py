@@ -21,7 +21,7 @@ def test_the_catalogue_is_complete_and_ordered() -> None:
         + [f"PROV-{n:03d}" for n in range(1, 19)]
         + [f"BOARD-{n:03d}" for n in range(1, 19)]
         + ["QUORUM-001", "QUORUM-002", "QUORUM-003"]
-        + [f"COMM-{n:03d}" for n in range(1, 10)]
+        + [f"COMM-{n:03d}" for n in range(1, 11)]
         + ["PLACE-001", "PLACE-002"]
         + [f"MAP-{n:03d}" for n in range(1, 6)]
         + ["PRIN-001", "PRIN-002", "PRIN-003"]

@@ -190,7 +190,7 @@ def test_non_compliant_sample_gives_exactly_the_expected_findings(path: Path) ->
 @by_name(non_compliant_samples())
 def test_non_compliant_sample_is_format_2_with_sources(path: Path) -> None:
     # Only sample_constitutions/version-1/ keeps format 1 (issue 15): a non-compliant
-    # sample in format 1 would not run the 27 rules format 2 adds.
+    # sample in format 1 would not run the 28 rules format 2 adds.
     assert result(path).format_version == 2
     assert "source:" in path.read_text(encoding="utf-8")
 

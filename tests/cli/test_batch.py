@@ -68,7 +68,7 @@ def test_quiet_prints_the_verdict_only_and_keeps_the_exit_code() -> None:
     )
     assert invoke("-q", str(SUFFOLK)) == (
         0,
-        "✓ 0 errors, 0 warnings in 1 file checked, with 27 rules not run: every rule that ran passes\n",
+        "✓ 0 errors, 0 warnings in 1 file checked, with 28 rules not run: every rule that ran passes\n",
         "",
     )
 
@@ -98,7 +98,7 @@ def test_statistics_counts_gaps_per_rule_and_files_per_verdict() -> None:
         "Files by verdict:",
         "     1  does not meet the guide rails",
         "     1  every rule that ran passes",
-        "✗ 2 errors, 3 warnings in 2 files checked, with 27 rules not run: does not meet the guide rails",
+        "✗ 2 errors, 3 warnings in 2 files checked, with 28 rules not run: does not meet the guide rails",
     ]
 
 
@@ -117,7 +117,7 @@ def test_only_constitutions_skips_other_yaml_with_one_line(tmp_path: Path) -> No
     assert err == f"icscheck: {workflow}: not an icscheck constitution: skipped\n"
     assert out == (
         f"{SUFFOLK}: {NOT_RUN_V1}\n"
-        "✓ 0 errors, 0 warnings in 1 file checked, with 27 rules not run: every rule that ran "
+        "✓ 0 errors, 0 warnings in 1 file checked, with 28 rules not run: every rule that ran "
         "passes\n"
     )
     # Without it, the workflow is checked as the constitution it is not.

@@ -27,7 +27,7 @@ GATE_OFF = f"Gate off: {DETAIL}"
 ESCAPED_DETAIL = DETAIL.replace('"', "&quot;")
 ESCAPED_GATE_OFF = GATE_OFF.replace('"', "&quot;")
 VERDICT = (
-    "✗ 2 errors, 0 warnings in 1 file checked, with 27 rules not run: does not meet the guide rails"
+    "✗ 2 errors, 0 warnings in 1 file checked, with 28 rules not run: does not meet the guide rails"
 )
 
 

@@ -47,6 +47,8 @@ def test_rules_lists_an_area_as_a_table() -> None:
         "│          │          │            │ it.                                       │\n"
         "│ COMM-009 │ warning  │ Committees │ The ICB chair does not chair the audit    │\n"
         "│          │          │            │ committee.                                │\n"
+        "│ COMM-010 │ warning  │ Committees │ A committee's quorum can be met by its    │\n"
+        "│          │          │            │ members.                                  │\n"
         "└──────────┴──────────┴────────────┴───────────────────────────────────────────┘\n"
     )
 
@@ -234,7 +236,7 @@ def test_rule_as_json() -> None:
         (
             "COMM",
             "no rule 'COMM'; did you mean COMM-001, COMM-002, COMM-003? "
-            "('icscheck rules --area committees' lists all 9 COMM rules)",
+            "('icscheck rules --area committees' lists all 10 COMM rules)",
         ),
         (
             "BORD",
