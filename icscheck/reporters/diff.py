@@ -67,7 +67,12 @@ def line(change: Change) -> str:
 
 
 def _findings(rule: RuleChange) -> str:
-    return f"{rule.old_findings} → {rule.new_findings}"
+    """``2 → 0``, with the outcomes where they differ (``0 → 0 (pass → unconfirmed)``): a
+    rule that now waits on a fact marked unknown has no more gaps, but a question."""
+    counts = f"{rule.old_findings} → {rule.new_findings}"
+    if rule.kind is not RuleKind.CHANGED or rule.old is rule.new:
+        return counts  # "newly failing" and "newly passing" say it already
+    return f"{counts} ({rule.old} → {rule.new})"
 
 
 class DiffReporter(ABC):

@@ -69,3 +69,24 @@ def test_json_and_markdown_carry_the_same_changes(tmp_path: Path) -> None:
         "| changed | delegated function specialised services | delegated from 2024-04-01 → "
         "2025-04-01 |"
     ) in out.splitlines()
+
+
+def test_a_rule_that_now_waits_on_an_unknown_says_so(tmp_path: Path) -> None:
+    """No gap before or after, but the new file leaves a question: the outcome is shown."""
+    old = SAMPLES / "lincolnshire.yaml"
+    new = tmp_path / "lincolnshire-unknown-chair.yaml"
+    new.write_text(
+        amend(
+            old.read_text(encoding="utf-8"),
+            (
+                "    type: remuneration\n    chair: ned-people\n",
+                '    type: remuneration\n    chair: {unknown: "not yet appointed"}\n',
+            ),
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = invoke(str(old), str(new))
+    assert (code, err) == (0, "")
+    assert "  ~ changed  COMM-004  error  gaps 0 → 0 (pass → unconfirmed)\n" in out
+    _, markdown, _ = invoke("--format", "markdown", str(old), str(new))
+    assert "| 0 → 0 (pass → unconfirmed) |" in markdown
