@@ -18,8 +18,8 @@ import functools
 import io
 import os
 import sys
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, TextIO, TypeVar, cast
 
 import typer
 from typer.core import TyperCommand
@@ -36,13 +36,63 @@ def guarded(command: F) -> F:
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        stdout = sys.stdout
+        sys.stdout = cast(TextIO, Unbroken(stdout))
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except IcscheckError as error:
             typer.echo(line(f"icscheck: error: {error}"), err=True)
             raise typer.Exit(error.exit_code) from None
+        finally:
+            sys.stdout = stdout
 
     return run  # type: ignore[return-value]
+
+
+class Unbroken:
+    """stdout for a command, where a reader that went away (``icscheck rules | head -1``)
+    ends the writing, not the command: the rest is discarded and the command finishes with
+    its own exit code, with no traceback, where Click would exit 1 on the broken pipe.
+    Every command gets it here, in the one boundary (``guarded``), so none handles it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._discard()
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for text in lines:
+            self.write(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._discard()
+
+    def _discard(self) -> None:
+        """Point stdout at the null device, so that flushing what is left in its buffer (at
+        exit too) cannot raise again: the Python documentation's recipe, "Note on SIGPIPE"
+        in the signal module's page."""
+        self.broken = True
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):  # no file descriptor
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class Command(TyperCommand):

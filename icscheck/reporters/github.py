@@ -4,9 +4,9 @@ One line per annotation, errors first, then warnings, then notices:
 
 - ``::error`` per file that could not be checked, and per open error-level finding;
 - ``::warning`` per open warning-level finding;
-- ``::notice`` per waived finding (with its waiver), per outcome to confirm (a rule
-  that rests on a fact the file marks unknown: ``::warning`` under ``--strict``,
-  where it fails the gate), and per change configuration made.
+- ``::notice`` per change configuration made (first, so the cap never drops one), per
+  waived finding (with its waiver), and per outcome to confirm (a rule that rests on a
+  fact the file marks unknown: ``::warning`` under ``--strict``, where it fails the gate).
 
 Each is at its file (from the repository root, ``Reporter.path``), line and column,
 titled with the rule ID; a finding whose fact has a source says "(stated in …)".
@@ -143,7 +143,16 @@ class GithubReporter(Reporter):
         )
 
     def write(self, report: Report) -> None:
-        levels: dict[str, list[str]] = {"error": [], "warning": [], "notice": []}
+        # What configuration switched off or changed (icscheck/reporters/ci_settings.py)
+        # comes first of the notices: Actions' cap is per level per step (``LIMIT``), so
+        # these count towards the 10 notices too; placed first, they take their slots
+        # before any finding's notice, and the cap drops findings' notices instead (a run
+        # with the gate off or a rule switched off must say so on every pull request).
+        levels: dict[str, list[str]] = {
+            "error": [],
+            "warning": [],
+            "notice": github_notices(report, self.path),
+        }
         # Under --strict a question to confirm fails the gate, so it is a warning.
         asked = "warning" if report.fail_on is FailOn.WARNING else "notice"
         for result in report.files:
@@ -170,8 +179,8 @@ class GithubReporter(Reporter):
                 message = f"{_located(finding)} — to confirm: {'; '.join(question.confirm)}"
                 title = f"{report.rule(finding.rule).label} (to confirm)"
                 levels[asked].append(self._at(asked, finding, message, title))
-            # The rules that did not run on it (a version-1 file's), first of its notices,
-            # so the cap on notices does not hide them.
+            # The rules that did not run on it (a version-1 file's), first of its own
+            # notices (after the settings'), so the cap on notices does not hide them.
             levels["notice"] += [
                 command("notice", text, file=self.path(result.path), title=f"{TITLE}: {title}")
                 for title, text in titled(result)
@@ -181,8 +190,6 @@ class GithubReporter(Reporter):
                 message = f"{_located(finding)} — waived: {item.waiver.describe()}"
                 title = f"{report.rule(finding.rule).label} (waived)"
                 levels["notice"].append(self._at("notice", finding, message, title))
-        # What configuration switched off or changed (icscheck/reporters/ci_settings.py).
-        levels["notice"] += github_notices(report, self.path)
         lines = [
             *capped("error", levels["error"], self.report_hint),
             *capped("warning", levels["warning"], self.report_hint),

@@ -5,10 +5,11 @@ schema that constrains a value only where it is given (``maxItems: 0`` on the
 chair's ``other_positions``, BOARD-014) passes, as if the file had said the
 value was fine. ``asks`` puts each of a few values in the unknown's place in
 turn: the values the schema itself names (``const``, ``enum``) and a handful
-of plain ones. A value the format schema accepts there that gives the rule a
-gap the file does not have, or clears one it has, shows the outcome turns on
-the unknown, which is then a question to confirm (icscheck/checker.py), not a
-pass or a gap.
+of plain ones; for a list item marked unknown (an entry nobody could read), a
+copy of each other item of its list, and the plain ones. A value the format
+schema accepts there that gives the rule a gap the file does not have, or
+clears one it has, shows the outcome turns on the unknown, which is then a
+question to confirm (icscheck/checker.py), not a pass or a gap.
 """
 
 from __future__ import annotations
@@ -45,9 +46,7 @@ def turns(
     from icscheck.keywords import following, uses_references
     from icscheck.schemas import schema_gaps
 
-    candidates = [
-        at for at in document.unknowns if at and isinstance(at[-1], str) and at[-1] in reads
-    ]
+    candidates = [at for at in document.unknowns if at and _named(at) in reads]
     found: dict[NodePath, frozenset[NodePath]] = {}
     if not candidates or FORMAT in key:
         return found
@@ -63,16 +62,29 @@ def turns(
         baseline = gaps()
         for at in candidates:
             parent = _find(data, at[:-1])
-            if not isinstance(parent, dict) or at[-1] in parent:
+            index = at[-1]
+            if isinstance(index, int):
+                if not isinstance(parent, list) or not 0 <= index < len(parent):
+                    continue
+                marker = parent[index]
+                # An entry nobody could read may be like any entry the list has (a second
+                # chair, for BOARD-001's "exactly one"), or a plain value.
+                values = (*_siblings(parent, index), *PLAIN)
+            elif isinstance(parent, dict) and index not in parent:
+                marker, values = None, _values(key)
+            else:
                 continue
             turned, cleared = False, set()
-            for value in _values(key):
-                parent[at[-1]] = value
+            for value in values:
+                parent[index] = value
                 try:
                     nodes = gaps()
                     accepted = nodes != baseline and _formats(data, at)
                 finally:
-                    del parent[at[-1]]
+                    if isinstance(index, int):
+                        parent[index] = marker
+                    else:
+                        del parent[index]
                 if accepted:
                     turned = turned or bool(nodes - baseline)
                     cleared |= baseline - nodes
@@ -81,6 +93,20 @@ def turns(
             if turned or cleared:
                 found[at] = frozenset(cleared)
     return found
+
+
+def _named(at: NodePath) -> str | int:
+    """The field an unknown is of: its own name, or its list's for a list item."""
+    return at[-2] if isinstance(at[-1], int) and len(at) > 1 else at[-1]
+
+
+def _siblings(items: list[Any], index: int) -> list[Any]:
+    """Copies of the list's readable items other than the one at ``index``."""
+    from copy import deepcopy
+
+    from icscheck.annotations import is_marker
+
+    return [deepcopy(item) for at, item in enumerate(items) if at != index and not is_marker(item)]
 
 
 def _find(data: Any, node: NodePath) -> Any:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from icscheck.cli import app
-from tests.conftest import SUFFOLK
+from tests.conftest import ROOT, SUFFOLK
 
 runner = CliRunner()
 CONFLICTED = (
@@ -56,3 +56,36 @@ def test_head_closing_the_pipe_early_leaves_the_exit_code_alone(tmp_path: Path) 
     process.stdout.close()
     stderr = process.stderr.read()
     assert (process.wait(timeout=300), stderr) == (0, b"")
+
+
+WEST_YORKSHIRE = str(ROOT / "sample_constitutions" / "west-yorkshire.yaml")
+LINCOLNSHIRE = str(ROOT / "sample_constitutions" / "lincolnshire.yaml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules"],
+        ["rule", "BOARD-001"],
+        ["diff", WEST_YORKSHIRE, LINCOLNSHIRE],
+        ["rules", "-f", "json"],
+        ["validate", "--no-cache", str(SUFFOLK)],
+    ],
+    ids=["rules", "rule", "diff", "rules json", "validate"],
+)
+def test_every_command_exits_with_its_own_code_when_the_reader_has_gone(
+    args: list[str],
+) -> None:
+    """The reader closes its end before the command writes a byte, so every write meets
+    a broken pipe; the guard every command runs in (icscheck/cli/app.py) keeps its code."""
+    unpiped = subprocess.run(
+        [sys.executable, "-m", "icscheck", *args], capture_output=True, check=False
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "icscheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert (process.wait(timeout=300), stderr) == (unpiped.returncode, b"")
+    assert unpiped.returncode == 0

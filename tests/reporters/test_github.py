@@ -352,6 +352,32 @@ def test_notices_are_capped_at_10_per_step_too(
         )
 
 
+def test_settings_notices_come_first_and_are_never_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffolk_text: str
+) -> None:
+    """Actions' 10 notices per step count the settings notices too: they take the first
+    slots, so a run with a rule switched off says so however many findings there are."""
+    monkeypatch.chdir(tmp_path)
+    write_cases(tmp_path, suffolk_text)
+    waived = Path(WAIVED).read_text(encoding="utf-8")
+    names = [f"waived-{n:02}.yaml" for n in range(6)]
+    for name in names:
+        Path(name).write_text(waived, encoding="utf-8")
+    result = runner.invoke(
+        app, ["validate", "-f", "github", "--isolated", "--ignore", "BOARD-013", *names]
+    )
+    notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
+    assert len(notices) == 10
+    assert notices[0] == (
+        "::notice title=icscheck settings::Switched off: BOARD-013: --ignore BOARD-013"
+    )
+    assert [n for n in notices if "title=icscheck settings" in n] == notices[:1]
+    assert notices[-1] == (
+        "::notice title=icscheck%3A 4 more notices::4 more notices not annotated (Actions "
+        "shows at most 10 per step): run icscheck validate locally"
+    )
+
+
 def test_a_missing_file_from_a_subfolder_is_named_once_from_the_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
