@@ -58,3 +58,37 @@ def test_a_map_entry_for_a_function_whose_delegation_is_unknown_is_a_question() 
             "icb.delegated_functions; expected a function delegated to the ICB",
         )
     ]
+
+
+PLACES = """icscheck: 2
+place_partnerships:
+  - {id: north, name: North Place}
+decision_map:
+  - {function: Plan services in the north, decided_by: north-pc, kind: delegated, accountable: board}
+"""
+
+
+def test_a_place_decided_through_a_committee_whose_place_is_unknown_is_a_question() -> None:
+    text = PLACES + (
+        "committees:\n"
+        "  - {id: north-pc, name: North Committee, type: place, place: {unknown: not stated}}\n"
+    )
+    # Located at the fact to confirm: the committee's place.
+    assert questions(text, "MAP-003") == [
+        (7, 56, "place partnership 'north' does not appear in the decision map (decided_by)")
+    ]
+
+
+def test_a_place_whose_committees_are_unknown_is_a_question() -> None:
+    text = PLACES + "committees: {unknown: the committee pages are not published}\n"
+    assert questions(text, "MAP-003") == [
+        (6, 1, "place partnership 'north' does not appear in the decision map (decided_by)")
+    ]
+
+
+def test_a_place_no_committee_could_serve_is_still_a_gap() -> None:
+    text = PLACES + (
+        "committees:\n  - {id: north-pc, name: North Committee, type: audit, chair: x}\n"
+    )
+    result = check_text(text)
+    assert [(f.line, f.column) for f in result.findings if f.rule == "MAP-003"] == [(3, 5)]

@@ -50,10 +50,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from icscheck.finding import Severity
 from icscheck.model import Model
 from icscheck.rules.base import Context, Gap
+
+if TYPE_CHECKING:
+    from icscheck.composer import NodePath
 
 ID = "MAP-003"
 SEVERITY = Severity.WARNING
@@ -72,4 +76,17 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
             yield Gap(
                 place.node,
                 f"place partnership '{place.id}' does not appear in the decision map (decided_by)",
+                rests_on=_could_cover(model, used),
             )
+
+
+def _could_cover(model: Model, used: set[str | None]) -> tuple[NodePath, ...]:
+    """A committee marked unknown, or a deciding one whose type or place is, may be the
+    place committee that covers a partnership: its gap is then a question to confirm.
+    Asked only for a gap, so a file with no gap keeps the engine's own question."""
+    return model.unknown_at("committees") + tuple(
+        node
+        for c in model.committees
+        if c.id in used
+        for node in (*c.unknown_at("type"), *c.unknown_at("place"))
+    )
