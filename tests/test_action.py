@@ -186,7 +186,7 @@ def test_strict_fails_on_the_warning(tmp_path: Path) -> None:
         ),
         (
             {"paths": "$(touch pwned); `touch pwned` --strict"},
-            "::error file=$(touch pwned); `touch pwned` --strict,title=icscheck::no such file\n",
+            "::error file=$(touch pwned); `touch pwned` --strict,title=icscheck/unreadable::no such file\n",
             "icscheck: error: $(touch pwned); `touch pwned` --strict: no such file\n"
             # A report of a run that could not check every file is not written.
             "icscheck: error: {summary}: not written, because not every file could be checked\n",

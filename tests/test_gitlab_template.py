@@ -138,9 +138,13 @@ def test_a_file_that_cannot_be_read_is_exit_2_and_in_both_reports(
     unreadable = [
         (issue["location"]["path"], issue["location"]["lines"]["begin"], issue["severity"])
         for issue in json.loads(quality.read_text(encoding="utf-8"))
-        if issue["description"].startswith("icscheck: cannot check this file: ")
+        if issue["description"].startswith("icscheck/unreadable: cannot check this file: ")
     ]
     assert unreadable == [("constitution/broken.yaml", 3, "blocker")]
-    (case,) = [c for c in ET.parse(junit).getroot().iter("testcase") if c.get("name") == "load"]
+    (case,) = [
+        c
+        for c in ET.parse(junit).getroot().iter("testcase")
+        if c.get("name") == "icscheck/unreadable"
+    ]
     assert (case.get("classname"), case.get("line")) == ("constitution.broken", "3")
     assert case.find("error") is not None

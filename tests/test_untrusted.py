@@ -152,7 +152,7 @@ def test_a_file_name_with_a_line_break_is_one_line_everywhere(tmp_path: Path) ->
     [annotation] = commands(stdout)
     assert annotation == (
         f"::error file={tmp_path}/bad\\n%3A%3Aerror file=PWNED.yaml%2Cline=1%3A%3Ay.yaml,"
-        "line=2,col=1,title=icscheck::invalid YAML: the file ends inside a flow collection: "
+        "line=2,col=1,title=icscheck/unreadable::invalid YAML: the file ends inside a flow collection: "
         "a [ or { is never closed"
     )
 

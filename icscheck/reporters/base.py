@@ -9,6 +9,11 @@ from typing import TextIO
 from icscheck.repository import Root
 from icscheck.result import Report
 
+UNREADABLE = "icscheck/unreadable"
+"""The rule a file that could not be checked is given, in every format: SARIF's rule ID,
+concise's rule, GitLab's check_name, the GitHub annotation's title and the JUnit test
+case's name (docs/ci.md), so a filter on it finds the same files everywhere."""
+
 
 class Reporter(ABC):
     """Writes one Report to one stream."""

@@ -17,7 +17,7 @@ terminal or a CI log.
 
 from __future__ import annotations
 
-from icscheck.reporters.base import Reporter
+from icscheck.reporters.base import UNREADABLE, Reporter
 from icscheck.reporters.not_run import not_run_lines
 from icscheck.reporters.summary import in_report_order, settings, verdict
 from icscheck.result import Report
@@ -62,10 +62,6 @@ class ConciseReporter(Reporter):
         lines += setting_lines(report)
         lines.append(str(verdict(report)))
         self.stream.write("\n".join(lines) + "\n")
-
-
-UNREADABLE = "icscheck/unreadable"
-"""The rule a file that could not be checked is given, as in SARIF."""
 
 
 def only_skipped(report: Report) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from icscheck.finding import Finding, Severity
-from icscheck.reporters.base import Reporter
+from icscheck.reporters.base import UNREADABLE, Reporter
 from icscheck.reporters.ci_settings import github_notices
 from icscheck.reporters.not_run import titled
 from icscheck.repository import Root
@@ -165,7 +165,7 @@ class GithubReporter(Reporter):
                         file=self.path(result.path),
                         line=error.line,
                         column=error.column,
-                        title=TITLE,
+                        title=UNREADABLE,
                     )
                 )
                 continue

@@ -31,7 +31,7 @@ from typing import Any
 
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.reporters.base import Reporter
+from icscheck.reporters.base import UNREADABLE, Reporter
 from icscheck.reporters.ci_settings import gitlab_issues
 from icscheck.reporters.not_run import gitlab_issues as not_run_issues
 from icscheck.reporters.summary import in_report_order
@@ -101,8 +101,10 @@ def question(item: Unconfirmed, rule: Rule, path: str, *, strict: bool) -> dict[
 
 def unreadable(error: LoadError, path: str) -> dict[str, Any]:
     return {
-        "description": f"{CHECK_NAME}: cannot check this file: {error.message}",
-        "check_name": CHECK_NAME,
+        "description": f"{UNREADABLE}: cannot check this file: {error.message}",
+        "check_name": UNREADABLE,
+        # Hashed with the name it had before (CHECK_NAME), so a merge request's widget
+        # does not see every broken file as fixed and broken anew.
         "fingerprint": _hash(CHECK_NAME, path, error.message),
         "severity": "blocker",
         "location": {"path": path, "lines": {"begin": error.line or 1}},

@@ -5,7 +5,7 @@ root with one ``<testsuite>`` per file and one ``<testcase>`` per rule that ran
 on it. The schema allows one outcome per test case, so a rule's open gaps
 share one ``<failure>``; a rule whose every gap is waived is ``<skipped>``,
 with each waiver; a file that could not be checked is a suite with one
-``load`` test case holding an ``<error>``.
+``icscheck/unreadable`` test case holding an ``<error>``.
 
 A case fails only when the gate does: an error unless the gate is off
 (``--fail-on never``), a warning or a question to confirm only under
@@ -34,7 +34,7 @@ from xml.etree import ElementTree as ET
 
 from icscheck.errors import LoadError
 from icscheck.finding import Finding, Severity
-from icscheck.reporters.base import Reporter
+from icscheck.reporters.base import UNREADABLE, Reporter
 from icscheck.reporters.ci_settings import junit_properties
 from icscheck.reporters.not_run import not_run_lines
 from icscheck.result import FailOn, Report, RuleResult, Status, Unconfirmed, Waived
@@ -229,7 +229,7 @@ class JunitReporter(Reporter):
         case = ET.SubElement(
             suite,
             "testcase",
-            _attributes(name="load", classname=classname(path), **place, time="0"),
+            _attributes(name=UNREADABLE, classname=classname(path), **place, time="0"),
         )
         element = ET.SubElement(case, "error", _attributes(message=error.message, type="LoadError"))
         element.text = xml(str(error))

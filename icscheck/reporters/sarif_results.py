@@ -20,15 +20,16 @@ from urllib.parse import quote
 from icscheck.engine import STDIN_NAME
 from icscheck.errors import LoadError
 from icscheck.finding import Finding
+from icscheck.reporters.base import UNREADABLE
 from icscheck.repository import Root
 from icscheck.result import Unconfirmed
 from icscheck.waivers import Waiver
 
 FINGERPRINT = "icscheck/v1"
 SRCROOT = "SRCROOT"
-UNREADABLE = "icscheck/unreadable"
-"""The rule of a file icscheck could not read or parse: a result, so code scanning shows
-an alert for it (a tool-execution notification is not shown as one; ci-outputs.md item 4)."""
+# The rule of a file icscheck could not read or parse (icscheck/reporters/base.py): a
+# result, so code scanning shows an alert for it (a tool-execution notification is not
+# shown as one; ci-outputs.md item 4).
 
 UNREADABLE_RULE: dict[str, Any] = {
     "id": UNREADABLE,

@@ -65,8 +65,8 @@ def test_one_line_per_finding_waiver_and_unreadable_file(
         + MESSAGES["BOARD-004 local"],
         f"::error file=waived.yaml,line={waived},col=3,title=BOARD-004::"
         + MESSAGES["BOARD-004 primary"],
-        "::error file=broken.yaml,line=3,col=9,title=icscheck::" + BROKEN_MESSAGE,
-        "::error file=absent.yaml,title=icscheck::no such file",
+        "::error file=broken.yaml,line=3,col=9,title=icscheck/unreadable::" + BROKEN_MESSAGE,
+        "::error file=absent.yaml,title=icscheck/unreadable::no such file",
         f"::warning file=board gaps.yaml,line={board},col=1,title=BOARD-013::"
         + MESSAGES["BOARD-013"],
         not_run("board gaps.yaml"),
@@ -391,4 +391,7 @@ def test_a_missing_file_from_a_subfolder_is_named_once_from_the_root(
         str(tmp_path / "sub" / "gone.yaml"),
     ):
         code, lines = annotated(["-f", "github", "--isolated", given])
-        assert (code, lines) == (2, ["::error file=sub/gone.yaml,title=icscheck::no such file"])
+        assert (code, lines) == (
+            2,
+            ["::error file=sub/gone.yaml,title=icscheck/unreadable::no such file"],
+        )

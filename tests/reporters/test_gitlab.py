@@ -132,15 +132,17 @@ def test_one_issue_per_open_gap_and_per_unreadable_file(
         ),
         not_run(WAIVED),
         {
-            "description": f"icscheck: cannot check this file: {BROKEN_MESSAGE}",
-            "check_name": "icscheck",
+            "description": f"icscheck/unreadable: cannot check this file: {BROKEN_MESSAGE}",
+            "check_name": "icscheck/unreadable",
+            # the name it had before, so fingerprints do not change
             "fingerprint": sha256("icscheck", "broken.yaml", BROKEN_MESSAGE),
             "severity": "blocker",
             "location": {"path": "broken.yaml", "lines": {"begin": 3}},
         },
         {
-            "description": "icscheck: cannot check this file: no such file",
-            "check_name": "icscheck",
+            "description": "icscheck/unreadable: cannot check this file: no such file",
+            "check_name": "icscheck/unreadable",
+            # the name it had before, so fingerprints do not change
             "fingerprint": sha256("icscheck", "absent.yaml", "no such file"),
             "severity": "blocker",
             "location": {"path": "absent.yaml", "lines": {"begin": 1}},

@@ -237,7 +237,7 @@ def test_an_unreadable_file_is_a_suite_with_one_erroring_load_case(cases: list[s
         (load,) = suite.findall("testcase")
         line = {"line": "3"} if name == BROKEN else {}
         assert load.attrib == {
-            "name": "load",
+            "name": "icscheck/unreadable",
             "classname": name.removesuffix(".yaml"),
             "file": name,
             **line,
