@@ -92,3 +92,47 @@ def test_a_place_no_committee_could_serve_is_still_a_gap() -> None:
     )
     result = check_text(text)
     assert [(f.line, f.column) for f in result.findings if f.rule == "MAP-003"] == [(3, 5)]
+
+
+def test_a_reference_to_an_entry_whose_id_is_unknown_is_a_question() -> None:
+    text = (
+        "icscheck: 2\n"
+        "committees:\n"
+        "  - {id: {unknown: not stated}, name: Audit Committee, type: audit}\n"
+        "decision_map:\n"
+        "  - {function: Approve the accounts, decided_by: audit, kind: delegated, accountable: board}\n"
+    )
+    assert questions(text, "REF-001") == [
+        (
+            3,
+            6,
+            "decision_map[0].decided_by: 'audit' is not the id of anything in this file; "
+            "expected the board, a committee or a place partnership",
+        )
+    ]
+
+
+def test_a_delegated_function_named_while_the_icb_is_unknown_is_a_question() -> None:
+    text = (
+        "icscheck: 2\n"
+        "icb: {unknown: the ICB's page is not published}\n"
+        "decision_map:\n"
+        "  - {function: Commission dental services, decided_by: board, kind: delegated,\n"
+        "     accountable: nhs_england, delegated_function: dental_services}\n"
+    )
+    assert questions(text, "REF-001") == [
+        (
+            2,
+            1,
+            "decision_map[0].delegated_function: 'dental_services' is not one of "
+            "icb.delegated_functions; expected a function delegated to the ICB",
+        )
+    ]
+
+
+def test_no_deputy_chair_named_while_the_board_is_unknown_is_a_question() -> None:
+    text = "icscheck: 2\nboard: {unknown: the board page is not published}\n"
+    assert questions(text, "BOARD-011") == [(2, 1, "no deputy chair is named (board.deputy_chair)")]
+    assert questions(text, "BOARD-013") == [
+        (2, 1, "no senior non-executive member is named (board.senior_non_executive)")
+    ]

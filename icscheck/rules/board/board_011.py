@@ -47,7 +47,12 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
     deputy = board.deputy_chair
     if deputy is None:
         if board.missing("deputy_chair"):
-            yield Gap(board.node, "no deputy chair is named (board.deputy_chair)")
+            # With the whole board marked unknown, whether one is named is the question.
+            yield Gap(
+                board.node,
+                "no deputy chair is named (board.deputy_chair)",
+                rests_on=model.unknown_at("board"),
+            )
         return
     role = model.role_of(deputy)
     if role is None:

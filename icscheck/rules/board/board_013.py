@@ -46,8 +46,11 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
     senior = board.senior_non_executive
     if senior is None:
         if board.missing("senior_non_executive"):
+            # With the whole board marked unknown, whether one is named is the question.
             yield Gap(
-                board.node, "no senior non-executive member is named (board.senior_non_executive)"
+                board.node,
+                "no senior non-executive member is named (board.senior_non_executive)",
+                rests_on=model.unknown_at("board"),
             )
         return
     role = model.role_of(senior)

@@ -57,11 +57,12 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 
 from icscheck.finding import Severity
 from icscheck.loader import NodePath, field_name
 from icscheck.model import BOARD, NHS_ENGLAND, Model
+from icscheck.model.base import Entity
 from icscheck.rules.base import Context, Gap
 from icscheck.rules.comm.comm_010 import QUORUM_KINDS
 
@@ -92,11 +93,14 @@ def check(model: Model, context: Context) -> Iterator[Gap]:
     delegated = known | {NHS_ENGLAND}
     # A list marked unknown, or with unknown items, may hold the entry an id names: a
     # reference to nothing known is then a question about the list, not a gap.
+    # So may an entry whose own id is unknown, and a board marked unknown as a whole.
     board = model.board
-    unknown_members = board.unknown_at("members")
-    unknown_people = unknown_members + board.unknown_at("participants")
-    unknown_committees = model.unknown_at("committees")
-    unknown_deciders = unknown_committees + model.unknown_at("place_partnerships")
+    unknown_members = model.unknown_at("board") + board.unknown_at("members") + _ids(board.members)
+    unknown_people = unknown_members + board.unknown_at("participants") + _ids(board.participants)
+    unknown_committees = model.unknown_at("committees") + _ids(model.committees)
+    unknown_deciders = (
+        unknown_committees + model.unknown_at("place_partnerships") + _ids(model.places)
+    )
     unknown_any = unknown_people + unknown_deciders
 
     def ref(
@@ -190,8 +194,12 @@ def _delegated_functions(model: Model) -> Iterator[Gap]:
     held = {item.function for item in icb.delegated_functions if item.function is not None}
     # The list marked unknown, an item of it marked unknown, or an item's function marked
     # unknown: each may be the function a decision names.
-    unknown = icb.unknown_at("delegated_functions") + tuple(
-        item.at("function") for item in icb.delegated_functions if item.is_unknown("function")
+    unknown = (
+        model.unknown_at("icb")
+        + icb.unknown_at("delegated_functions")
+        + tuple(
+            item.at("function") for item in icb.delegated_functions if item.is_unknown("function")
+        )
     )
     for entry in model.decisions:
         function = entry.delegated_function
@@ -206,14 +214,18 @@ def _delegated_functions(model: Model) -> Iterator[Gap]:
         )
 
 
+def _ids(entries: Iterable[Entity]) -> tuple[NodePath, ...]:
+    """The ids marked unknown among ``entries``: any of them may be the id a reference names."""
+    return tuple(entry.at("id") for entry in entries if entry.is_unknown("id"))
+
+
 def _shared_posts(model: Model) -> Iterator[Gap]:
     icb, cluster = model.icb, model.icb.cluster
     icbs = set(cluster.icbs) if cluster is not None else set()
-    unknown: tuple[NodePath, ...] = ()
-    if icb.is_unknown("cluster"):
-        unknown = (icb.at("cluster"),)
-    elif cluster is not None and cluster.is_unknown("icbs"):
-        unknown = (cluster.at("icbs"),)
+    # The ICB, its cluster, the cluster's list or an ICB in it may be what is unknown.
+    unknown: tuple[NodePath, ...] = model.unknown_at("icb") + icb.unknown_at("cluster")
+    if cluster is not None:
+        unknown += cluster.unknown_at("icbs")
     expected = (
         "one of icb.cluster.icbs"
         if cluster is not None or unknown
