@@ -13,7 +13,7 @@ lookups), build.py (how the data is read).
 from __future__ import annotations
 
 from icscheck.model.base import BOARD, NHS_ENGLAND, Entity, Source
-from icscheck.model.board import EXECUTIVE_ROLES, Board, Person, Quorum
+from icscheck.model.board import EXECUTIVE_ROLES, QUORUM_KINDS, Board, Person, Quorum
 from icscheck.model.bodies import Committee, Delegation, Partnership, Place, Relationship, Seat
 from icscheck.model.build import build
 from icscheck.model.constitution import Model
@@ -33,6 +33,7 @@ __all__ = [
     "BOARD",
     "EXECUTIVE_ROLES",
     "NHS_ENGLAND",
+    "QUORUM_KINDS",
     "RESPONSIBLE",
     "Authority",
     "Board",

@@ -67,6 +67,19 @@ class Quorum(Entity):
     must_include: tuple[str, ...] = ()
 
 
+QUORUM_KINDS = frozenset(
+    {
+        "chair_or_deputy",
+        "executive_member",
+        "non_executive_member",
+        "partner_member",
+        "clinical_member",
+    }
+)
+"""The kinds of member a quorum's ``must_include`` may name instead of ids (the board's
+quorum vocabulary, schemas/constitution-2.schema.json)."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Board(Entity):
     """The unitary board: its voting members, participants, named posts and quorum."""

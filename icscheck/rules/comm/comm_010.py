@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from icscheck.finding import Severity
 from icscheck.loader import NodePath
-from icscheck.model import Committee, Model, Quorum
+from icscheck.model import QUORUM_KINDS, Committee, Model, Quorum
 from icscheck.model.base import unasked
 from icscheck.rules.base import Context, Gap
 
@@ -65,18 +65,6 @@ SEVERITY = Severity.WARNING
 SOURCE = "icscheck's consistency check: no source read sets a committee's quorum, which its terms of reference give; a quorum its members cannot make means the committee could never meet quorate"
 FIX = "Make the committee's quorum.minimum no more than its members, and name only its members in quorum.must_include (or correct its members)."
 SINCE = 2
-
-QUORUM_KINDS = frozenset(
-    {
-        "chair_or_deputy",
-        "executive_member",
-        "non_executive_member",
-        "partner_member",
-        "clinical_member",
-    }
-)
-"""The kinds of member a quorum's ``must_include`` may name instead of ids (the board's
-quorum vocabulary, schemas/constitution-2.schema.json)."""
 
 
 def check(model: Model, context: Context) -> Iterator[Gap]:

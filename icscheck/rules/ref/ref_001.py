@@ -61,10 +61,9 @@ from collections.abc import Iterable, Iterator, Set
 
 from icscheck.finding import Severity
 from icscheck.loader import NodePath, field_name
-from icscheck.model import BOARD, NHS_ENGLAND, Model
+from icscheck.model import BOARD, NHS_ENGLAND, QUORUM_KINDS, Model
 from icscheck.model.base import Entity
 from icscheck.rules.base import Context, Gap
-from icscheck.rules.comm.comm_010 import QUORUM_KINDS
 
 ID = "REF-001"
 SEVERITY = Severity.ERROR
